@@ -1,0 +1,50 @@
+package dev.djlfit.cli;
+
+import dev.djlfit.training.TrainingDivergedException;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Every failure the user can cause ends in one line on stderr and a non-zero exit code, never a
+ * stack trace: 2 for bad input, 3 for training that diverged, 1 for anything unexpected.
+ */
+final class ErrorHandling {
+
+    static final int BAD_INPUT = 2;
+    static final int DIVERGED = 3;
+    static final int FAILURE = 1;
+
+    private ErrorHandling() {}
+
+    static int onBadParameter(ParameterException e, String[] args) {
+        CommandLine cli = e.getCommandLine();
+        cli.getErr().println("error: " + oneLine(e.getMessage()) + " (see: "
+                + cli.getCommandSpec().qualifiedName() + " --help)");
+        cli.getErr().flush();
+        return BAD_INPUT;
+    }
+
+    static int onFailure(Exception e, CommandLine cli, ParseResult parsed) {
+        int code;
+        if (e instanceof UserInputException || e instanceof IllegalArgumentException) {
+            code = BAD_INPUT;
+        } else if (e instanceof TrainingDivergedException) {
+            code = DIVERGED;
+        } else {
+            code = FAILURE;
+        }
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        cli.getErr().println("error: " + oneLine(message));
+        if (code == FAILURE && System.getenv("DJLFIT_DEBUG") != null) {
+            e.printStackTrace(cli.getErr());
+        }
+        cli.getErr().flush();
+        return code;
+    }
+
+    private static String oneLine(String message) {
+        String first = message.strip().lines().findFirst().orElse("");
+        return first.length() > 300 ? first.substring(0, 300) + "..." : first;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.djlfit.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+/** {@code djl-fit}: the article's experiments and the tools around them. */
+@Command(
+        name = "djl-fit",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Neural-network function fitting on Deep Java Library (PyTorch engine): a faithful Java port",
+            "of \"Machine Learning and Regression Models with PyTorch, part II\".",
+            "",
+            "With no command, runs the walkthrough."
+        },
+        subcommands = {
+            WalkthroughCommand.class,
+            TrainCommand.class,
+            CommandLine.HelpCommand.class
+        })
+public final class Main implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        CommandLine walkthrough = spec.commandLine().getSubcommands().get("walkthrough");
+        return walkthrough.execute();
+    }
+
+    public static void main(String[] args) {
+        int code = execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        System.exit(code);
+    }
+
+    /** Runs the command line in this JVM and returns its exit code (what tests call). */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        return commandLine(out, err).execute(args);
+    }
+
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setParameterExceptionHandler(ErrorHandling::onBadParameter);
+        cli.setExecutionExceptionHandler(ErrorHandling::onFailure);
+        return cli;
+    }
+}

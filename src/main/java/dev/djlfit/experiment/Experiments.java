@@ -1,0 +1,47 @@
+package dev.djlfit.experiment;
+
+import dev.djlfit.data.ArticleData;
+import dev.djlfit.data.Dataset;
+import dev.djlfit.model.Activation;
+import dev.djlfit.model.ModelKind;
+
+import java.util.List;
+
+/** Builds experiment specs, and lists the article's four. */
+public final class Experiments {
+
+    public static final int ARTICLE_HIDDEN = 10;
+
+    public static final String DEEP_NET_FIX =
+            "the article declares l2 = Linear(10, 1) feeding l3 = Linear(10, 1), which cannot run"
+                    + " (l3 expects 10 inputs); fixed here as l2 = Linear(10, 10)";
+
+    private Experiments() {}
+
+    public static ExperimentSpec of(ModelKind model, Dataset data, int hidden, Activation activation) {
+        String name = model.id() + "-" + data.name();
+        String title = switch (model) {
+            case LINEAR -> "linear net";
+            case TANH -> activation.id() + " net";
+            case DEEP -> "deep " + activation.id() + " net";
+        };
+        String note = model == ModelKind.DEEP ? DEEP_NET_FIX : "";
+        return new ExperimentSpec(
+                name,
+                title + " " + model.architecture(hidden, activation).describe() + " on the " + data.name() + " data",
+                model.architecture(hidden, activation),
+                data,
+                note);
+    }
+
+    /** The article's four experiments, in its order. */
+    public static List<ExperimentSpec> article() {
+        Dataset line = ArticleData.LINEAR.dataset();
+        Dataset quadratic = ArticleData.QUADRATIC.dataset();
+        return List.of(
+                of(ModelKind.LINEAR, line, ARTICLE_HIDDEN, Activation.TANH),
+                of(ModelKind.LINEAR, quadratic, ARTICLE_HIDDEN, Activation.TANH),
+                of(ModelKind.TANH, quadratic, ARTICLE_HIDDEN, Activation.TANH),
+                of(ModelKind.DEEP, quadratic, ARTICLE_HIDDEN, Activation.TANH));
+    }
+}

@@ -1,0 +1,11 @@
+package dev.djlfit.experiment;
+
+import dev.djlfit.model.TensorValues;
+
+/**
+ * {@code y = fit(x)}, both sides copied out of the engine.
+ *
+ * @param x the input as it was fed (shape [1] or [n, 1], as in the article)
+ * @param y the output, same shape
+ */
+public record Prediction(TensorValues x, TensorValues y) {}

@@ -1,0 +1,176 @@
+package dev.djlfit.report;
+
+import dev.djlfit.model.TensorValues;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Prints a tensor the way PyTorch's {@code repr} does (torch/_tensor_str.py, default print
+ * options: precision 4, line width 80): the same number format (fixed, integer or scientific,
+ * chosen from the values), the same column width and the same line breaking, so the port's output
+ * reads line for line like the article's.
+ */
+public final class TorchFormat {
+
+    private static final int PRECISION = 4;
+    private static final int LINE_WIDTH = 80;
+    private static final String PREFIX = "tensor(";
+
+    private TorchFormat() {}
+
+    /** {@code tensor([...])}. */
+    public static String tensor(TensorValues t) {
+        return tensor(t, "");
+    }
+
+    /** {@code tensor([...], <suffix>)}, e.g. suffix {@code requires_grad=True}. */
+    public static String tensor(TensorValues t, String suffix) {
+        Formatter formatter = new Formatter(t.values());
+        String body = format(t, 0, t.values().length, 0, PREFIX.length(), formatter);
+        return PREFIX + body + (suffix.isEmpty() ? "" : ", " + suffix) + ")";
+    }
+
+    /** {@code Parameter containing:\ntensor([...], requires_grad=True)}. */
+    public static String parameter(TensorValues t) {
+        return "Parameter containing:\n" + tensor(t, "requires_grad=True");
+    }
+
+    private static String format(
+            TensorValues t, int offset, int count, int dim, int indent, Formatter formatter) {
+        long[] shape = t.shape();
+        if (shape.length == 0) {
+            return formatter.format(t.get(0));
+        }
+        if (dim == shape.length - 1) {
+            return vector(t, offset, count, indent, formatter);
+        }
+        int rows = (int) shape[dim];
+        int stride = count / Math.max(rows, 1);
+        List<String> slices = new ArrayList<>();
+        for (int r = 0; r < rows; r++) {
+            slices.add(format(t, offset + r * stride, stride, dim + 1, indent + 1, formatter));
+        }
+        int remainingDims = shape.length - dim;
+        String separator = "," + "\n".repeat(remainingDims - 1) + " ".repeat(indent + 1);
+        return "[" + String.join(separator, slices) + "]";
+    }
+
+    private static String vector(TensorValues t, int offset, int count, int indent, Formatter formatter) {
+        int elementLength = formatter.width() + 2;
+        int perLine = Math.max(1, (LINE_WIDTH - indent) / elementLength);
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            if (i > 0 && i % perLine == 0) {
+                lines.add(line.toString());
+                line.setLength(0);
+            } else if (i > 0) {
+                line.append(", ");
+            }
+            line.append(formatter.format(t.get(offset + i)));
+        }
+        lines.add(line.toString());
+        return "[" + String.join(",\n" + " ".repeat(indent + 1), lines) + "]";
+    }
+
+    /** PyTorch's {@code _Formatter} for floating-point tensors. */
+    static final class Formatter {
+        private boolean intMode = true;
+        private boolean sciMode = false;
+        private int maxWidth = 1;
+
+        Formatter(float[] values) {
+            List<Float> nonzeroFinite = new ArrayList<>();
+            for (float v : values) {
+                if (Float.isFinite(v) && v != 0) {
+                    nonzeroFinite.add(v);
+                }
+            }
+            if (nonzeroFinite.isEmpty()) {
+                return;
+            }
+            double min = Double.POSITIVE_INFINITY;
+            double max = 0;
+            for (float v : nonzeroFinite) {
+                min = Math.min(min, Math.abs(v));
+                max = Math.max(max, Math.abs(v));
+                if (v != Math.ceil(v)) {
+                    intMode = false;
+                }
+            }
+            if (intMode) {
+                sciMode = max / min > 1000.0 || max > 1.0e8;
+                for (float v : nonzeroFinite) {
+                    maxWidth = Math.max(maxWidth, sciMode ? scientific(v).length() : integral(v).length() + 1);
+                }
+            } else {
+                sciMode = max / min > 1000.0 || max > 1.0e8 || min < 1.0e-4;
+                for (float v : nonzeroFinite) {
+                    maxWidth = Math.max(maxWidth, sciMode ? scientific(v).length() : fixed(v).length());
+                }
+            }
+        }
+
+        int width() {
+            return maxWidth;
+        }
+
+        String format(float v) {
+            String text;
+            if (sciMode) {
+                text = scientific(v);
+            } else if (intMode) {
+                text = integral(v) + (Float.isFinite(v) ? "." : "");
+            } else {
+                text = fixed(v);
+            }
+            return " ".repeat(Math.max(0, maxWidth - text.length())) + text;
+        }
+    }
+
+    /** Python's {@code "{:.4f}".format(v)}: the exact binary value, correctly rounded. */
+    static String fixed(float v) {
+        if (!Float.isFinite(v)) {
+            return nonFinite(v);
+        }
+        String digits = new BigDecimal(v).setScale(PRECISION, RoundingMode.HALF_EVEN).toPlainString();
+        return negative(v) && !digits.startsWith("-") ? "-" + digits : digits;
+    }
+
+    /** Python's {@code "{:.0f}".format(v)}. */
+    static String integral(float v) {
+        if (!Float.isFinite(v)) {
+            return nonFinite(v);
+        }
+        String digits = new BigDecimal(v).setScale(0, RoundingMode.HALF_EVEN).toPlainString();
+        return negative(v) && !digits.startsWith("-") ? "-" + digits : digits;
+    }
+
+    /** Python's {@code "{:.4e}".format(v)}, e.g. {@code 1.2346e+01}. */
+    static String scientific(float v) {
+        if (!Float.isFinite(v)) {
+            return nonFinite(v);
+        }
+        if (v == 0) {
+            return (negative(v) ? "-" : "") + "0." + "0".repeat(PRECISION) + "e+00";
+        }
+        BigDecimal exact = new BigDecimal(v);
+        BigDecimal rounded = exact.round(new java.math.MathContext(PRECISION + 1, RoundingMode.HALF_EVEN));
+        int exponent = rounded.precision() - rounded.scale() - 1;
+        BigDecimal mantissa = rounded.movePointLeft(exponent).setScale(PRECISION, RoundingMode.HALF_EVEN);
+        String sign = exponent < 0 ? "-" : "+";
+        String exp = String.format("%02d", Math.abs(exponent));
+        return mantissa.toPlainString() + "e" + sign + exp;
+    }
+
+    private static boolean negative(float v) {
+        return v < 0 || (v == 0 && 1 / v < 0);
+    }
+
+    private static String nonFinite(float v) {
+        return Float.isNaN(v) ? "nan" : v > 0 ? "inf" : "-inf";
+    }
+}

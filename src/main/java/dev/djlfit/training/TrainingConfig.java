@@ -1,0 +1,50 @@
+package dev.djlfit.training;
+
+/**
+ * How to train: the article's loop runs {@code for i in range(100000)} with SGD at lr 0.01.
+ *
+ * @param steps number of optimisation steps
+ * @param learningRate SGD's learning rate
+ * @param seed the engine seed, as {@code torch.manual_seed(seed)}
+ * @param lossEvery record the loss every this many steps (and at the last step)
+ */
+public record TrainingConfig(int steps, float learningRate, int seed, int lossEvery) {
+
+    public static final int ARTICLE_STEPS = 100_000;
+    public static final float ARTICLE_LEARNING_RATE = 0.01f;
+    public static final int DEFAULT_SEED = 0;
+    public static final int DEFAULT_LOSS_EVERY = 100;
+
+    public TrainingConfig {
+        if (steps <= 0) {
+            throw new IllegalArgumentException("steps must be positive, got " + steps);
+        }
+        if (!(learningRate > 0) || Float.isInfinite(learningRate)) {
+            throw new IllegalArgumentException("learning rate must be a positive number, got " + learningRate);
+        }
+        if (lossEvery <= 0) {
+            throw new IllegalArgumentException("lossEvery must be positive, got " + lossEvery);
+        }
+    }
+
+    public static TrainingConfig article() {
+        return new TrainingConfig(ARTICLE_STEPS, ARTICLE_LEARNING_RATE, DEFAULT_SEED, DEFAULT_LOSS_EVERY);
+    }
+
+    public TrainingConfig withSteps(int newSteps) {
+        return new TrainingConfig(newSteps, learningRate, seed, lossEvery);
+    }
+
+    public TrainingConfig withSeed(int newSeed) {
+        return new TrainingConfig(steps, learningRate, newSeed, lossEvery);
+    }
+
+    public TrainingConfig withLearningRate(float newLearningRate) {
+        return new TrainingConfig(steps, newLearningRate, seed, lossEvery);
+    }
+
+    /** Whether step {@code i} (0-based, as in the article's loop) records its loss. */
+    public boolean records(int i) {
+        return i % lossEvery == 0 || i == steps - 1;
+    }
+}
