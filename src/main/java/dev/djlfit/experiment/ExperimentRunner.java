@@ -86,12 +86,16 @@ public final class ExperimentRunner {
         }
     }
 
-    /** {@code y = fit(x)} under {@code torch.no_grad()}, every temporary freed. */
+    /**
+     * {@code y = fit(x)} with autograd recording, as in the article's script (so the output names
+     * its {@code grad_fn}); every temporary is freed.
+     */
     static Prediction predict(Net fit, NDManager manager, TensorValues input) {
         try (NDManager scope = manager.newSubManager();
-                Autograd.Mode noGrad = Autograd.noGrad()) {
+                Autograd.Mode grad = Autograd.enableGrad()) {
             NDArray x = scope.create(input.values(), new Shape(input.shape()));
-            return new Prediction(input, TensorValues.of(fit.forward(x)));
+            NDArray y = fit.forward(x);
+            return new Prediction(input, TensorValues.of(y), Autograd.gradFnName(y));
         }
     }
 }
