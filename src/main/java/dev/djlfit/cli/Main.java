@@ -1,5 +1,6 @@
 package dev.djlfit.cli;
 
+import dev.djlfit.OfflineEngine;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,6 +24,10 @@ import java.util.concurrent.Callable;
             CommandLine.HelpCommand.class
         })
 public final class Main implements Callable<Integer> {
+
+    static {
+        OfflineEngine.ensure();
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

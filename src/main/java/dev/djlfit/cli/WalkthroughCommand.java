@@ -58,13 +58,14 @@ public final class WalkthroughCommand implements Callable<Integer> {
     public Integer call() {
         TrainingConfig config = training.config();
         Device target = device.resolve();
+        int parallel = threads();
         PrintWriter out = spec.commandLine().getOut();
         out.println("Machine Learning and Regression Models with PyTorch, part II: the Java port");
         out.println(EngineInfo.header(target.toString()));
         List<ExperimentSpec> experiments = Experiments.article();
         ExperimentPrinter printer = new ExperimentPrinter(out);
         int[] printed = {0};
-        List<ExperimentResult> results = new ParallelExperiments(new ExperimentRunner(target), threads())
+        List<ExperimentResult> results = new ParallelExperiments(new ExperimentRunner(target), parallel)
                 .run(experiments, config, spec -> TrainingListener.NONE, result -> {
                     printed[0]++;
                     out.println();

@@ -1,5 +1,6 @@
 package dev.djlfit.experiment;
 
+import dev.djlfit.OfflineEngine;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -27,6 +28,10 @@ import java.util.Map;
  * {@link ExperimentResult}; prints nothing.
  */
 public final class ExperimentRunner {
+
+    static {
+        OfflineEngine.ensure();
+    }
 
     /** The learned function is sampled over this range, wide enough to show 2.5 and 10. */
     public static final Range CURVE = new Range(-1, 11, true);

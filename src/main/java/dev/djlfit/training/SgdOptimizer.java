@@ -10,7 +10,7 @@ import java.util.List;
  * The learning rate is an NDArray made once: scalar overloads such as {@code mul(Number)} hand
  * libtorch Java-owned memory and gave wrong gradients inside the graph.
  */
-public final class SgdOptimizer {
+public final class SgdOptimizer implements AutoCloseable {
 
     private final List<NDArray> parameters;
     private final NDArray learningRate;
@@ -27,6 +27,11 @@ public final class SgdOptimizer {
                 p.subi(p.getGradient().mul(learningRate));
             }
         }
+    }
+
+    @Override
+    public void close() {
+        learningRate.close();
     }
 
     /** {@code optimizer.zero_grad()}: DJL's PyTorch engine does not clear gradients by itself. */

@@ -32,11 +32,11 @@ public final class TrainingLoop {
     public TrainingRun run(
             Net fit, NDArray x, NDArray y, TrainingConfig config, TrainingListener listener) {
         NDManager manager = x.getManager();
-        SgdOptimizer optimizer = new SgdOptimizer(fit.parameters(), config.learningRate(), manager);
         List<LossPoint> losses = new ArrayList<>();
         listener.started(config.steps());
         long start = System.nanoTime();
-        try (NDArray one = manager.ones(new Shape());
+        try (SgdOptimizer optimizer = new SgdOptimizer(fit.parameters(), config.learningRate(), manager);
+                NDArray one = manager.ones(new Shape());
                 Autograd.Mode grad = Autograd.enableGrad()) {
             for (int i = 0; i < config.steps(); i++) {
                 try (NDScope step = new NDScope()) {
