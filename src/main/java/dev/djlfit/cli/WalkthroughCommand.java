@@ -1,6 +1,5 @@
 package dev.djlfit.cli;
 
-import ai.djl.Device;
 import dev.djlfit.experiment.ExperimentResult;
 import dev.djlfit.experiment.ExperimentRunner;
 import dev.djlfit.experiment.ExperimentSpec;
@@ -45,13 +44,13 @@ public final class WalkthroughCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TrainingConfig config = training.config();
-        Device target = device.resolve();
+        DeviceChoice target = device.choose();
         PrintWriter out = spec.commandLine().getOut();
         out.println("Machine Learning and Regression Models with PyTorch, part II: the Java port");
-        out.println(EngineInfo.header(target.toString()));
+        out.println(EngineInfo.header(target));
         List<ExperimentSpec> experiments = Experiments.article();
         List<ExperimentResult> results = new ArrayList<>();
-        ExperimentRunner runner = new ExperimentRunner(target);
+        ExperimentRunner runner = new ExperimentRunner(target.device());
         ExperimentPrinter printer = new ExperimentPrinter(out);
         for (int i = 0; i < experiments.size(); i++) {
             ExperimentSpec experiment = experiments.get(i);
