@@ -53,18 +53,18 @@ record CudaRuntime(
         return new CudaRuntime(false, 0, 0, 0, 0, why == null ? "" : why);
     }
 
-    /** One clause for an error line, e.g. {@code libcudart 13.0 loaded, no CUDA driver}. */
+    /** One clause for an error line, e.g. {@code libcudart 13.0 found, no CUDA driver}. */
     String describe() {
         if (!loaded) {
-            return "libcudart (CUDA runtime) not found by JNA on the library path";
+            return "libcudart (CUDA runtime) not found by JNA: install CUDA or set -Djna.library.path";
         }
-        String runtime = "libcudart " + version(runtimeVersion) + " loaded";
+        String runtime = "libcudart " + version(runtimeVersion);
         if (driverVersion == 0) {
-            return runtime + ", no CUDA driver";
+            return runtime + " found, no CUDA driver";
         }
         String driver = runtime + ", CUDA driver " + version(driverVersion);
         if (error != 0) {
-            return driver + ", cudaGetDeviceCount failed: " + errorText + " (" + error + ")";
+            return driver + ": " + errorText + " (" + error + ")";
         }
         return driver + ", " + deviceCount + " GPU(s)";
     }

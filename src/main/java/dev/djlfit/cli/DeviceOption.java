@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import picocli.CommandLine.Option;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
@@ -56,7 +57,7 @@ public final class DeviceOption {
         int index = gpu.group(1) == null ? 0 : Integer.parseInt(gpu.group(1));
         int seen = gpus.getAsInt();
         if (seen == 0) {
-            throw new UserInputException("--device " + requested + ": no GPU the PyTorch engine can use ("
+            throw new UserInputException("--device " + requested + ": no usable GPU ("
                     + whyNoGpu.get() + "); use --device cpu or auto");
         }
         if (index >= seen) {
@@ -66,15 +67,26 @@ public final class DeviceOption {
         return new DeviceChoice(Device.gpu(index), "");
     }
 
-    /** E.g. {@code native library cpu is CPU-only (build with -Pcuda); libcudart 13.0 loaded, no CUDA driver}. */
+    /** E.g. {@code native library cpu is CPU-only (build with -Pcuda for cu124); libcudart 13.0 found, no CUDA driver}. */
     static String whyNoGpu() {
-        return whyNoGpu(EngineInfo.flavour(), CudaRuntime.probe());
+        return whyNoGpu(EngineInfo.flavour(), EngineInfo.bundledFlavours(), CudaRuntime.probe());
     }
 
-    static String whyNoGpu(String flavour, CudaRuntime cuda) {
-        String library = flavour.startsWith("cu")
-                ? "native library " + flavour + " loaded, but PyTorch finds no CUDA device"
-                : "native library " + flavour + " is CPU-only (build with -Pcuda for cu124)";
+    /**
+     * @param flavour the native library loaded
+     * @param bundled the flavours of the pytorch-native jars on the class path
+     * @param cuda what the CUDA runtime says
+     */
+    static String whyNoGpu(String flavour, List<String> bundled, CudaRuntime cuda) {
+        String library;
+        if (flavour.startsWith("cu")) {
+            library = "native library " + flavour + " loaded, but PyTorch finds no CUDA device";
+        } else {
+            library = bundled.stream().filter(f -> f.startsWith("cu")).findFirst()
+                    .map(cu -> "native library " + flavour + " loaded, bundled " + cu
+                            + " skipped as libcudart found no GPU")
+                    .orElse("native library " + flavour + " is CPU-only (build with -Pcuda for cu124)");
+        }
         return library + "; " + cuda.describe();
     }
 }

@@ -3,8 +3,17 @@ package dev.djlfit.cli;
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.LibUtils;
 
+import ai.djl.util.ClassLoaderUtils;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,6 +43,30 @@ final class EngineInfo {
         Path name = Path.of(folder).getFileName();
         Matcher m = FOLDER.matcher(name == null ? "" : name.toString());
         return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    /**
+     * The flavours of the native libraries on the class path ({@code cpu}, {@code cu124}, ...), read
+     * from the {@code native/lib/pytorch.properties} each pytorch-native jar carries: what DJL chose from.
+     */
+    static List<String> bundledFlavours() {
+        List<String> flavours = new ArrayList<>();
+        try {
+            Enumeration<URL> found = ClassLoaderUtils.getContextClassLoader().getResources("native/lib/pytorch.properties");
+            while (found.hasMoreElements()) {
+                Properties properties = new Properties();
+                try (InputStream in = found.nextElement().openStream()) {
+                    properties.load(in);
+                }
+                String flavour = properties.getProperty("flavor");
+                if (flavour != null && !properties.containsKey("placeholder")) {
+                    flavours.add(flavour);
+                }
+            }
+        } catch (IOException e) {
+            flavours.add("unreadable (" + e.getMessage() + ")");
+        }
+        return flavours;
     }
 
     static String header(DeviceChoice device) {

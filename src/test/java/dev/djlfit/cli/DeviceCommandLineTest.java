@@ -45,7 +45,7 @@ class DeviceCommandLineTest {
             assertEquals(2, run.exitCode(), run.err());
             assertEquals(1, run.err().lines().count(), "one line: " + run.err());
             String line = run.err().strip();
-            assertTrue(line.startsWith("error: --device gpu: no GPU the PyTorch engine can use (native library "),
+            assertTrue(line.startsWith("error: --device gpu: no usable GPU (native library "),
                     line);
             assertTrue(line.contains("libcudart"), "names the CUDA runtime it looked for: " + line);
             assertTrue(line.contains(EngineInfo.flavour()), "names the native flavour loaded: " + line);

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.List;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
@@ -62,7 +63,7 @@ class DeviceOptionTest {
     void gpuWithoutAnyIsAnErrorThatSaysWhatWasLookedFor() {
         UserInputException e = assertThrows(UserInputException.class,
                 () -> DeviceOption.decide("gpu", gpus(0), WHY));
-        assertEquals("--device gpu: no GPU the PyTorch engine can use (WHY); use --device cpu or auto",
+        assertEquals("--device gpu: no usable GPU (WHY); use --device cpu or auto",
                 e.getMessage());
     }
 
@@ -85,23 +86,38 @@ class DeviceOptionTest {
     void whyNoGpuNamesTheNativeFlavourAndTheCudaRuntime() {
         CudaRuntime missing = CudaRuntime.notFound("libcudart.so: cannot open shared object file");
         assertEquals("native library cpu is CPU-only (build with -Pcuda for cu124);"
-                        + " libcudart (CUDA runtime) not found by JNA on the library path",
-                DeviceOption.whyNoGpu("cpu", missing));
+                        + " libcudart (CUDA runtime) not found by JNA: install CUDA or set -Djna.library.path",
+                DeviceOption.whyNoGpu("cpu", List.of("cpu"), missing));
         CudaRuntime noDevice = new CudaRuntime(true, 12040, 12080, 0, 100, "no CUDA-capable device is detected");
-        assertEquals("native library cu124 loaded, but PyTorch finds no CUDA device; libcudart 12.4 loaded,"
-                        + " CUDA driver 12.8, cudaGetDeviceCount failed: no CUDA-capable device is detected (100)",
-                DeviceOption.whyNoGpu("cu124", noDevice));
+        assertEquals("native library cu124 loaded, but PyTorch finds no CUDA device; libcudart 12.4,"
+                        + " CUDA driver 12.8: no CUDA-capable device is detected (100)",
+                DeviceOption.whyNoGpu("cu124", List.of("cu124", "cpu"), noDevice));
+    }
+
+    @Test
+    void whyNoGpuSaysWhenACudaLibraryWasBundledButSkipped() {
+        // built with -Pcuda, but DJL found no GPU through libcudart and took the CPU library
+        CudaRuntime oldDriver = new CudaRuntime(true, 12040, 12020, 0, 35,
+                "CUDA driver version is insufficient for CUDA runtime version");
+        String why = DeviceOption.whyNoGpu("cpu", List.of("cu124", "cpu"), oldDriver);
+        assertEquals("native library cpu loaded, bundled cu124 skipped as libcudart found no GPU;"
+                + " libcudart 12.4, CUDA driver 12.2: CUDA driver version is insufficient for CUDA runtime"
+                + " version (35)", why);
+        UserInputException e = assertThrows(UserInputException.class,
+                () -> DeviceOption.decide("gpu:12", gpus(0), () -> why));
+        assertTrue(("error: " + e.getMessage()).length() <= 300,
+                "the longest explanation fits ErrorHandling's one line of 300 characters: " + e.getMessage());
     }
 
     @Test
     void cudaRuntimeDescribesEachWayItCanFail() {
-        assertEquals("libcudart 13.0 loaded, no CUDA driver",
+        assertEquals("libcudart 13.0 found, no CUDA driver",
                 new CudaRuntime(true, 13000, 0, 0, 35, "CUDA driver version is insufficient").describe());
-        assertEquals("libcudart 12.4 loaded, CUDA driver 12.2, cudaGetDeviceCount failed:"
+        assertEquals("libcudart 12.4, CUDA driver 12.2:"
                         + " CUDA driver version is insufficient for CUDA runtime version (35)",
                 new CudaRuntime(true, 12040, 12020, 0, 35,
                         "CUDA driver version is insufficient for CUDA runtime version").describe());
-        assertEquals("libcudart 12.4 loaded, CUDA driver 13.0, 1 GPU(s)",
+        assertEquals("libcudart 12.4, CUDA driver 13.0, 1 GPU(s)",
                 new CudaRuntime(true, 12040, 13000, 1, 0, "").describe());
         assertEquals("?", CudaRuntime.version(0));
         assertEquals("11.8", CudaRuntime.version(11080));

@@ -35,5 +35,7 @@ class EngineInfoTest {
         String flavour = EngineInfo.flavour();
         assertEquals(EngineInfo.flavourOf(LibUtils.getLibtorchPath()), Optional.of(flavour));
         assertTrue(flavour.equals("cpu") || flavour.startsWith("cu"), flavour);
+        assertTrue(EngineInfo.bundledFlavours().contains(flavour),
+                "the loaded flavour comes from a jar on the class path: " + EngineInfo.bundledFlavours());
     }
 }
