@@ -1,6 +1,5 @@
 package dev.djlfit.cli;
 
-import ai.djl.Device;
 import dev.djlfit.experiment.ExperimentResult;
 import dev.djlfit.experiment.ExperimentRunner;
 import dev.djlfit.experiment.ExperimentSpec;
@@ -57,15 +56,15 @@ public final class WalkthroughCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TrainingConfig config = training.config();
-        Device target = device.resolve();
+        DeviceChoice target = device.choose();
         int parallel = threads();
         PrintWriter out = spec.commandLine().getOut();
         out.println("Machine Learning and Regression Models with PyTorch, part II: the Java port");
-        out.println(EngineInfo.header(target.toString()));
+        out.println(EngineInfo.header(target));
         List<ExperimentSpec> experiments = Experiments.article();
         ExperimentPrinter printer = new ExperimentPrinter(out);
         int[] printed = {0};
-        List<ExperimentResult> results = new ParallelExperiments(new ExperimentRunner(target), parallel)
+        List<ExperimentResult> results = new ParallelExperiments(new ExperimentRunner(target.device()), parallel)
                 .run(experiments, config, spec -> TrainingListener.NONE, result -> {
                     printed[0]++;
                     out.println();
