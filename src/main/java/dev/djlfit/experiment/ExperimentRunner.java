@@ -17,7 +17,6 @@ import dev.djlfit.training.Autograd;
 import dev.djlfit.training.MseLoss;
 import dev.djlfit.training.TrainingConfig;
 import dev.djlfit.training.TrainingListener;
-import dev.djlfit.training.TrainingLoop;
 import dev.djlfit.training.TrainingRun;
 
 import java.util.Map;
@@ -60,7 +59,7 @@ public final class ExperimentRunner {
 
             NDArray x = manager.create(data.x(), new Shape(data.size(), 1));
             NDArray y = manager.create(data.y(), new Shape(data.size(), 1));
-            TrainingRun training = new TrainingLoop().run(fit, x, y, config, listener);
+            TrainingRun training = config.backward().train(fit, x, y, config, listener);
 
             Prediction finalPrediction = predict(fit, manager, TensorValues.column(data.x()));
             Prediction newPrediction = predict(fit, manager, TensorValues.column(extrapolation.probes()));
