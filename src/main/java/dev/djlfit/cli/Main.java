@@ -21,6 +21,7 @@ import java.util.concurrent.Callable;
         subcommands = {
             WalkthroughCommand.class,
             TrainCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Callable<Integer> {
