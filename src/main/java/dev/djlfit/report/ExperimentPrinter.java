@@ -71,12 +71,17 @@ public final class ExperimentPrinter {
         out.println(String.format(Locale.ROOT, "  %8s %12s %12s %12s %10s", "x", "true", "predicted", "abs error", "rel error"));
         for (PointError p : report.probes()) {
             out.println(String.format(Locale.ROOT, "  %8s %12.4f %12.4f %12.4f %9.2f%%",
-                    number(p.x()), p.truth(), p.prediction(), p.absoluteError(), 100 * p.relativeError()));
+                    compact(p.x()), p.truth(), p.prediction(), p.absoluteError(), 100 * p.relativeError()));
         }
         out.println(String.format(Locale.ROOT, "  RMSE over %s (interpolation): %.4f",
                 report.interpolation().describe(), report.interpolationRmse()));
         out.println(String.format(Locale.ROOT, "  RMSE over %s (extrapolation): %.4f",
                 report.extrapolation().describe(), report.extrapolationRmse()));
+    }
+
+    /** {@code 2.5}, {@code 10}: as a person writes an input. */
+    static String compact(double v) {
+        return new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
     }
 
     /** A short, honest number: 4 significant decimals, scientific where small. */
