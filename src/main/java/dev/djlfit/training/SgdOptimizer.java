@@ -10,7 +10,7 @@ import java.util.List;
  * The learning rate is an NDArray made once: scalar overloads such as {@code mul(Number)} hand
  * libtorch Java-owned memory and gave wrong gradients inside the graph.
  */
-public final class SgdOptimizer {
+public final class SgdOptimizer implements Optimizer {
 
     private final List<NDArray> parameters;
     private final NDArray learningRate;
@@ -21,6 +21,7 @@ public final class SgdOptimizer {
     }
 
     /** {@code optimizer.step()}: p ← p − lr·∂loss/∂p, for every parameter, under no-grad. */
+    @Override
     public void step() {
         try (Autograd.Mode noGrad = Autograd.noGrad()) {
             for (NDArray p : parameters) {
@@ -30,9 +31,15 @@ public final class SgdOptimizer {
     }
 
     /** {@code optimizer.zero_grad()}: DJL's PyTorch engine does not clear gradients by itself. */
+    @Override
     public void zeroGrad() {
         for (NDArray p : parameters) {
             Autograd.zeroGrad(p);
         }
+    }
+
+    @Override
+    public void close() {
+        learningRate.close();
     }
 }

@@ -4,11 +4,14 @@ package dev.djlfit.training;
  * How to train: the article's loop runs {@code for i in range(100000)} with SGD at lr 0.01.
  *
  * @param steps number of optimisation steps
- * @param learningRate SGD's learning rate
+ * @param learningRate the optimizer's learning rate
  * @param seed the engine seed, as {@code torch.manual_seed(seed)}
  * @param lossEvery record the loss every this many steps (and at the last step)
+ * @param optimizer SGD (the article's) or Adam
+ * @param normalize whether inputs and outputs are standardised for training ({@code --normalize})
  */
-public record TrainingConfig(int steps, float learningRate, int seed, int lossEvery) {
+public record TrainingConfig(
+        int steps, float learningRate, int seed, int lossEvery, OptimizerKind optimizer, boolean normalize) {
 
     public static final int ARTICLE_STEPS = 100_000;
     public static final float ARTICLE_LEARNING_RATE = 0.01f;
@@ -25,6 +28,14 @@ public record TrainingConfig(int steps, float learningRate, int seed, int lossEv
         if (lossEvery <= 0) {
             throw new IllegalArgumentException("lossEvery must be positive, got " + lossEvery);
         }
+        if (optimizer == null) {
+            throw new IllegalArgumentException("optimizer must be given");
+        }
+    }
+
+    /** The article's way: plain SGD on the data as it is. */
+    public TrainingConfig(int steps, float learningRate, int seed, int lossEvery) {
+        this(steps, learningRate, seed, lossEvery, OptimizerKind.SGD, false);
     }
 
     public static TrainingConfig article() {
@@ -32,15 +43,23 @@ public record TrainingConfig(int steps, float learningRate, int seed, int lossEv
     }
 
     public TrainingConfig withSteps(int newSteps) {
-        return new TrainingConfig(newSteps, learningRate, seed, lossEvery);
+        return new TrainingConfig(newSteps, learningRate, seed, lossEvery, optimizer, normalize);
     }
 
     public TrainingConfig withSeed(int newSeed) {
-        return new TrainingConfig(steps, learningRate, newSeed, lossEvery);
+        return new TrainingConfig(steps, learningRate, newSeed, lossEvery, optimizer, normalize);
     }
 
     public TrainingConfig withLearningRate(float newLearningRate) {
-        return new TrainingConfig(steps, newLearningRate, seed, lossEvery);
+        return new TrainingConfig(steps, newLearningRate, seed, lossEvery, optimizer, normalize);
+    }
+
+    public TrainingConfig withOptimizer(OptimizerKind newOptimizer) {
+        return new TrainingConfig(steps, learningRate, seed, lossEvery, newOptimizer, normalize);
+    }
+
+    public TrainingConfig withNormalize(boolean newNormalize) {
+        return new TrainingConfig(steps, learningRate, seed, lossEvery, optimizer, newNormalize);
     }
 
     /** Whether step {@code i} (0-based, as in the article's loop) records its loss. */

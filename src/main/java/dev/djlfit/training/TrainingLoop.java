@@ -27,16 +27,19 @@ import java.util.List;
  */
 public final class TrainingLoop {
 
+    /** A recorded loss this many times the first one means the run has diverged. */
+    public static final float DIVERGENCE_GROWTH = 1e4f;
+
     private final MseLoss calcLoss = new MseLoss();
 
     public TrainingRun run(
             Net fit, NDArray x, NDArray y, TrainingConfig config, TrainingListener listener) {
         NDManager manager = x.getManager();
-        SgdOptimizer optimizer = new SgdOptimizer(fit.parameters(), config.learningRate(), manager);
         List<LossPoint> losses = new ArrayList<>();
         listener.started(config.steps());
         long start = System.nanoTime();
-        try (NDArray one = manager.ones(new Shape());
+        try (Optimizer optimizer = config.optimizer().create(fit.parameters(), config.learningRate(), manager);
+                NDArray one = manager.ones(new Shape());
                 Autograd.Mode grad = Autograd.enableGrad()) {
             for (int i = 0; i < config.steps(); i++) {
                 try (NDScope step = new NDScope()) {
@@ -49,6 +52,10 @@ public final class TrainingLoop {
                         float value = loss.getFloat();
                         if (!Float.isFinite(value)) {
                             throw new TrainingDivergedException(i, value);
+                        }
+                        if (!losses.isEmpty() && value > DIVERGENCE_GROWTH * losses.get(0).loss()) {
+                            throw new TrainingDivergedException(i, value, "loss grew from "
+                                    + losses.get(0).loss() + " at step " + losses.get(0).step() + " to " + value);
                         }
                         losses.add(new LossPoint(i, value));
                         listener.progressed(i + 1, value);
