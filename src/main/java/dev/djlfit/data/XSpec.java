@@ -60,4 +60,24 @@ public final class XSpec {
         }
         return xs;
     }
+
+    /**
+     * An interval {@code FROM:TO} with FROM &lt; TO, e.g. {@code 3:10}.
+     *
+     * @return {from, to}
+     */
+    public static double[] interval(String option, String text) {
+        String t = text.strip();
+        String where = option + " '" + Numbers.abbreviate(t) + "'";
+        String[] parts = t.split(Pattern.quote(":"), -1);
+        if (parts.length != 2) {
+            throw new InvalidDataException(where + ": give an interval FROM:TO, e.g. 3:10");
+        }
+        double from = Numbers.parseFinite(parts[0], where + ", FROM");
+        double to = Numbers.parseFinite(parts[1], where + ", TO");
+        if (!(to > from)) {
+            throw new InvalidDataException(where + ": TO must be greater than FROM");
+        }
+        return new double[] {from, to};
+    }
 }
