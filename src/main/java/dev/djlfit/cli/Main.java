@@ -1,5 +1,8 @@
 package dev.djlfit.cli;
 
+import dev.djlfit.model.Activation;
+import dev.djlfit.model.ModelKind;
+import dev.djlfit.training.OptimizerKind;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -49,6 +52,7 @@ public final class Main implements Callable<Integer> {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        LowerCaseEnums.register(cli, ModelKind.class, Activation.class, OptimizerKind.class);
         cli.setParameterExceptionHandler(ErrorHandling::onBadParameter);
         cli.setExecutionExceptionHandler(ErrorHandling::onFailure);
         return cli;

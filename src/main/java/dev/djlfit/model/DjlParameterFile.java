@@ -4,12 +4,14 @@ import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
+import ai.djl.training.initializer.Initializer;
 import ai.djl.util.Pair;
 
 import java.io.IOException;
@@ -73,7 +75,12 @@ public final class DjlParameterFile {
         try (Model model = Model.newInstance(PREFIX, Device.cpu())) {
             SequentialBlock block = block(architecture);
             model.setBlock(block);
-            block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, architecture.inFeatures(0)));
+            // Zeros, then the values added in place: NDArray.set() makes libtorch print a deprecation warning.
+            block.setInitializer(Initializer.ZEROS, Parameter.Type.WEIGHT);
+            block.setInitializer(Initializer.ZEROS, Parameter.Type.BIAS);
+            block.freezeParameters(true);
+            NDManager manager = model.getNDManager();
+            block.initialize(manager, DataType.FLOAT32, new Shape(1, architecture.inFeatures(0)));
             List<String> names = architecture.parameterNames();
             List<Parameter> slots = parameters(block);
             for (int i = 0; i < names.size(); i++) {
@@ -82,7 +89,9 @@ public final class DjlParameterFile {
                 if (values == null || !new Shape(values.shape()).equals(slot.getShape())) {
                     throw new IllegalArgumentException("parameter " + names.get(i) + " does not fit " + architecture);
                 }
-                slot.set(values.values());
+                try (NDArray value = manager.create(values.values(), slot.getShape())) {
+                    slot.addi(value);
+                }
             }
             model.setProperty("Epoch", "0");
             model.save(dir, PREFIX);

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -68,14 +69,22 @@ public final class SaveTarget implements AutoCloseable {
         try {
             Files.createDirectories(parent);
             Path staging = Files.createTempDirectory(parent, "." + target.getFileName() + ".saving-");
+            openUp(staging);
             return new SaveTarget(target, staging, shown);
         } catch (AccessDeniedException e) {
             throw new SavedModelException(shown + ": " + parent + " is not writable (permission denied)", e);
         } catch (FileSystemException e) {
-            throw new SavedModelException(shown + ": cannot write in " + parent + " ("
-                    + (e.getReason() == null ? e.getClass().getSimpleName() : e.getReason()) + ")", e);
+            throw new SavedModelException(shown + ": cannot create a directory in " + parent + " ("
+                    + (e.getReason() == null ? "refused by the file system" : e.getReason()) + ")", e);
         } catch (IOException | UnsupportedOperationException e) {
             throw new SavedModelException(shown + ": cannot write in " + parent + " (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** A temporary directory is private (rwx------); a saved model is as readable as any other directory. */
+    private static void openUp(Path dir) throws IOException {
+        if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
     }
 

@@ -95,7 +95,9 @@ public record SavedModel(
         try {
             values = DjlParameterFile.read(dir, architecture);
         } catch (MalformedModelException | IOException | RuntimeException e) {
-            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+            String why = e instanceof java.io.EOFException ? "it ends too early: truncated"
+                    : e.getMessage() == null ? e.getClass().getSimpleName()
+                    : e.getMessage().lines().findFirst().orElse("");
             throw new SavedModelException(file + " does not hold the " + architecture.describe()
                     + " net that " + SaveTarget.DESCRIPTION + " describes (" + why + ")", e);
         }

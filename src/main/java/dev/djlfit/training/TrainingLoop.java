@@ -51,11 +51,13 @@ public final class TrainingLoop {
                     if (config.records(i)) {
                         float value = loss.getFloat();
                         if (!Float.isFinite(value)) {
-                            throw new TrainingDivergedException(i, value);
+                            throw new TrainingDivergedException(i, value, "loss is " + value
+                                    + (losses.isEmpty() ? "" : " (it was " + last(losses) + ")"));
                         }
                         if (!losses.isEmpty() && value > DIVERGENCE_GROWTH * losses.get(0).loss()) {
-                            throw new TrainingDivergedException(i, value, "loss grew from "
-                                    + losses.get(0).loss() + " at step " + losses.get(0).step() + " to " + value);
+                            throw new TrainingDivergedException(i, value, "loss grew to " + value + ", more than "
+                                    + DIVERGENCE_GROWTH + " times its " + losses.get(0).loss() + " at step "
+                                    + losses.get(0).step());
                         }
                         losses.add(new LossPoint(i, value));
                         listener.progressed(i + 1, value);
@@ -66,5 +68,10 @@ public final class TrainingLoop {
         long loopNanos = System.nanoTime() - start;
         listener.finished();
         return new TrainingRun(losses, loopNanos, config.steps());
+    }
+
+    private static String last(List<LossPoint> losses) {
+        LossPoint p = losses.get(losses.size() - 1);
+        return p.loss() + " at step " + p.step();
     }
 }
