@@ -23,6 +23,11 @@ final class Numbers {
      * @param where how to name the place in a message, e.g. {@code data.csv line 7, x}
      */
     static float parseFinite(String text, String where) {
+        return checkFinite(parseFiniteDouble(text, where), where, text.strip());
+    }
+
+    /** The same in double, for the ends and steps of ranges, which are computed before rounding. */
+    static double parseFiniteDouble(String text, String where) {
         String t = text.strip();
         if (t.isEmpty()) {
             throw new InvalidDataException(where + " is empty");
@@ -33,7 +38,11 @@ final class Numbers {
         if (!DECIMAL.matcher(t).matches()) {
             throw new InvalidDataException(where + " is not a number: '" + abbreviate(t) + "'");
         }
-        return checkFinite(Double.parseDouble(t), where, t);
+        double value = Double.parseDouble(t);
+        if (!Double.isFinite(value)) {
+            throw new InvalidDataException(where + " is " + t + "; only finite numbers can be fitted");
+        }
+        return value;
     }
 
     /** {@code value} as a float, refused where it is not finite or a float cannot hold it. */

@@ -38,9 +38,9 @@ public final class XSpec {
         if (parts.length != 2 && parts.length != 3) {
             throw new InvalidDataException(where + ": a range is FROM:TO or FROM:TO:STEP, e.g. 0:3:1");
         }
-        double from = Numbers.parseFinite(parts[0], where + ", FROM");
-        double to = Numbers.parseFinite(parts[1], where + ", TO");
-        double step = parts.length == 3 ? Numbers.parseFinite(parts[2], where + ", STEP") : 1;
+        double from = Numbers.parseFiniteDouble(parts[0], where + ", FROM");
+        double to = Numbers.parseFiniteDouble(parts[1], where + ", TO");
+        double step = parts.length == 3 ? Numbers.parseFiniteDouble(parts[2], where + ", STEP") : 1;
         if (step == 0) {
             throw new InvalidDataException(where + ": STEP must not be 0");
         }
@@ -48,8 +48,8 @@ public final class XSpec {
             throw new InvalidDataException(where + ": STEP " + Numbers.show(step) + " never reaches "
                     + Numbers.show(to) + " from " + Numbers.show(from));
         }
-        // A relative tolerance so that 0:1:0.1 includes 1 despite 0.1's binary rounding.
-        double count = Math.floor((to - from) / step + 1e-9) + 1;
+        // A tolerance so that 0:1:0.1 includes 1 despite 0.1's binary rounding.
+        double count = Math.floor((to - from) / step + 1e-6) + 1;
         if (count > MAX_POINTS) {
             throw new InvalidDataException(where + " gives " + (long) count + " points, more than "
                     + MAX_POINTS + "; use a larger STEP");
@@ -73,8 +73,8 @@ public final class XSpec {
         if (parts.length != 2) {
             throw new InvalidDataException(where + ": give an interval FROM:TO, e.g. 3:10");
         }
-        double from = Numbers.parseFinite(parts[0], where + ", FROM");
-        double to = Numbers.parseFinite(parts[1], where + ", TO");
+        double from = Numbers.parseFiniteDouble(parts[0], where + ", FROM");
+        double to = Numbers.parseFiniteDouble(parts[1], where + ", TO");
         if (!(to > from)) {
             throw new InvalidDataException(where + ": TO must be greater than FROM");
         }

@@ -56,7 +56,7 @@ public final class TrainingLoop {
                         }
                         if (!losses.isEmpty() && value > DIVERGENCE_GROWTH * losses.get(0).loss()) {
                             throw new TrainingDivergedException(i, value, "loss grew to " + value + ", more than "
-                                    + DIVERGENCE_GROWTH + " times its " + losses.get(0).loss() + " at step "
+                                    + (long) DIVERGENCE_GROWTH + " times its " + losses.get(0).loss() + " at step "
                                     + losses.get(0).step());
                         }
                         losses.add(new LossPoint(i, value));
