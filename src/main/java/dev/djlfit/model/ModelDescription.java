@@ -93,7 +93,8 @@ public record ModelDescription(
 
     private static String firstLine(Exception e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return m.lines().findFirst().orElse("");
+        // Gson wraps the parser's exception: "java.io.EOFException: End of input at line 2 ..."
+        return m.lines().findFirst().orElse("").replaceFirst("^([a-z]+\\.)+[A-Za-z]+(Exception|Error): ", "");
     }
 
     /** The architecture it names, checked: widths, activation, and the parameter list that goes with them. */
