@@ -95,7 +95,7 @@ public final class CsvData {
                 separator = content.contains(";") ? ";" : ",";
             }
             String where = shown + " line " + number;
-            String[] cells = content.split(Pattern.quote(separator), -1);
+            String[] cells = split(content, separator.charAt(0));
             if (cells.length != 2) {
                 throw new InvalidDataException(where + ": " + columns(cells.length)
                         + " (\"" + Numbers.abbreviate(content) + "\"); expected 2, x and y, separated by a"
@@ -114,6 +114,24 @@ public final class CsvData {
             }
             points.add(Numbers.parseFinite(cells[0], where + ", x"), Numbers.parseFinite(cells[1], where + ", y"));
         }
+    }
+
+    /** The cells between separators, empty ones kept ({@code String.split} compiles a regex per call). */
+    private static String[] split(String line, char separator) {
+        int count = 1;
+        for (int i = 0; i < line.length(); i++) {
+            if (line.charAt(i) == separator) {
+                count++;
+            }
+        }
+        String[] cells = new String[count];
+        int start = 0;
+        for (int c = 0; c < count; c++) {
+            int end = c == count - 1 ? line.length() : line.indexOf(separator, start);
+            cells[c] = line.substring(start, end);
+            start = end + 1;
+        }
+        return cells;
     }
 
     private static String columns(int count) {
