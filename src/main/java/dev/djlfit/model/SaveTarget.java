@@ -28,12 +28,16 @@ public final class SaveTarget implements AutoCloseable {
     private final Path target;
     private final Path staging;
     private final String shown;
-    private boolean committed;
+    private final Thread cleanupOnExit;
+    private volatile boolean committed;
 
     private SaveTarget(Path target, Path staging, String shown) {
         this.target = target;
         this.staging = staging;
         this.shown = shown;
+        // Ctrl-C or kill during training: the JVM runs shutdown hooks, not finally blocks.
+        this.cleanupOnExit = new Thread(this::discard, "djl-fit: remove unfinished " + staging.getFileName());
+        Runtime.getRuntime().addShutdownHook(cleanupOnExit);
     }
 
     /**
@@ -132,6 +136,15 @@ public final class SaveTarget implements AutoCloseable {
     /** Removes the staging directory unless it was committed. */
     @Override
     public void close() {
+        discard();
+        try {
+            Runtime.getRuntime().removeShutdownHook(cleanupOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs (or ran) anyway
+        }
+    }
+
+    private void discard() {
         if (!committed) {
             try {
                 deleteTree(staging);
