@@ -126,10 +126,11 @@ public record ModelDescription(
         for (int i = 0; i < expected.size(); i++) {
             ParameterInfo want = expected.get(i);
             ParameterInfo have = parameters.get(i);
-            if (have == null || !want.name.equals(have.name) || !Arrays.equals(want.shape, have.shape)) {
+            if (have == null || !want.name.equals(have.name) || !want.djlName.equals(have.djlName)
+                    || !Arrays.equals(want.shape, have.shape)) {
                 throw new SavedModelException(where + " lists parameter " + (i + 1) + " as "
-                        + (have == null ? "nothing" : have.name + " " + Arrays.toString(have.shape))
-                        + " but its architecture " + arch.describe() + " has " + want.name + " "
+                        + (have == null ? "nothing" : have.name + " (" + have.djlName + ") " + Arrays.toString(have.shape))
+                        + " but its architecture " + arch.describe() + " has " + want.name + " (" + want.djlName + ") "
                         + Arrays.toString(want.shape));
             }
         }

@@ -140,4 +140,25 @@ class SavedModelTest {
         assertEquals("mine", Files.readString(file));
         assertFalse(Files.exists(dir.resolve(".notes.txt.saving-")));
     }
+
+    @Test
+    void descriptionMustListTheArchitecturesParameters() throws IOException {
+        Path target = dir.resolve("model");
+        Architecture tanhNet = ModelKind.TANH.architecture(10, Activation.TANH);
+        save(target, tanhNet, initialised(tanhNet, 0));
+        Path json = target.resolve("model.json");
+        String original = Files.readString(json);
+
+        Files.writeString(json, original.replace("\"l2.bias\"", "\"l3.bias\""));
+        assertTrue(assertThrows(SavedModelException.class, () -> SavedModel.load(target)).getMessage()
+                .contains("lists parameter 4 as l3.bias (03Linear_bias) [1] but its architecture 1→10→tanh→1 has l2.bias"));
+
+        Files.writeString(json, original.replace("\"03Linear_weight\"", "\"02Linear_weight\""));
+        assertTrue(assertThrows(SavedModelException.class, () -> SavedModel.load(target)).getMessage()
+                .contains("lists parameter 3 as l2.weight (02Linear_weight)"));
+
+        Files.writeString(json, original.replace("\"formatVersion\": 1", "\"formatVersion\": 7"));
+        assertTrue(assertThrows(SavedModelException.class, () -> SavedModel.load(target)).getMessage()
+                .endsWith("has format version 7; this djl-fit reads version 1"));
+    }
 }
