@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  * Reads training points from a CSV file: two columns, x then y, one point a line.
  *
  * <ul>
- *   <li>the separator is a comma or a semicolon (the first data line decides; with semicolons a
- *       decimal comma such as {@code 2,5} is read as 2.5);
+ *   <li>the separator is a comma or a semicolon, or a tab (the first data line decides; with
+ *       semicolons a decimal comma such as {@code 2,5} is read as 2.5); cells may be quoted;
  *   <li>an optional header line (its cells are not numbers, e.g. {@code x,y});
  *   <li>blank lines and {@code #} comments (whole lines, or the rest of a line) are skipped;
  *   <li>any number of rows the memory holds.
@@ -92,7 +92,7 @@ public final class CsvData {
                 continue;
             }
             if (separator == null) {
-                separator = content.contains(";") ? ";" : ",";
+                separator = content.contains(";") ? ";" : content.contains(",") || !content.contains("\t") ? "," : "\t";
             }
             String where = shown + " line " + number;
             String[] cells = split(content, separator.charAt(0));
@@ -101,6 +101,8 @@ public final class CsvData {
                         + " (\"" + Numbers.abbreviate(content) + "\"); expected 2, x and y, separated by a"
                         + " comma or a semicolon");
             }
+            cells[0] = unquote(cells[0]);
+            cells[1] = unquote(cells[1]);
             if (separator.equals(";")) {
                 cells[0] = decimalPoint(cells[0]);
                 cells[1] = decimalPoint(cells[1]);
@@ -136,6 +138,12 @@ public final class CsvData {
 
     private static String columns(int count) {
         return count == 1 ? "1 column" : count + " columns";
+    }
+
+    /** {@code "2.5"} as spreadsheets export it. */
+    private static String unquote(String cell) {
+        String t = cell.strip();
+        return t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"") ? t.substring(1, t.length() - 1) : cell;
     }
 
     private static String decimalPoint(String cell) {

@@ -3,13 +3,23 @@ package dev.djlfit.data;
 import net.objecthunter.exp4j.Expression;
 import net.objecthunter.exp4j.ExpressionBuilder;
 import net.objecthunter.exp4j.ValidationResult;
+import net.objecthunter.exp4j.function.Function;
 
 /**
  * A function of x written as text, e.g. {@code 3*x^2 + 2*x + 1}, read by exp4j: the operators
  * {@code + - * / ^ %}, implicit multiplication ({@code 3x}), the constants {@code pi} and
- * {@code e}, and functions such as {@code sin cos tan exp log log10 sqrt abs}.
+ * {@code e}, and functions such as {@code sin cos tan exp log (natural; also ln) log10 sqrt abs}.
+ * The variable is x (or X).
  */
 public final class Formula {
+
+    /** {@code ln(x)}, as many write the natural logarithm (exp4j calls it {@code log}). */
+    private static final Function LN = new Function("ln", 1) {
+        @Override
+        public double apply(double... args) {
+            return Math.log(args[0]);
+        }
+    };
 
     private final String text;
     private final String option;
@@ -31,7 +41,7 @@ public final class Formula {
         }
         Expression expression;
         try {
-            expression = new ExpressionBuilder(t).variable("x").build();
+            expression = new ExpressionBuilder(t).variables("x", "X").function(LN).build();
         } catch (IllegalArgumentException | java.util.EmptyStackException e) {
             throw notParsed(option, t, e);
         }
@@ -56,7 +66,7 @@ public final class Formula {
     /** The formula's value at x: NaN where it is undefined (e.g. division by zero). */
     public synchronized double at(double x) {
         try {
-            return expression.setVariable("x", x).evaluate();
+            return expression.setVariable("x", x).setVariable("X", x).evaluate();
         } catch (ArithmeticException e) {
             return Double.NaN;
         } catch (IllegalArgumentException | java.util.EmptyStackException e) {

@@ -19,6 +19,9 @@ public final class XSpec {
     public static float[] parse(String option, String text) {
         String t = text.strip();
         String where = option + " '" + Numbers.abbreviate(t) + "'";
+        if (t.length() >= 2 && t.startsWith("[") && t.endsWith("]")) {
+            t = t.substring(1, t.length() - 1).strip(); // [2.5, 10], as Python would write it
+        }
         if (t.isEmpty()) {
             throw new InvalidDataException(option + " is empty; give a list such as 0,1,2,3 or a range such as 0:3:1");
         }

@@ -48,6 +48,16 @@ class CsvDataTest {
     }
 
     @Test
+    void readsQuotedCellsTabsAndWindowsLineEnds() throws IOException {
+        Dataset quoted = CsvData.read(write("quoted.csv", "\"x\",\"y\"\r\n\"0\",\"1.5\"\r\n\"2\",\"3\"\r\n"));
+        assertArrayEquals(new float[] {0, 2}, quoted.x());
+        assertArrayEquals(new float[] {1.5f, 3}, quoted.y());
+        Dataset tabs = CsvData.read(write("tabs.tsv", "x\ty\n1\t2\n3\t4\n"));
+        assertArrayEquals(new float[] {1, 3}, tabs.x());
+        assertArrayEquals(new float[] {2, 4}, tabs.y());
+    }
+
+    @Test
     void readsThousandsOfPointsExactly() throws IOException {
         StringBuilder text = new StringBuilder("x,y\n");
         int n = 5000;

@@ -25,12 +25,14 @@ class FormulaDataTest {
     void implicitMultiplicationAndFunctions() {
         assertEquals(17.0, Formula.parse("--function", "3x^2+2x+1").at(2), 0);
         assertEquals(-4.0, Formula.parse("--function", "-x^2").at(2), 0);
+        assertEquals(Math.log(3), Formula.parse("--function", "ln(X)").at(3), 1e-15);
         assertEquals(Math.exp(1) + Math.sin(Math.PI / 2), Formula.parse("--function", "exp(x) + sin(pi/2)").at(1), 1e-12);
     }
 
     @Test
     void xListsAndRanges() {
         assertArrayEquals(new float[] {2.5f, 10f}, XSpec.parse("--x", "2.5, 10"));
+        assertArrayEquals(new float[] {2.5f, 10f}, XSpec.parse("--x", "[2.5, 10]"));
         assertArrayEquals(new float[] {0, 1, 2, 3}, XSpec.parse("--x", "0:3"));
         assertEquals(11, XSpec.parse("--x", "0:1:0.1").length);
         assertEquals(1f, XSpec.parse("--x", "0:1:0.1")[10], 1e-6);
