@@ -69,10 +69,11 @@ public final class AdamOptimizer implements Optimizer {
                 NDArray m = expAvg.get(i);
                 NDArray v = expAvgSq.get(i);
                 NDArray grad = p.getGradient();
-                m.addi(grad.sub(m).mul(oneMinusBeta1));
-                v.muli(beta2).addi(grad.mul(grad).mul(oneMinusBeta2));
-                NDArray denom = v.sqrt().div(biasCorrection2Sqrt).add(eps);
-                p.subi(m.div(denom).mul(stepSize));
+                // Temporaries are updated in place: one new array per chain, not one per op.
+                m.addi(grad.sub(m).muli(oneMinusBeta1));
+                v.muli(beta2).addi(grad.square().muli(oneMinusBeta2));
+                NDArray denom = v.sqrt().divi(biasCorrection2Sqrt).addi(eps);
+                p.subi(m.div(denom).muli(stepSize));
             }
         }
     }
