@@ -1,6 +1,9 @@
 package dev.djlfit.cli;
 
 import dev.djlfit.OfflineEngine;
+import dev.djlfit.model.Activation;
+import dev.djlfit.model.ModelKind;
+import dev.djlfit.training.OptimizerKind;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -22,6 +25,7 @@ import java.util.concurrent.Callable;
             WalkthroughCommand.class,
             TrainCommand.class,
             BenchCommand.class,
+            PredictCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Callable<Integer> {
@@ -54,6 +58,7 @@ public final class Main implements Callable<Integer> {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        LowerCaseEnums.register(cli, ModelKind.class, Activation.class, OptimizerKind.class);
         cli.setParameterExceptionHandler(ErrorHandling::onBadParameter);
         cli.setExecutionExceptionHandler(ErrorHandling::onFailure);
         return cli;

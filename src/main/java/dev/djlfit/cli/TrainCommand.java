@@ -1,5 +1,10 @@
 package dev.djlfit.cli;
 
+import ai.djl.Device;
+import dev.djlfit.data.Dataset;
+import dev.djlfit.evaluation.Extrapolation;
+import dev.djlfit.experiment.SavedModels;
+import dev.djlfit.model.SaveTarget;
 import dev.djlfit.experiment.ExperimentResult;
 import dev.djlfit.experiment.ExperimentRunner;
 import dev.djlfit.experiment.ExperimentSpec;
@@ -9,10 +14,13 @@ import dev.djlfit.training.TrainingConfig;
 import dev.djlfit.training.TrainingListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** One experiment, any model on any data. */
@@ -34,22 +42,37 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     DeviceOption device = new DeviceOption();
 
+    @Option(names = "--save", paramLabel = "DIR",
+            description = "Save the trained net into DIR (new, empty, or an earlier saved model, which is replaced"
+                    + " only once the new one is complete): DJL's parameter file and model.json; read it back"
+                    + " with predict --from DIR.")
+    Path save;
+
     @Spec
     CommandSpec spec;
 
     @Override
-    public Integer call() {
-        ExperimentSpec experiment =
-                Experiments.of(model.model(), data.dataset(), model.hidden(), model.activation());
+    public Integer call() throws IOException {
+        Dataset points = data.dataset();
+        ExperimentSpec experiment = Experiments.of(model.model(), points, model.hidden(), model.activation());
+        Extrapolation extrapolation = data.extrapolation(points);
         TrainingConfig config = training.config();
         DeviceChoice target = device.choose();
-        PrintWriter out = spec.commandLine().getOut();
-        out.println(EngineInfo.header(target));
-        out.printf("=== %s (%s) ===%n", experiment.title(), experiment.name());
-        out.flush();
-        ExperimentResult result = new ExperimentRunner(target.device()).run(experiment, config, TrainingListener.NONE);
-        new ExperimentPrinter(out).print(result);
-        out.flush();
+        // Checked and staged before training, so that a bad --save fails now, not after the run.
+        try (SaveTarget saveTarget = save == null ? null : SaveTarget.prepare(save, "--save")) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(EngineInfo.header(target));
+            out.printf("=== %s (%s) ===%n", experiment.title(), experiment.name());
+            out.flush();
+            ExperimentResult result =
+                    new ExperimentRunner(target.device(), extrapolation).run(experiment, config, TrainingListener.NONE);
+            new ExperimentPrinter(out).print(result);
+            if (saveTarget != null) {
+                SavedModels.save(result, saveTarget);
+                out.println("saved: " + saveTarget.target() + " (predict --from " + save + " --x ...)");
+            }
+            out.flush();
+        }
         return 0;
     }
 }
