@@ -1,6 +1,6 @@
 package dev.djlfit.cli;
 
-import dev.djlfit.OfflineEngine;
+import dev.djlfit.EngineDefaults;
 import dev.djlfit.model.Activation;
 import dev.djlfit.model.ModelKind;
 import dev.djlfit.training.OptimizerKind;
@@ -31,7 +31,7 @@ import java.util.concurrent.Callable;
 public final class Main implements Callable<Integer> {
 
     static {
-        OfflineEngine.ensure();
+        EngineDefaults.ensure();
     }
 
     @CommandLine.Spec

@@ -1,6 +1,6 @@
 package dev.djlfit.experiment;
 
-import dev.djlfit.OfflineEngine;
+import dev.djlfit.EngineDefaults;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -30,7 +30,7 @@ import java.util.Map;
 public final class ExperimentRunner {
 
     static {
-        OfflineEngine.ensure();
+        EngineDefaults.ensure();
     }
 
     /** For the article's data the learned function is sampled over this range, wide enough to show 2.5 and 10. */
