@@ -1,0 +1,71 @@
+package dev.djlfit.report;
+
+import dev.djlfit.training.TrainingListener;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/**
+ * Decides how progress is shown on stderr: a bar redrawn in place when stderr is a terminal
+ * ({@code System.console() != null}), a plain line every tenth of the run when it is not (a pipe,
+ * a log file, CI), nothing with {@code --quiet}.
+ */
+public final class ProgressReporter {
+
+    public enum Mode { BAR, LINES, OFF }
+
+    private final Mode mode;
+    private final PrintWriter err;
+
+    public ProgressReporter(Mode mode, PrintWriter err) {
+        this.mode = mode;
+        this.err = err;
+    }
+
+    /** For a command's stderr: bar on a terminal, lines elsewhere, nothing when quiet. */
+    public static ProgressReporter forStderr(PrintWriter err, boolean quiet) {
+        Mode mode = quiet ? Mode.OFF : System.console() != null ? Mode.BAR : Mode.LINES;
+        return new ProgressReporter(mode, err);
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    public Progress start(String task, long total, String unit) {
+        return switch (mode) {
+            case BAR -> new TerminalProgress(task, total, unit);
+            case LINES -> new LineProgress(err, task, total, unit);
+            case OFF -> Progress.SILENT;
+        };
+    }
+
+    /** A listener that shows one training run's steps and current loss. */
+    public TrainingListener listener(String task) {
+        if (mode == Mode.OFF) {
+            return TrainingListener.NONE;
+        }
+        return new TrainingListener() {
+            private Progress progress = Progress.SILENT;
+
+            @Override
+            public void started(int totalSteps) {
+                progress = start(task, totalSteps, "steps");
+            }
+
+            @Override
+            public void progressed(int stepsDone, float loss) {
+                progress.update(stepsDone, lossText(loss));
+            }
+
+            @Override
+            public void finished() {
+                progress.close();
+            }
+        };
+    }
+
+    static String lossText(float loss) {
+        return String.format(Locale.ROOT, "loss %.3e", loss);
+    }
+}
