@@ -6,9 +6,9 @@ import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
- * Decides how progress is shown on stderr: a bar redrawn in place when stderr is a terminal
- * ({@code System.console() != null}), a plain line every tenth of the run when it is not (a pipe,
- * a log file, CI), nothing with {@code --quiet}.
+ * Decides how progress is shown on stderr: a bar redrawn in place when stderr is a terminal, a
+ * plain line every tenth of the run when it is not (a pipe, a log file, CI), nothing with
+ * {@code --quiet}.
  */
 public final class ProgressReporter {
 
@@ -24,8 +24,33 @@ public final class ProgressReporter {
 
     /** For a command's stderr: bar on a terminal, lines elsewhere, nothing when quiet. */
     public static ProgressReporter forStderr(PrintWriter err, boolean quiet) {
-        Mode mode = quiet ? Mode.OFF : System.console() != null ? Mode.BAR : Mode.LINES;
+        Mode mode = quiet ? Mode.OFF : stderrIsTerminal() ? Mode.BAR : Mode.LINES;
         return new ProgressReporter(mode, err);
+    }
+
+    /**
+     * Whether file descriptor 2 is a terminal. {@code System.console()} answers for stdin and
+     * stdout together, so {@code > out.txt} would hide a terminal that stderr still has; Java has
+     * no call for stderr alone, so ask {@code test -t 2} with this process's stderr (what jline's
+     * exec provider does). Anything that fails (no {@code test}, Windows) counts as no terminal.
+     */
+    static boolean stderrIsTerminal() {
+        if (System.console() != null) {
+            return true;
+        }
+        try {
+            Process test = new ProcessBuilder("test", "-t", "2")
+                    .redirectInput(ProcessBuilder.Redirect.INHERIT)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
+            return test.waitFor() == 0;
+        } catch (java.io.IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     public Mode mode() {

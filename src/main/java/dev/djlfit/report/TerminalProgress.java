@@ -31,7 +31,7 @@ final class TerminalProgress implements Progress {
     @Override
     public void update(long done, String detail) {
         bar.stepTo(done);
-        bar.setExtraMessage(detail);
+        bar.setExtraMessage(detail.isEmpty() ? "" : " " + detail);
     }
 
     @Override
