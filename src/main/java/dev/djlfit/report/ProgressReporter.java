@@ -90,6 +90,56 @@ public final class ProgressReporter {
         };
     }
 
+    /**
+     * One progress over several runs that train at once (the sweep's configurations, on worker
+     * threads): each run's listener adds its steps to the shared count.
+     */
+    public Shared shared(String task, long total, int runs) {
+        return new Shared(start(task, total, "steps"), runs);
+    }
+
+    /** See {@link #shared}. */
+    public static final class Shared implements AutoCloseable {
+        private final Progress progress;
+        private final int runs;
+        private long done;
+        private int finished;
+
+        private Shared(Progress progress, int runs) {
+            this.progress = progress;
+            this.runs = runs;
+        }
+
+        /** A listener for one of the runs. */
+        public TrainingListener part() {
+            return new TrainingListener() {
+                private int seen;
+
+                @Override
+                public void progressed(int stepsDone, float loss) {
+                    synchronized (Shared.this) {
+                        done += stepsDone - seen;
+                        seen = stepsDone;
+                        progress.update(done, finished + "/" + runs + " done");
+                    }
+                }
+
+                @Override
+                public void finished() {
+                    synchronized (Shared.this) {
+                        finished++;
+                        progress.update(done, finished + "/" + runs + " done");
+                    }
+                }
+            };
+        }
+
+        @Override
+        public void close() {
+            progress.close();
+        }
+    }
+
     static String lossText(float loss) {
         return String.format(Locale.ROOT, "loss %.3e", loss);
     }
