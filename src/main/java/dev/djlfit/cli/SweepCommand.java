@@ -87,6 +87,12 @@ public final class SweepCommand implements Callable<Integer> {
             description = "Configurations trained at once (default: the number of cores, here ${DEFAULT-VALUE}).")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--torch-threads", paramLabel = "N", defaultValue = "1",
+            description = "libtorch's threads inside each operation (default: ${DEFAULT-VALUE}: the sweep"
+                    + " already runs one configuration per core, and splitting its small operations"
+                    + " across threads cost more than it gave when measured).")
+    int torchThreads;
+
     @Option(names = "--compare-one-by-one",
             description = "Then train the same nets again one after the other with the article's loop,"
                     + " and print both timings and how far apart the two runs' curves are.")
@@ -111,15 +117,20 @@ public final class SweepCommand implements Callable<Integer> {
         if (threads <= 0) {
             throw new UserInputException("--threads must be a positive whole number, got " + threads);
         }
+        if (torchThreads <= 0) {
+            throw new UserInputException("--torch-threads must be a positive whole number, got " + torchThreads);
+        }
         Device target = device.resolve();
         OutputFolder folder = output.folder();
         ProgressReporter progress = ProgressReporter.forStderr(spec.commandLine().getErr(), output.quiet);
+        SweepRunner.setTorchThreads(torchThreads);
         Dataset dataset = data.dataset();
         PrintWriter out = spec.commandLine().getOut();
         out.println(EngineInfo.header(target.toString()));
         int configurations = grid.configurations().size();
         out.printf(Locale.ROOT, "training %d configurations x %d seeds, each configuration as one batch of %d nets,"
-                + " %d at a time%n", configurations, seeds, seeds, Math.min(threads, configurations));
+                + " %d at a time, %d libtorch thread(s) each%n", configurations, seeds, seeds,
+                Math.min(threads, configurations), torchThreads);
         out.flush();
 
         SweepRunner runner = new SweepRunner(target, threads, dataset, config, fitThreshold);

@@ -90,12 +90,32 @@ public final class BatchedNets {
         NDArray h = x;
         int last = architecture.layerCount() - 1;
         for (int layer = 0; layer <= last; layer++) {
-            h = weights.get(layer).batchMatMul(h).add(biases.get(layer));
+            h = product(weights.get(layer), h).add(biases.get(layer));
             if (layer < last && architecture.activationOrNull() != null) {
                 h = architecture.activationOrNull().apply(h);
             }
         }
         return h;
+    }
+
+    /**
+     * {@code W_k · h_k} for every k: {@code [K, out, in] x [K, in, points]}. A layer with one input
+     * or one output has nothing to sum over or only one sum per point, and libtorch's batched
+     * matrix product is slow on such thin matrices (it runs one small product per net), so those
+     * are written as a broadcast product (and a sum over the inputs): the same numbers, computed
+     * as one elementwise kernel over all nets.
+     */
+    static NDArray product(NDArray w, NDArray h) {
+        Shape shape = w.getShape();
+        long in = shape.get(2);
+        long out = shape.get(1);
+        if (in == 1) {
+            return w.mul(h);
+        }
+        if (out == 1) {
+            return w.reshape(shape.get(0), in, 1).mul(h).sum(new int[] {1}, true);
+        }
+        return w.batchMatMul(h);
     }
 
     /** The same inputs for every net, as {@code [K, 1, points]}. */

@@ -62,6 +62,15 @@ public final class SweepRunner {
         this.fitThreshold = fitThreshold;
     }
 
+    /**
+     * {@code torch.set_num_threads(n)}: libtorch's threads inside one operation, for the whole
+     * process (worker threads started later take it up too).
+     */
+    public static void setTorchThreads(int n) {
+        ai.djl.engine.Engine.getInstance();
+        ai.djl.pytorch.jni.JniUtils.setNumThreads(n);
+    }
+
     /** The sweep, batched. */
     public SweepResult run(SweepGrid grid, Function<SweepConfiguration, TrainingListener> listeners) {
         return run(grid, listeners, this::trainBatched);
