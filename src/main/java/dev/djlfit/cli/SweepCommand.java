@@ -33,12 +33,13 @@ import java.util.concurrent.Callable;
         name = "sweep",
         mixinStandardHelpOptions = true,
         description = {
-            "Trains a grid of nets (activation x hidden width x depth) from many seeds each and shows",
-            "how differently they extrapolate: per configuration, how many seeds fit the training",
-            "points and, over those, the prediction at 2.5 and 10 (median, 5th-95th percentile, min,",
-            "max) and the RMSE against the truth beyond the data. Writes the table as CSV and Markdown",
-            "and a fan plot per configuration (every seed's curve over the truth).",
-            "The seeds of a configuration train together as one batch of independent nets."
+            "Trains a grid of nets (activation x hidden width x depth) from many seeds",
+            "each and shows how differently they extrapolate. Per configuration: how many",
+            "seeds fit the training points and, over those, the prediction at 2.5 and 10",
+            "(median, 5th-95th percentile, min, max) and the RMSE against the truth beyond",
+            "the data. Writes the table as CSV and Markdown, and a fan plot per",
+            "configuration (every seed's learned curve over the truth). The seeds of a",
+            "configuration train together as one batch of independent nets."
         })
 public final class SweepCommand implements Callable<Integer> {
 
@@ -70,8 +71,8 @@ public final class SweepCommand implements Callable<Integer> {
     List<Integer> depths;
 
     @Option(names = "--steps", paramLabel = "N", defaultValue = "" + DEFAULT_STEPS,
-            description = "Training steps per net (default: ${DEFAULT-VALUE}; the article's 100000 takes"
-                    + " five times as long and changes few verdicts).")
+            description = "Training steps per net (default: ${DEFAULT-VALUE}; the article's loop runs"
+                    + " 100000, five times as long).")
     int steps;
 
     @Option(names = "--lr", paramLabel = "X", defaultValue = "0.01",
