@@ -26,6 +26,7 @@ import java.util.concurrent.Callable;
             TrainCommand.class,
             BenchCommand.class,
             PredictCommand.class,
+            SweepCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Callable<Integer> {

@@ -9,9 +9,12 @@ import dev.djlfit.experiment.ExperimentResult;
 import dev.djlfit.experiment.ExperimentRunner;
 import dev.djlfit.experiment.ExperimentSpec;
 import dev.djlfit.experiment.Experiments;
+import dev.djlfit.report.ExperimentPlots;
 import dev.djlfit.report.ExperimentPrinter;
+import dev.djlfit.report.FilesWritten;
+import dev.djlfit.report.OutputFolder;
+import dev.djlfit.report.ProgressReporter;
 import dev.djlfit.training.TrainingConfig;
-import dev.djlfit.training.TrainingListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,7 +30,8 @@ import java.util.concurrent.Callable;
 @Command(
         name = "train",
         mixinStandardHelpOptions = true,
-        description = "Trains one net on one data set and prints what the walkthrough prints for it.")
+        description = {"Trains one net on one data set and prints what the walkthrough prints for it,",
+            "then writes <model>-<data>-fit.png and <model>-<data>-loss.png into the output folder."})
 public final class TrainCommand implements Callable<Integer> {
 
     @Mixin
@@ -47,6 +51,8 @@ public final class TrainCommand implements Callable<Integer> {
                     + " only once the new one is complete): DJL's parameter file and model.json; read it back"
                     + " with predict --from DIR.")
     Path save;
+    @Mixin
+    OutputOptions output = new OutputOptions();
 
     @Spec
     CommandSpec spec;
@@ -58,19 +64,22 @@ public final class TrainCommand implements Callable<Integer> {
         Extrapolation extrapolation = data.extrapolation(points);
         TrainingConfig config = training.config();
         DeviceChoice target = device.choose();
+        OutputFolder folder = output.folder();
+        ProgressReporter progress = ProgressReporter.forStderr(spec.commandLine().getErr(), output.quiet);
         // Checked and staged before training, so that a bad --save fails now, not after the run.
         try (SaveTarget saveTarget = save == null ? null : SaveTarget.prepare(save, "--save")) {
             PrintWriter out = spec.commandLine().getOut();
             out.println(EngineInfo.header(target));
             out.printf("=== %s (%s) ===%n", experiment.title(), experiment.name());
             out.flush();
-            ExperimentResult result =
-                    new ExperimentRunner(target.device(), extrapolation).run(experiment, config, TrainingListener.NONE);
+            ExperimentResult result = new ExperimentRunner(target.device(), extrapolation)
+                    .run(experiment, config, progress.listener(experiment.name()));
             new ExperimentPrinter(out).print(result);
             if (saveTarget != null) {
                 SavedModels.save(result, saveTarget);
                 out.println("saved: " + saveTarget.target() + " (predict --from " + save + " --x ...)");
             }
+            FilesWritten.print(out, ExperimentPlots.write(result, folder));
             out.flush();
         }
         return 0;

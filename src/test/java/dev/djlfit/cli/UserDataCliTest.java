@@ -316,9 +316,9 @@ class UserDataCliTest {
                 "the same points, seed and steps give the same net, predictions and report");
     }
 
-    /** The run's output from "final parameters" on, without the timing and names that differ. */
+    /** The run's output from "final parameters" to the plots, without the names that differ. */
     private static String afterTraining(String out) {
-        String tail = out.substring(out.indexOf("final parameters"));
+        String tail = out.substring(out.indexOf("final parameters"), out.indexOf("files written"));
         return tail.replace("y = 3*x^2 + 2*x + 1", "y = 3x^2 + 2x + 1");
     }
 
