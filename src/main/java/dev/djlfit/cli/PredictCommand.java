@@ -41,7 +41,7 @@ public final class PredictCommand implements Callable<Integer> {
     public Integer call() {
         float[] xs = XSpec.parse("--x", x);
         SavedModel model = SavedModel.load(from);
-        float[] ys = SavedModels.predict(model, device.resolve(), xs);
+        float[] ys = SavedModels.predict(model, device.choose().device(), xs);
         PrintWriter out = spec.commandLine().getOut();
         StringBuilder lines = new StringBuilder();
         for (int i = 0; i < xs.length; i++) {

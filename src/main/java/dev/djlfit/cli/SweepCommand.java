@@ -1,6 +1,5 @@
 package dev.djlfit.cli;
 
-import ai.djl.Device;
 import dev.djlfit.data.Dataset;
 import dev.djlfit.model.Activation;
 import dev.djlfit.report.FanPlot;
@@ -121,20 +120,20 @@ public final class SweepCommand implements Callable<Integer> {
         if (torchThreads <= 0) {
             throw new UserInputException("--torch-threads must be a positive whole number, got " + torchThreads);
         }
-        Device target = device.resolve();
+        DeviceChoice target = device.choose();
         OutputFolder folder = output.folder();
         ProgressReporter progress = ProgressReporter.forStderr(spec.commandLine().getErr(), output.quiet);
         SweepRunner.setTorchThreads(torchThreads);
         Dataset dataset = data.dataset();
         PrintWriter out = spec.commandLine().getOut();
-        out.println(EngineInfo.header(target.toString()));
+        out.println(EngineInfo.header(target));
         int configurations = grid.configurations().size();
         out.printf(Locale.ROOT, "training %d configurations x %d seeds, each configuration as one batch of %d nets,"
                 + " %d at a time, %d libtorch thread(s) each%n", configurations, seeds, seeds,
                 Math.min(threads, configurations), torchThreads);
         out.flush();
 
-        SweepRunner runner = new SweepRunner(target, threads, dataset, config, fitThreshold);
+        SweepRunner runner = new SweepRunner(target.device(), threads, dataset, config, fitThreshold);
         SweepResult result;
         try (ProgressReporter.Shared shared = progress.shared("sweep", (long) configurations * steps, configurations)) {
             result = runner.run(grid, c -> shared.part());

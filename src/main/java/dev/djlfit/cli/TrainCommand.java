@@ -1,6 +1,5 @@
 package dev.djlfit.cli;
 
-import ai.djl.Device;
 import dev.djlfit.data.Dataset;
 import dev.djlfit.evaluation.Extrapolation;
 import dev.djlfit.experiment.SavedModels;
