@@ -43,13 +43,11 @@ public final class Autograd {
     }
 
     /**
-     * {@code loss.backward()}: accumulates d(loss)/d(parameter) into every parameter's gradient.
-     *
-     * @param loss a scalar
-     * @param one a scalar 1 on the loss's device, created once by the caller
+     * {@code output.backward(gradient)}: accumulates d(loss)/d(parameter) into every parameter's
+     * gradient, given d(loss)/d(output). For a scalar loss itself the gradient is a scalar 1.
      */
-    public static void backward(NDArray loss, NDArray one) {
-        JniUtils.backward((PtNDArray) loss, (PtNDArray) one, false, false);
+    public static void backward(NDArray output, NDArray gradient) {
+        JniUtils.backward((PtNDArray) output, (PtNDArray) gradient, false, false);
     }
 
     /** The name PyTorch prints as {@code grad_fn}, e.g. {@code AddmmBackward0}; empty if none. */

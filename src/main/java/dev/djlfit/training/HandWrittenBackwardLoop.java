@@ -37,7 +37,7 @@ public final class HandWrittenBackwardLoop {
         listener.started(config.steps());
         long start = System.nanoTime();
         try (NDArray lr = manager.create(config.learningRate());
-                NDArray twoOverN = manager.create(2f / x.getShape().get(0));
+                MseLoss calcLoss = new MseLoss(manager);
                 NDArray one = manager.create(1f);
                 NDArray zero = manager.create(0f);
                 Autograd.Mode noGrad = Autograd.noGrad()) {
@@ -49,11 +49,9 @@ public final class HandWrittenBackwardLoop {
                         NDArray z = Linear.linear(h[l], weight(parameters, l), bias(parameters, l)).singletonOrThrow();
                         h[l + 1] = l < layers - 1 && activation != null ? activation.apply(z) : z;
                     }
-                    NDArray error = h[layers].sub(y);
-                    if (recorder.records(i)) {
-                        recorder.offer(i, error.square().mean());
-                    }
-                    NDArray dz = error.mul(twoOverN);
+                    MseLoss.Value loss = calcLoss.apply(h[layers], y);
+                    recorder.offer(i, loss::value);
+                    NDArray dz = loss.gradient();
                     for (int l = layers - 1; l >= 0; l--) {
                         NDArray w = weight(parameters, l);
                         NDArray dw = dz.transpose().matMul(h[l]);

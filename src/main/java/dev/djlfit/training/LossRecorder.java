@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Reads the loss at the steps the config records (a device-to-host copy, so not every step),
@@ -24,16 +25,12 @@ final class LossRecorder {
         this.listener = listener;
     }
 
-    boolean records(int step) {
-        return config.records(step);
-    }
-
-    /** @param loss the loss of 0-based step {@code step}; read only if the step is recorded */
-    void offer(int step, NDArray loss) {
+    /** @param loss the loss of 0-based step {@code step}; computed and read only if the step is recorded */
+    void offer(int step, Supplier<NDArray> loss) {
         if (!config.records(step)) {
             return;
         }
-        float value = loss.getFloat();
+        float value = loss.get().getFloat();
         if (!Float.isFinite(value)) {
             throw new TrainingDivergedException(step, value, "loss is " + value
                     + (losses.isEmpty() ? "" : " (it was " + describe(losses.get(losses.size() - 1)) + ")"));

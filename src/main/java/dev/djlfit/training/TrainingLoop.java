@@ -3,7 +3,6 @@ package dev.djlfit.training;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.types.Shape;
 import dev.djlfit.model.Net;
 
 /**
@@ -12,8 +11,8 @@ import dev.djlfit.model.Net;
  * <pre>
  * for i in range(100000):             for (int i = 0; i &lt; steps; i++) {
  *     pred = fit(x)                       NDArray pred = fit.forward(x);
- *     loss = calc_loss(pred,y)            NDArray loss = calcLoss.apply(pred, y);
- *     loss.backward()                     Autograd.backward(loss, one);
+ *     loss = calc_loss(pred,y)            MseLoss.Value loss = calcLoss.apply(pred, y);
+ *     loss.backward()                     loss.backward();
  *     optimizer.step()                    optimizer.step();
  *     optimizer.zero_grad()               optimizer.zeroGrad();
  * </pre>
@@ -24,8 +23,6 @@ import dev.djlfit.model.Net;
  */
 public final class TrainingLoop {
 
-    private final MseLoss calcLoss = new MseLoss();
-
     public TrainingRun run(
             Net fit, NDArray x, NDArray y, TrainingConfig config, TrainingListener listener) {
         NDManager manager = x.getManager();
@@ -33,16 +30,16 @@ public final class TrainingLoop {
         listener.started(config.steps());
         long start = System.nanoTime();
         try (Optimizer optimizer = config.optimizer().create(fit.parameters(), config.learningRate(), manager);
-                NDArray one = manager.ones(new Shape());
+                MseLoss calcLoss = new MseLoss(manager);
                 Autograd.Mode grad = Autograd.enableGrad()) {
             for (int i = 0; i < config.steps(); i++) {
                 try (NDScope step = new NDScope()) {
                     NDArray pred = fit.forward(x);
-                    NDArray loss = calcLoss.apply(pred, y);
-                    Autograd.backward(loss, one);
+                    MseLoss.Value loss = calcLoss.apply(pred, y);
+                    loss.backward();
                     optimizer.step();
                     optimizer.zeroGrad();
-                    recorder.offer(i, loss);
+                    recorder.offer(i, loss::value);
                 }
             }
         }

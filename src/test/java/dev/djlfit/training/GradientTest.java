@@ -38,9 +38,9 @@ class GradientTest {
             PlainJavaNet plain = new PlainJavaNet(architecture, net.snapshot());
             NDArray x = manager.create(data.x(), new Shape(data.size(), 1));
             NDArray y = manager.create(data.y(), new Shape(data.size(), 1));
-            NDArray loss = new MseLoss().apply(net.forward(x), y);
-            assertEquals(plain.mse(data.x(), data.y()), loss.getFloat(), 1e-4 * plain.mse(data.x(), data.y()));
-            Autograd.backward(loss, manager.ones(new Shape()));
+            MseLoss.Value loss = new MseLoss(manager).apply(net.forward(x), y);
+            assertEquals(plain.mse(data.x(), data.y()), loss.value().getFloat(), 1e-4 * plain.mse(data.x(), data.y()));
+            loss.backward();
 
             Map<String, double[]> expected = plain.mseGradientByFiniteDifferences(data.x(), data.y());
             for (NDArray p : net.parameters()) {

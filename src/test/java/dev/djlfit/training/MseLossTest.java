@@ -1,12 +1,25 @@
 package dev.djlfit.training;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.djlfit.data.ArticleData;
+import dev.djlfit.data.Dataset;
+import dev.djlfit.model.Activation;
+import dev.djlfit.model.Architecture;
+import dev.djlfit.model.ModelKind;
+import dev.djlfit.model.Net;
+
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class MseLossTest {
 
@@ -16,11 +29,55 @@ class MseLossTest {
         float[] prediction = {0, 1, 5, 10};
         float[] target = {1, 3, 5, 7};
         assertEquals(3.5, MseLoss.of(prediction, target), 0);
-        try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
-            float loss = new MseLoss()
-                    .apply(manager.create(prediction, new Shape(4, 1)), manager.create(target, new Shape(4, 1)))
-                    .getFloat();
-            assertEquals(3.5f, loss);
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu());
+                MseLoss loss = new MseLoss(manager)) {
+            NDArray p = manager.create(prediction, new Shape(4, 1));
+            NDArray t = manager.create(target, new Shape(4, 1));
+            assertEquals(3.5f, loss.apply(p, t).value().getFloat());
+            assertEquals(3.5f, MseLoss.recorded(p, t).getFloat());
+            // d/dp mean((p - t)^2) = 2 (p - t) / 4
+            assertArrayEquals(new float[] {-0.5f, -1f, 0f, 1.5f}, loss.apply(p, t).gradient().toFloatArray());
+        }
+    }
+
+    /** The one-step backward against autograd through the recorded sub, square and mean. */
+    @ParameterizedTest
+    @EnumSource(ModelKind.class)
+    void oneStepBackwardGivesTheRecordedLossesGradients(ModelKind kind) {
+        Dataset data = ArticleData.QUADRATIC.dataset();
+        for (Activation activation : Activation.values()) {
+            Architecture architecture = kind.architecture(10, activation);
+            for (int seed = 0; seed < 3; seed++) {
+                assertArrayEquals(gradients(architecture, seed, data, false), gradients(architecture, seed, data, true),
+                        architecture + " seed " + seed);
+            }
+        }
+    }
+
+    private static float[] gradients(Architecture architecture, int seed, Dataset data, boolean oneStep) {
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu());
+                MseLoss calcLoss = new MseLoss(manager);
+                Autograd.Mode grad = Autograd.enableGrad()) {
+            Net net = Net.initialise(manager, architecture, seed);
+            NDArray x = manager.create(data.x(), new Shape(data.size(), 1));
+            NDArray y = manager.create(data.y(), new Shape(data.size(), 1));
+            NDArray pred = net.forward(x);
+            if (oneStep) {
+                calcLoss.apply(pred, y).backward();
+            } else {
+                Autograd.backward(MseLoss.recorded(pred, y), manager.ones(new Shape()));
+            }
+            List<Float> all = new ArrayList<>();
+            for (NDArray p : net.parameters()) {
+                for (float g : p.getGradient().toFloatArray()) {
+                    all.add(g);
+                }
+            }
+            float[] out = new float[all.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = all.get(i);
+            }
+            return out;
         }
     }
 }
