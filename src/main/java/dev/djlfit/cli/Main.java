@@ -20,6 +20,7 @@ import java.util.concurrent.Callable;
         subcommands = {
             WalkthroughCommand.class,
             TrainCommand.class,
+            CompareCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Callable<Integer> {

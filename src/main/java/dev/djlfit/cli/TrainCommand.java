@@ -6,6 +6,7 @@ import dev.djlfit.experiment.ExperimentRunner;
 import dev.djlfit.experiment.ExperimentSpec;
 import dev.djlfit.experiment.Experiments;
 import dev.djlfit.report.ExperimentPrinter;
+import dev.djlfit.report.ResultJson;
 import dev.djlfit.training.TrainingConfig;
 import dev.djlfit.training.TrainingListener;
 import picocli.CommandLine.Command;
@@ -14,6 +15,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** One experiment, any model on any data. */
@@ -35,6 +38,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     DeviceOption device = new DeviceOption();
 
+    @Mixin
+    OutputOptions output = new OutputOptions();
+
     @Spec
     CommandSpec spec;
 
@@ -44,12 +50,17 @@ public final class TrainCommand implements Callable<Integer> {
                 Experiments.of(model.model(), data.dataset(), model.hidden(), model.activation());
         TrainingConfig config = training.config();
         Device target = device.resolve();
+        Optional<Path> json = output.json();
         PrintWriter out = spec.commandLine().getOut();
         out.println(EngineInfo.header(target.toString()));
         out.printf("=== %s (%s) ===%n", experiment.title(), experiment.name());
         out.flush();
         ExperimentResult result = new ExperimentRunner(target).run(experiment, config, TrainingListener.NONE);
         new ExperimentPrinter(out).print(result);
+        if (json.isPresent()) {
+            ResultJson.of(result).write(json.get());
+            out.println("wrote " + json.get());
+        }
         out.flush();
         return 0;
     }
