@@ -1,5 +1,6 @@
 package dev.djlfit.parity;
 
+import dev.djlfit.evaluation.Extrapolation;
 import dev.djlfit.model.TensorValues;
 import dev.djlfit.report.ResultJson;
 import dev.djlfit.training.LossPoint;
@@ -19,7 +20,8 @@ import java.util.Set;
  * @param pytorch what the reference script wrote
  * @param parameters each parameter's largest absolute difference, in PyTorch's order
  * @param loss the loss curves' largest relative difference
- * @param predictions the trained nets' outputs side by side
+ * @param predictions the trained nets' outputs side by side: at the training inputs, then at the
+ *     article's new inputs 2.5 and 10 (the JSON's order)
  */
 public record ParityComparison(
         ResultJson java,
@@ -44,10 +46,19 @@ public record ParityComparison(
      */
     public record LossDiff(double maxRelative, int worstStep, float javaLoss, float pytorchLoss, int points) {}
 
-    /** One input, both outputs. */
-    public record PredictionDiff(float x, float java, float pytorch) {
+    /**
+     * One input, both outputs.
+     *
+     * @param trainingInput whether x is one of the training inputs (else one of the article's new ones)
+     */
+    public record PredictionDiff(float x, boolean trainingInput, float java, float pytorch) {
         public double absolute() {
             return Math.abs((double) java - pytorch);
+        }
+
+        /** |Java − PyTorch| / max(1, |PyTorch|): absolute near 0, relative beyond. */
+        public double scaled() {
+            return absolute() / Math.max(1, Math.abs(pytorch));
         }
     }
 
@@ -159,9 +170,11 @@ public record ParityComparison(
             throw new IllegalArgumentException("the two runs predicted at different inputs: "
                     + java.predictionX() + " vs " + pytorch.predictionX());
         }
+        int training = java.predictionX().size() - Extrapolation.ARTICLE_PROBES.length;
         List<PredictionDiff> diffs = new ArrayList<>();
         for (int i = 0; i < java.predictionX().size(); i++) {
-            diffs.add(new PredictionDiff(java.predictionX().get(i), java.predictionY().get(i), pytorch.predictionY().get(i)));
+            diffs.add(new PredictionDiff(java.predictionX().get(i), i < training,
+                    java.predictionY().get(i), pytorch.predictionY().get(i)));
         }
         return diffs;
     }
@@ -185,12 +198,16 @@ public record ParityComparison(
         return predictions.stream().mapToDouble(PredictionDiff::absolute).max().orElse(0);
     }
 
-    /** Largest |Java − PyTorch| / max(1, |PyTorch|) over the predictions: absolute near 0, relative beyond. */
-    public double predictionMaxScaled() {
-        return predictions.stream()
-                .mapToDouble(p -> p.absolute() / Math.max(1, Math.abs(p.pytorch())))
-                .max()
-                .orElse(0);
+    /** Largest {@link PredictionDiff#scaled()} at the training inputs 0, 1, 2, 3. */
+    public double trainingPredictionMaxScaled() {
+        return predictions.stream().filter(PredictionDiff::trainingInput)
+                .mapToDouble(PredictionDiff::scaled).max().orElse(0);
+    }
+
+    /** Largest {@link PredictionDiff#scaled()} at the new inputs 2.5 and 10. */
+    public double newPredictionMaxScaled() {
+        return predictions.stream().filter(p -> !p.trainingInput())
+                .mapToDouble(PredictionDiff::scaled).max().orElse(0);
     }
 
     public Verdict verdict(Tolerances tolerances) {
