@@ -39,6 +39,8 @@ public final class CompareCommand implements Callable<Integer> {
 
     static final int MISMATCH = 1;
 
+    private static final List<Integer> MEASURED_STEPS = List.of(10, 1000, TrainingConfig.ARTICLE_STEPS);
+
     @Parameters(paramLabel = "EXPERIMENT", arity = "0..*",
             description = "<model>-<data>: linear-linear, linear-quadratic, tanh-quadratic, deep-quadratic,"
                     + " or another pair train accepts (default: the article's four).")
@@ -88,11 +90,12 @@ public final class CompareCommand implements Callable<Integer> {
         out.flush();
         ParityCheck check = new ParityCheck(reference);
         ParityPrinter printer = new ParityPrinter(out);
-        Tolerances tolerances = Tolerances.forSteps(config.steps());
+        
         int mismatches = 0;
         for (ExperimentSpec experiment : specs) {
             ParityComparison comparison =
                     check.run(experiment, config.seed(), config.steps(), config.learningRate());
+            Tolerances tolerances = Tolerances.forRun(experiment.name(), config.steps());
             printer.print(comparison, tolerances);
             out.flush();
             if (!comparison.verdict(tolerances).passed()) {
@@ -100,6 +103,10 @@ public final class CompareCommand implements Callable<Integer> {
             }
         }
         out.printf("%d of %d experiments match PyTorch%n", specs.size() - mismatches, specs.size());
+        if (!MEASURED_STEPS.contains(config.steps())) {
+            out.println("note: the tolerances were measured at 10, 1000 and 100000 steps; at other step counts the tanh"
+                    + " and deep nets, whose early training is chaotic, may differ by more");
+        }
         out.flush();
         return mismatches == 0 ? 0 : MISMATCH;
     }

@@ -40,13 +40,19 @@ public final class ParityPrinter {
         }
         Verdict verdict = c.verdict(tolerances);
         out.printf(Locale.ROOT, "  verdict: %s (tolerances: initial parameters %s, final parameters %s,"
-                        + " predictions %s relative to max(1, |y|))%n",
+                        + " predictions |diff|/max(1,|y|) %s at the training inputs, %s at 2.5 and 10)%n",
                 verdict.passed() ? "MATCH" : "MISMATCH",
-                tolerances.initialParameters() == 0 ? "exact" : sci(tolerances.initialParameters()),
-                sci(tolerances.finalParameters()), sci(tolerances.predictions()));
+                tolerances.initialParameters() == 0 ? "bit-equal" : sci(tolerances.initialParameters()),
+                tolerance(tolerances.finalParameters()),
+                tolerance(tolerances.trainingPredictions()),
+                tolerance(tolerances.newPredictions()));
         for (String failure : verdict.failures()) {
             out.println("    " + failure);
         }
+    }
+
+    private static String tolerance(double v) {
+        return v == Tolerances.NOT_CHECKED ? "not checked" : sci(v);
     }
 
     private static String sci(double v) {

@@ -63,6 +63,9 @@ public record ResultJson(
     /** The loss is kept every this many steps (and at the last): the reference script's rhythm. */
     public static final int LOSS_EVERY = 1000;
 
+    private static final List<String> REQUIRED = List.of("experiment", "seed", "steps", "lr",
+            "initial_parameters", "final_parameters", "loss", "predictions");
+
     private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
 
     public ResultJson {
@@ -148,6 +151,9 @@ public record ResultJson(
     public static ResultJson parse(String text) {
         try {
             JsonObject o = JsonParser.parseString(text).getAsJsonObject();
+            for (String key : REQUIRED) {
+                field(o, key);
+            }
             JsonObject predictions = field(o, "predictions").getAsJsonObject();
             List<LossPoint> losses = new ArrayList<>();
             for (JsonElement e : field(o, "loss").getAsJsonArray()) {

@@ -50,7 +50,7 @@ class ResultJsonTest {
 
     @Test
     void documentFromARunHasTheReferenceScriptsSchema() {
-        TrainingConfig config = new TrainingConfig(2500, 0.01f, 3, TrainingConfig.DEFAULT_LOSS_EVERY);
+        TrainingConfig config = new TrainingConfig(2100, 0.01f, 3, TrainingConfig.DEFAULT_LOSS_EVERY);
         ExperimentResult result = new ExperimentRunner(Device.cpu()).run(
                 Experiments.of(ModelKind.DEEP, ArticleData.QUADRATIC.dataset(), 10, Activation.TANH),
                 config, TrainingListener.NONE);
@@ -60,7 +60,7 @@ class ResultJsonTest {
 
         assertEquals("deep-quadratic", o.get("experiment").getAsString());
         assertEquals(3, o.get("seed").getAsInt());
-        assertEquals(2500, o.get("steps").getAsInt());
+        assertEquals(2100, o.get("steps").getAsInt());
         assertEquals("0.01", o.get("lr").toString());
         JsonObject initial = o.getAsJsonObject("initial_parameters");
         assertEquals(List.of("l1.weight", "l1.bias", "l2.weight", "l2.bias", "l3.weight", "l3.bias"),
@@ -70,7 +70,7 @@ class ResultJsonTest {
         assertEquals(1, initial.getAsJsonArray("l1.weight").get(0).getAsJsonArray().size());
         assertEquals(10, initial.getAsJsonArray("l3.weight").get(0).getAsJsonArray().size());
         assertEquals(o.getAsJsonObject("final_parameters").keySet(), initial.keySet());
-        assertEquals(List.of(0, 1000, 2000, 2499), json.loss().stream().map(LossPoint::step).toList());
+        assertEquals(List.of(0, 1000, 2000, 2099), json.loss().stream().map(LossPoint::step).toList());
         assertEquals(result.training().losses().get(0), json.loss().get(0));
         assertArrayEquals(new float[] {0, 1, 2, 3, 2.5f, 10}, json.predictionX().values());
         float[] y = json.predictionY().values();
