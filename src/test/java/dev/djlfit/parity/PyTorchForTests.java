@@ -7,6 +7,7 @@ import dev.djlfit.model.Activation;
 import dev.djlfit.training.TrainingConfig;
 import org.junit.jupiter.api.Assumptions;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -14,7 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The PyTorch reference for tests: skips the calling test, with a message saying how to install
  * PyTorch, when {@code /usr/bin/python3} cannot import torch; fails it instead when the
  * environment variable {@code DJLFIT_REQUIRE_PYTORCH} is set (as {@code .ci/run} sets it), so a
- * broken install in CI cannot turn the parity tests into silent skips.
+ * broken install in CI cannot turn the parity tests into silent skips. {@code -Ddjlfit.python=PATH}
+ * checks against another Python's PyTorch (a PyTorch 2.x in a virtual environment, say).
  */
 final class PyTorchForTests {
 
@@ -26,13 +28,17 @@ final class PyTorchForTests {
         PyTorchReference reference = null;
         String problem = null;
         try {
-            reference = PyTorchReference.locate(PyTorchReference.DEFAULT_PYTHON);
+            reference = PyTorchReference.locate(Path.of(System.getProperty("djlfit.python",
+                    PyTorchReference.DEFAULT_PYTHON.toString())));
             reference.torchVersion();
         } catch (ReferenceUnavailableException e) {
             problem = e.getMessage();
         }
         REFERENCE = reference;
         UNAVAILABLE = problem;
+        if (problem != null) {
+            System.err.println("WARNING: the PyTorch parity tests will be skipped: " + problem);
+        }
     }
 
     private PyTorchForTests() {}
