@@ -7,6 +7,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 
 /**
  * Writes a file so that readers see the old content or the new, never half of it: the text goes
@@ -21,8 +23,9 @@ public final class AtomicFiles {
         Path folder = absolute.getParent();
         Path temp = null;
         try {
-            temp = Files.createTempFile(folder, "." + absolute.getFileName(), ".tmp");
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            // not Files.createTempFile: its owner-only permissions would end up on the target
+            temp = folder.resolve("." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp");
+            Files.writeString(temp, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
             try {
                 Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
