@@ -93,8 +93,7 @@ public final class CompareCommand implements Callable<Integer> {
         
         int mismatches = 0;
         for (ExperimentSpec experiment : specs) {
-            ParityComparison comparison =
-                    check.run(experiment, config.seed(), config.steps(), config.learningRate());
+            ParityComparison comparison = check.run(experiment, config);
             Tolerances tolerances = Tolerances.forRun(experiment.name(), config.steps());
             printer.print(comparison, tolerances);
             out.flush();

@@ -4,36 +4,89 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import picocli.CommandLine.Option;
 
-/** {@code --device cpu|gpu|gpu:N|auto}: where the tensors live. */
+import java.util.List;
+import java.util.Locale;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code --device cpu|gpu|gpu:N|auto}: where the tensors live. A GPU that was asked for and is not
+ * there is an error that says what was looked for, never a silent fall-back to the CPU; {@code auto}
+ * falls back, and says why in the run's header.
+ */
 public final class DeviceOption {
 
+    private static final Pattern GPU = Pattern.compile("(?:gpu|cuda)(?::(\\d{1,4}))?");
+
     @Option(names = "--device", paramLabel = "DEVICE",
-            description = "cpu, gpu, gpu:N or auto (the first GPU if the engine sees one, else cpu)"
-                    + " (default: ${DEFAULT-VALUE}).")
+            description = "cpu, gpu, gpu:N or auto (the first GPU if the engine sees one, else cpu);"
+                    + " cuda and cuda:N are read as gpu and gpu:N (default: ${DEFAULT-VALUE}).")
     String device = "cpu";
 
     public Device resolve() {
-        String choice = device.trim().toLowerCase(java.util.Locale.ROOT);
+        return choose().device();
+    }
+
+    /** The device, with a note for the header when {@code auto} decided. */
+    public DeviceChoice choose() {
+        return decide(device, () -> Engine.getInstance().getGpuCount(), DeviceOption::whyNoGpu);
+    }
+
+    /**
+     * @param requested what the user typed
+     * @param gpus how many GPUs the engine can use (asked only when a GPU is wanted)
+     * @param whyNoGpu what was looked for and not found, for when there is none
+     */
+    static DeviceChoice decide(String requested, IntSupplier gpus, Supplier<String> whyNoGpu) {
+        String choice = requested.strip().toLowerCase(Locale.ROOT);
         if (choice.equals("cpu")) {
-            return Device.cpu();
+            return new DeviceChoice(Device.cpu(), "");
         }
-        int gpus = Engine.getInstance().getGpuCount();
         if (choice.equals("auto")) {
-            return gpus > 0 ? Device.gpu() : Device.cpu();
+            int seen = gpus.getAsInt();
+            return seen > 0
+                    ? new DeviceChoice(Device.gpu(0), "auto: the engine sees " + seen + " GPU(s)")
+                    : new DeviceChoice(Device.cpu(), "auto: no GPU: " + whyNoGpu.get());
         }
-        int index;
-        if (choice.equals("gpu")) {
-            index = 0;
-        } else if (choice.matches("gpu:\\d+")) {
-            index = Integer.parseInt(choice.substring(4));
+        Matcher gpu = GPU.matcher(choice);
+        if (!gpu.matches()) {
+            throw new UserInputException("--device must be cpu, gpu, gpu:N or auto, got '" + requested + "'");
+        }
+        int index = gpu.group(1) == null ? 0 : Integer.parseInt(gpu.group(1));
+        int seen = gpus.getAsInt();
+        if (seen == 0) {
+            throw new UserInputException("--device " + requested + ": no usable GPU ("
+                    + whyNoGpu.get() + "); use --device cpu or auto");
+        }
+        if (index >= seen) {
+            throw new UserInputException("--device " + requested + ": the PyTorch engine sees " + seen
+                    + " GPU(s), gpu:0 to gpu:" + (seen - 1));
+        }
+        return new DeviceChoice(Device.gpu(index), "");
+    }
+
+    /** E.g. {@code native library cpu is CPU-only (build with -Pcuda for cu124); libcudart 13.0 found, no CUDA driver}. */
+    static String whyNoGpu() {
+        return whyNoGpu(EngineInfo.flavour(), EngineInfo.bundledFlavours(), CudaRuntime.probe());
+    }
+
+    /**
+     * @param flavour the native library loaded
+     * @param bundled the flavours of the pytorch-native jars on the class path
+     * @param cuda what the CUDA runtime says
+     */
+    static String whyNoGpu(String flavour, List<String> bundled, CudaRuntime cuda) {
+        String library;
+        if (flavour.startsWith("cu")) {
+            library = "native library " + flavour + " loaded, but PyTorch finds no CUDA device";
         } else {
-            throw new UserInputException("--device must be cpu, gpu, gpu:N or auto, got '" + device + "'");
+            library = bundled.stream().filter(f -> f.startsWith("cu")).findFirst()
+                    .map(cu -> "native library " + flavour + " loaded, bundled " + cu
+                            + " skipped as libcudart found no GPU")
+                    .orElse("native library " + flavour + " is CPU-only (build with -Pcuda for cu124)");
         }
-        if (index >= gpus) {
-            throw new UserInputException("--device " + device + ": the PyTorch engine sees " + gpus
-                    + " GPU(s) (it looks for a CUDA driver through libcudart and needs a CUDA build of"
-                    + " the native library; this one is " + EngineInfo.flavour() + ")");
-        }
-        return Device.gpu(index);
+        return library + "; " + cuda.describe();
     }
 }

@@ -1,5 +1,6 @@
 package dev.djlfit.cli;
 
+import dev.djlfit.OfflineEngine;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,10 +21,15 @@ import java.util.concurrent.Callable;
         subcommands = {
             WalkthroughCommand.class,
             TrainCommand.class,
+            BenchCommand.class,
             CompareCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Callable<Integer> {
+
+    static {
+        OfflineEngine.ensure();
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,6 +1,5 @@
 package dev.djlfit.cli;
 
-import ai.djl.Device;
 import dev.djlfit.experiment.ExperimentResult;
 import dev.djlfit.experiment.ExperimentRunner;
 import dev.djlfit.experiment.ExperimentSpec;
@@ -49,13 +48,13 @@ public final class TrainCommand implements Callable<Integer> {
         ExperimentSpec experiment =
                 Experiments.of(model.model(), data.dataset(), model.hidden(), model.activation());
         TrainingConfig config = training.config();
-        Device target = device.resolve();
+        DeviceChoice target = device.choose();
         Optional<Path> json = output.json();
         PrintWriter out = spec.commandLine().getOut();
-        out.println(EngineInfo.header(target.toString()));
+        out.println(EngineInfo.header(target));
         out.printf("=== %s (%s) ===%n", experiment.title(), experiment.name());
         out.flush();
-        ExperimentResult result = new ExperimentRunner(target).run(experiment, config, TrainingListener.NONE);
+        ExperimentResult result = new ExperimentRunner(target.device()).run(experiment, config, TrainingListener.NONE);
         new ExperimentPrinter(out).print(result);
         if (json.isPresent()) {
             ResultJson.of(result).write(json.get());

@@ -1,5 +1,6 @@
 package dev.djlfit.cli;
 
+import dev.djlfit.training.Backward;
 import dev.djlfit.training.TrainingConfig;
 import picocli.CommandLine.Option;
 
@@ -18,6 +19,11 @@ public final class TrainingOptions {
             description = "Random seed, as torch.manual_seed(N) (default: ${DEFAULT-VALUE}).")
     int seed = TrainingConfig.DEFAULT_SEED;
 
+    @Option(names = "--backward", paramLabel = "HOW",
+            description = "How gradients are computed: autograd (loss.backward(), the article's way) or manual"
+                    + " (the chain rule written out; faster, tested against autograd) (default: autograd).")
+    Backward backward = Backward.AUTOGRAD;
+
     public TrainingConfig config() {
         if (steps <= 0) {
             throw new UserInputException("--steps must be a positive whole number, got " + steps);
@@ -25,6 +31,6 @@ public final class TrainingOptions {
         if (!(learningRate > 0) || Float.isInfinite(learningRate)) {
             throw new UserInputException("--lr must be a positive number, got " + learningRate);
         }
-        return new TrainingConfig(steps, learningRate, seed, TrainingConfig.DEFAULT_LOSS_EVERY);
+        return new TrainingConfig(steps, learningRate, seed, TrainingConfig.DEFAULT_LOSS_EVERY, backward);
     }
 }

@@ -1,21 +1,21 @@
 package dev.djlfit.cli;
 
-import ai.djl.Device;
 import dev.djlfit.experiment.ExperimentResult;
 import dev.djlfit.experiment.ExperimentRunner;
 import dev.djlfit.experiment.ExperimentSpec;
 import dev.djlfit.experiment.Experiments;
+import dev.djlfit.experiment.ParallelExperiments;
 import dev.djlfit.report.ExperimentPrinter;
 import dev.djlfit.report.SummaryTable;
 import dev.djlfit.training.TrainingConfig;
 import dev.djlfit.training.TrainingListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -39,30 +39,40 @@ public final class WalkthroughCommand implements Callable<Integer> {
     @Mixin
     DeviceOption device = new DeviceOption();
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Experiments trained at once; they are independent (default: the number of cores, ${DEFAULT-VALUE}).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
     @Spec
     CommandSpec spec;
+
+    private int threads() {
+        if (threads <= 0) {
+            throw new UserInputException("--threads must be a positive whole number, got " + threads);
+        }
+        return threads;
+    }
 
     @Override
     public Integer call() {
         TrainingConfig config = training.config();
-        Device target = device.resolve();
+        DeviceChoice target = device.choose();
+        int parallel = threads();
         PrintWriter out = spec.commandLine().getOut();
         out.println("Machine Learning and Regression Models with PyTorch, part II: the Java port");
-        out.println(EngineInfo.header(target.toString()));
+        out.println(EngineInfo.header(target));
         List<ExperimentSpec> experiments = Experiments.article();
-        List<ExperimentResult> results = new ArrayList<>();
-        ExperimentRunner runner = new ExperimentRunner(target);
         ExperimentPrinter printer = new ExperimentPrinter(out);
-        for (int i = 0; i < experiments.size(); i++) {
-            ExperimentSpec experiment = experiments.get(i);
-            out.println();
-            out.printf("=== experiment %d of %d: %s (%s) ===%n",
-                    i + 1, experiments.size(), experiment.title(), experiment.name());
-            out.flush();
-            ExperimentResult result = runner.run(experiment, config, TrainingListener.NONE);
-            printer.print(result);
-            results.add(result);
-        }
+        int[] printed = {0};
+        List<ExperimentResult> results = new ParallelExperiments(new ExperimentRunner(target.device()), parallel)
+                .run(experiments, config, spec -> TrainingListener.NONE, result -> {
+                    printed[0]++;
+                    out.println();
+                    out.printf("=== experiment %d of %d: %s (%s) ===%n",
+                            printed[0], experiments.size(), result.spec().title(), result.spec().name());
+                    printer.print(result);
+                    out.flush();
+                });
         out.println();
         out.println("=== summary ===");
         new SummaryTable(out).print(results);

@@ -1,5 +1,6 @@
 package dev.djlfit.experiment;
 
+import dev.djlfit.OfflineEngine;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -16,7 +17,6 @@ import dev.djlfit.training.Autograd;
 import dev.djlfit.training.MseLoss;
 import dev.djlfit.training.TrainingConfig;
 import dev.djlfit.training.TrainingListener;
-import dev.djlfit.training.TrainingLoop;
 import dev.djlfit.training.TrainingRun;
 
 import java.util.Map;
@@ -27,6 +27,10 @@ import java.util.Map;
  * {@link ExperimentResult}; prints nothing.
  */
 public final class ExperimentRunner {
+
+    static {
+        OfflineEngine.ensure();
+    }
 
     /** The learned function is sampled over this range, wide enough to show 2.5 and 10. */
     public static final Range CURVE = new Range(-1, 11, true);
@@ -55,7 +59,7 @@ public final class ExperimentRunner {
 
             NDArray x = manager.create(data.x(), new Shape(data.size(), 1));
             NDArray y = manager.create(data.y(), new Shape(data.size(), 1));
-            TrainingRun training = new TrainingLoop().run(fit, x, y, config, listener);
+            TrainingRun training = config.backward().train(fit, x, y, config, listener);
 
             Prediction finalPrediction = predict(fit, manager, TensorValues.column(data.x()));
             Prediction newPrediction = predict(fit, manager, TensorValues.column(extrapolation.probes()));
@@ -86,12 +90,16 @@ public final class ExperimentRunner {
         }
     }
 
-    /** {@code y = fit(x)} under {@code torch.no_grad()}, every temporary freed. */
+    /**
+     * {@code y = fit(x)} with autograd recording, as in the article's script (so the output names
+     * its {@code grad_fn}); every temporary is freed.
+     */
     static Prediction predict(Net fit, NDManager manager, TensorValues input) {
         try (NDManager scope = manager.newSubManager();
-                Autograd.Mode noGrad = Autograd.noGrad()) {
+                Autograd.Mode grad = Autograd.enableGrad()) {
             NDArray x = scope.create(input.values(), new Shape(input.shape()));
-            return new Prediction(input, TensorValues.of(fit.forward(x)));
+            NDArray y = fit.forward(x);
+            return new Prediction(input, TensorValues.of(y), Autograd.gradFnName(y));
         }
     }
 }

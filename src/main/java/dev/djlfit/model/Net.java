@@ -1,5 +1,6 @@
 package dev.djlfit.model;
 
+import dev.djlfit.OfflineEngine;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -25,6 +26,10 @@ import java.util.Map;
  * </pre>
  */
 public final class Net {
+
+    static {
+        OfflineEngine.ensure();
+    }
 
     /** The engine's random generator is global: seeding and drawing must not interleave. */
     private static final Object GENERATOR = new Object();

@@ -21,8 +21,10 @@ public final class ParityCheck {
         this.reference = reference;
     }
 
-    public ParityComparison run(ExperimentSpec spec, int seed, int steps, float learningRate) {
-        TrainingConfig config = new TrainingConfig(steps, learningRate, seed, ResultJson.LOSS_EVERY);
+    /** Both sides of {@code spec} trained as {@code config} says (the Java side with its backward). */
+    public ParityComparison run(ExperimentSpec spec, TrainingConfig requested) {
+        TrainingConfig config = new TrainingConfig(requested.steps(), requested.learningRate(), requested.seed(),
+                ResultJson.LOSS_EVERY, requested.backward());
         try (PyTorchReference.Pending pytorch = reference.start(spec, config)) {
             ExperimentResult java = new ExperimentRunner(Device.cpu()).run(spec, config, TrainingListener.NONE);
             ResultJson javaJson = ResultJson.parse(ResultJson.of(java).toJson());

@@ -45,9 +45,9 @@ public final class ExperimentPrinter {
         }
     }
 
-    /** {@code print("...", x, y)}: PyTorch names the last op of the forward pass in grad_fn. */
+    /** {@code print("...", x, y)}. */
     static String prediction(Prediction p) {
-        String gradFn = p.x().rank() == 2 ? "grad_fn=<AddmmBackward0>" : "grad_fn=<AddBackward0>";
+        String gradFn = p.gradFn().isEmpty() ? "" : "grad_fn=<" + p.gradFn() + ">";
         return TorchFormat.tensor(p.x()) + " " + TorchFormat.tensor(p.y(), gradFn);
     }
 

@@ -104,7 +104,7 @@ public record ResultJson(
                 net.widths()[1],
                 net.activation().map(a -> a.id()).orElse(null),
                 "DJL " + Engine.getDjlVersion() + " / " + engine.getEngineName() + " " + engine.getVersion()
-                        + " on " + result.device(),
+                        + " on " + result.device() + ", " + result.config().backward().id() + " backward",
                 result.initialParameters(),
                 result.finalParameters(),
                 kept,

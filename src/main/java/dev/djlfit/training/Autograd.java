@@ -52,6 +52,12 @@ public final class Autograd {
         JniUtils.backward((PtNDArray) loss, (PtNDArray) one, false, false);
     }
 
+    /** The name PyTorch prints as {@code grad_fn}, e.g. {@code AddmmBackward0}; empty if none. */
+    public static String gradFnName(NDArray result) {
+        String name = JniUtils.getGradientFunctionNames((PtNDArray) result);
+        return name == null ? "" : name;
+    }
+
     /** {@code p.grad.zero_()}, under no-grad, without wrapping the gradient in a new NDArray. */
     public static void zeroGrad(NDArray parameter) {
         JniUtils.zeroGrad((PtNDArray) parameter);

@@ -2,18 +2,25 @@ package dev.djlfit.training;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * {@code torch.optim.SGD(fit.parameters(), lr=lr)}, plain: no momentum, no weight decay.
  * The learning rate is an NDArray made once: scalar overloads such as {@code mul(Number)} hand
  * libtorch Java-owned memory and gave wrong gradients inside the graph.
+ *
+ * <p>Each parameter's gradient tensor is looked up once, at the first step, and kept: autograd
+ * accumulates into that same tensor and {@link #zeroGrad()} clears it in place, so a fresh
+ * lookup per step would only cost a native call and a Java object.
  */
-public final class SgdOptimizer {
+public final class SgdOptimizer implements AutoCloseable {
 
     private final List<NDArray> parameters;
     private final NDArray learningRate;
+    private List<NDArray> gradients;
 
     public SgdOptimizer(List<NDArray> parameters, float learningRate, NDManager manager) {
         this.parameters = List.copyOf(parameters);
@@ -22,9 +29,10 @@ public final class SgdOptimizer {
 
     /** {@code optimizer.step()}: p ← p − lr·∂loss/∂p, for every parameter, under no-grad. */
     public void step() {
+        List<NDArray> grads = gradients();
         try (Autograd.Mode noGrad = Autograd.noGrad()) {
-            for (NDArray p : parameters) {
-                p.subi(p.getGradient().mul(learningRate));
+            for (int i = 0; i < parameters.size(); i++) {
+                parameters.get(i).subi(grads.get(i).mul(learningRate));
             }
         }
     }
@@ -33,6 +41,26 @@ public final class SgdOptimizer {
     public void zeroGrad() {
         for (NDArray p : parameters) {
             Autograd.zeroGrad(p);
+        }
+    }
+
+    private List<NDArray> gradients() {
+        if (gradients == null) {
+            gradients = new ArrayList<>();
+            for (NDArray p : parameters) {
+                NDArray gradient = p.getGradient();
+                NDScope.unregister(gradient);
+                gradients.add(gradient);
+            }
+        }
+        return gradients;
+    }
+
+    @Override
+    public void close() {
+        learningRate.close();
+        if (gradients != null) {
+            gradients.forEach(NDArray::close);
         }
     }
 }

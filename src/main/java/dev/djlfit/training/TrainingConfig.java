@@ -7,8 +7,9 @@ package dev.djlfit.training;
  * @param learningRate SGD's learning rate
  * @param seed the engine seed, as {@code torch.manual_seed(seed)}
  * @param lossEvery record the loss every this many steps (and at the last step)
+ * @param backward how gradients are computed
  */
-public record TrainingConfig(int steps, float learningRate, int seed, int lossEvery) {
+public record TrainingConfig(int steps, float learningRate, int seed, int lossEvery, Backward backward) {
 
     public static final int ARTICLE_STEPS = 100_000;
     public static final float ARTICLE_LEARNING_RATE = 0.01f;
@@ -25,6 +26,14 @@ public record TrainingConfig(int steps, float learningRate, int seed, int lossEv
         if (lossEvery <= 0) {
             throw new IllegalArgumentException("lossEvery must be positive, got " + lossEvery);
         }
+        if (backward == null) {
+            throw new IllegalArgumentException("backward must be given");
+        }
+    }
+
+    /** The article's way: autograd. */
+    public TrainingConfig(int steps, float learningRate, int seed, int lossEvery) {
+        this(steps, learningRate, seed, lossEvery, Backward.AUTOGRAD);
     }
 
     public static TrainingConfig article() {
@@ -32,15 +41,19 @@ public record TrainingConfig(int steps, float learningRate, int seed, int lossEv
     }
 
     public TrainingConfig withSteps(int newSteps) {
-        return new TrainingConfig(newSteps, learningRate, seed, lossEvery);
+        return new TrainingConfig(newSteps, learningRate, seed, lossEvery, backward);
     }
 
     public TrainingConfig withSeed(int newSeed) {
-        return new TrainingConfig(steps, learningRate, newSeed, lossEvery);
+        return new TrainingConfig(steps, learningRate, newSeed, lossEvery, backward);
     }
 
     public TrainingConfig withLearningRate(float newLearningRate) {
-        return new TrainingConfig(steps, newLearningRate, seed, lossEvery);
+        return new TrainingConfig(steps, newLearningRate, seed, lossEvery, backward);
+    }
+
+    public TrainingConfig withBackward(Backward newBackward) {
+        return new TrainingConfig(steps, learningRate, seed, lossEvery, newBackward);
     }
 
     /** Whether step {@code i} (0-based, as in the article's loop) records its loss. */

@@ -6,9 +6,6 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import dev.djlfit.model.Net;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * The article's training loop, line for line:
  *
@@ -32,11 +29,11 @@ public final class TrainingLoop {
     public TrainingRun run(
             Net fit, NDArray x, NDArray y, TrainingConfig config, TrainingListener listener) {
         NDManager manager = x.getManager();
-        SgdOptimizer optimizer = new SgdOptimizer(fit.parameters(), config.learningRate(), manager);
-        List<LossPoint> losses = new ArrayList<>();
+        LossRecorder recorder = new LossRecorder(config, listener);
         listener.started(config.steps());
         long start = System.nanoTime();
-        try (NDArray one = manager.ones(new Shape());
+        try (SgdOptimizer optimizer = new SgdOptimizer(fit.parameters(), config.learningRate(), manager);
+                NDArray one = manager.ones(new Shape());
                 Autograd.Mode grad = Autograd.enableGrad()) {
             for (int i = 0; i < config.steps(); i++) {
                 try (NDScope step = new NDScope()) {
@@ -45,19 +42,12 @@ public final class TrainingLoop {
                     Autograd.backward(loss, one);
                     optimizer.step();
                     optimizer.zeroGrad();
-                    if (config.records(i)) {
-                        float value = loss.getFloat();
-                        if (!Float.isFinite(value)) {
-                            throw new TrainingDivergedException(i, value);
-                        }
-                        losses.add(new LossPoint(i, value));
-                        listener.progressed(i + 1, value);
-                    }
+                    recorder.offer(i, loss);
                 }
             }
         }
         long loopNanos = System.nanoTime() - start;
         listener.finished();
-        return new TrainingRun(losses, loopNanos, config.steps());
+        return new TrainingRun(recorder.losses(), loopNanos, config.steps());
     }
 }

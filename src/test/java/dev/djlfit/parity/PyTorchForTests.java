@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.djlfit.experiment.Experiments;
 import dev.djlfit.model.Activation;
+import dev.djlfit.report.ResultJson;
 import dev.djlfit.training.TrainingConfig;
 import org.junit.jupiter.api.Assumptions;
 
@@ -59,6 +60,6 @@ final class PyTorchForTests {
         PyTorchReference reference = reference();
         return RUNS.computeIfAbsent(experiment + "/" + seed + "/" + steps, key -> new ParityCheck(reference).run(
                 Experiments.named(experiment, Experiments.ARTICLE_HIDDEN, Activation.TANH),
-                seed, steps, TrainingConfig.ARTICLE_LEARNING_RATE));
+                new TrainingConfig(steps, TrainingConfig.ARTICLE_LEARNING_RATE, seed, ResultJson.LOSS_EVERY)));
     }
 }

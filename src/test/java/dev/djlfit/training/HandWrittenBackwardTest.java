@@ -1,0 +1,62 @@
+package dev.djlfit.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.djlfit.data.ArticleData;
+import dev.djlfit.data.Dataset;
+import dev.djlfit.model.Activation;
+import dev.djlfit.model.Architecture;
+import dev.djlfit.model.ModelKind;
+import dev.djlfit.model.Net;
+import dev.djlfit.model.TensorValues;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The hand-written backward pass against autograd: same initial net, same steps, same parameters.
+ * The two compute in different orders, so float32 rounding differs in the last bits; on the
+ * quadratic data the early steps amplify such differences (over all nets and activations at
+ * seed 5, the largest relative difference measured was 2.3e-6 after 25 steps and 0.10 after 200,
+ * although both runs fit the data), so the comparison is made after 25 steps with a bound of 1e-5.
+ */
+class HandWrittenBackwardTest {
+
+    @ParameterizedTest
+    @EnumSource(ModelKind.class)
+    void givesTheParametersAutogradGives(ModelKind kind) {
+        List<Activation> activations = kind == ModelKind.LINEAR ? List.of(Activation.TANH) : List.of(Activation.values());
+        for (Activation activation : activations) {
+            Architecture architecture = kind.architecture(10, activation);
+            TrainingConfig config = new TrainingConfig(25, 0.01f, 5, 5);
+            Map<String, TensorValues> autograd = train(architecture, config.withBackward(Backward.AUTOGRAD));
+            Map<String, TensorValues> manual = train(architecture, config.withBackward(Backward.MANUAL));
+            for (String name : autograd.keySet()) {
+                float[] a = autograd.get(name).values();
+                float[] m = manual.get(name).values();
+                for (int i = 0; i < a.length; i++) {
+                    assertEquals(a[i], m[i], 1e-5 * Math.max(1, Math.abs(a[i])), architecture + " " + name + "[" + i + "]");
+                }
+            }
+        }
+    }
+
+    private static Map<String, TensorValues> train(Architecture architecture, TrainingConfig config) {
+        Dataset data = ArticleData.QUADRATIC.dataset();
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+            Net fit = Net.initialise(manager, architecture, config.seed());
+            NDArray x = manager.create(data.x(), new Shape(data.size(), 1));
+            NDArray y = manager.create(data.y(), new Shape(data.size(), 1));
+            TrainingRun run = config.backward().train(fit, x, y, config, TrainingListener.NONE);
+            assertEquals(6, run.losses().size());
+            return fit.snapshot();
+        }
+    }
+}
