@@ -98,7 +98,9 @@ public final class PyTorchReference {
 
     /** The reference run, start to end. */
     public ResultJson run(ExperimentSpec spec, TrainingConfig config) {
-        return start(spec, config).result();
+        try (Pending pending = start(spec, config)) {
+            return pending.result();
+        }
     }
 
     private Pending start(List<String> args) {
