@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * broken install in CI cannot turn the parity tests into silent skips. {@code -Ddjlfit.python=PATH}
  * checks against another Python's PyTorch (a PyTorch 2.x in a virtual environment, say).
  */
-final class PyTorchForTests {
+public final class PyTorchForTests {
 
     private static final String UNAVAILABLE;
     private static final PyTorchReference REFERENCE;
@@ -44,7 +44,7 @@ final class PyTorchForTests {
 
     private PyTorchForTests() {}
 
-    static PyTorchReference reference() {
+    public static PyTorchReference reference() {
         if (UNAVAILABLE != null) {
             String message = "PyTorch parity not checked: " + UNAVAILABLE;
             if (System.getenv("DJLFIT_REQUIRE_PYTORCH") != null) {
