@@ -25,10 +25,10 @@ public final class ParityPrinter {
                 j.experiment(), j.seed(), j.steps(), trim(j.lr()));
         out.println("  Java:    " + j.engine());
         out.println("  PyTorch: " + c.pytorch().engine());
-        out.printf(Locale.ROOT, "  %-10s %22s %16s%n", "parameter", "initial max |diff|", "final max |diff|");
+        out.printf(Locale.ROOT, "  %-10s %20s %20s%n", "parameter", "initial max |diff|", "final max |diff|");
         for (ParameterDiff p : c.parameters()) {
             String initial = p.initialBitEqual() ? "0 (bit-equal)" : sci(p.initialMaxAbs());
-            out.printf(Locale.ROOT, "  %-10s %22s %16s%n", p.name(), initial, sci(p.finalMaxAbs()));
+            out.printf(Locale.ROOT, "  %-10s %20s %20s%n", p.name(), initial, sci(p.finalMaxAbs()));
         }
         LossDiff loss = c.loss();
         out.printf(Locale.ROOT, "  loss: %d recorded steps compared, largest relative diff %s at step %d"
