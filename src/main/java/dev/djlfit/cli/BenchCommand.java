@@ -2,6 +2,8 @@ package dev.djlfit.cli;
 
 import dev.djlfit.bench.BenchResult;
 import dev.djlfit.bench.JavaLoopBench;
+import dev.djlfit.bench.MemoryProbe;
+import dev.djlfit.experiment.ExperimentRunner;
 import dev.djlfit.experiment.ExperimentSpec;
 import dev.djlfit.experiment.Experiments;
 import dev.djlfit.training.Backward;
@@ -30,6 +32,8 @@ import java.util.concurrent.Callable;
         })
 public final class BenchCommand implements Callable<Integer> {
 
+    private static final int MEMORY_WARMUP_STEPS = 10_000;
+
     @Option(names = "--experiments", split = ",", paramLabel = "NAME",
             description = "Experiments to time (default: the article's four: linear-linear, linear-quadratic,"
                     + " tanh-quadratic, deep-quadratic).")
@@ -51,6 +55,13 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed (default: ${DEFAULT-VALUE}).")
     int seed = TrainingConfig.DEFAULT_SEED;
 
+    @Option(names = "--memory", description = "Also train each experiment once for --memory-steps and report"
+            + " resident memory after 10000 steps and at the end (a MEMORY line each).")
+    boolean memory;
+
+    @Option(names = "--memory-steps", paramLabel = "N", description = "Steps of the memory run (default: ${DEFAULT-VALUE}).")
+    int memorySteps = TrainingConfig.ARTICLE_STEPS;
+
     @Mixin
     DeviceOption device = new DeviceOption();
 
@@ -59,8 +70,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (steps <= 0 || warmup < 0 || repeats <= 0) {
-            throw new UserInputException("--steps and --repeats must be positive and --warmup not negative");
+        if (steps <= 0 || warmup < 0 || repeats <= 0 || memorySteps <= MEMORY_WARMUP_STEPS) {
+            throw new UserInputException("--steps and --repeats must be positive, --warmup not negative, --memory-steps over "
+                    + MEMORY_WARMUP_STEPS);
         }
         List<ExperimentSpec> chosen = chosenExperiments();
         DeviceChoice target = device.choose();
@@ -77,6 +89,14 @@ public final class BenchCommand implements Callable<Integer> {
                 out.println(result.line());
                 out.flush();
                 results.add(result);
+            }
+        }
+        if (memory) {
+            for (ExperimentSpec experiment : chosen) {
+                MemoryProbe probe = new MemoryProbe(MEMORY_WARMUP_STEPS);
+                new ExperimentRunner(target.device()).run(experiment, config.withSteps(memorySteps), probe);
+                out.println(probe.line(experiment.name()));
+                out.flush();
             }
         }
         out.println();

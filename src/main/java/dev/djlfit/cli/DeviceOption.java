@@ -25,10 +25,6 @@ public final class DeviceOption {
                     + " cuda and cuda:N are read as gpu and gpu:N (default: ${DEFAULT-VALUE}).")
     String device = "cpu";
 
-    public Device resolve() {
-        return choose().device();
-    }
-
     /** The device, with a note for the header when {@code auto} decided. */
     public DeviceChoice choose() {
         return decide(device, () -> Engine.getInstance().getGpuCount(), DeviceOption::whyNoGpu);

@@ -73,7 +73,7 @@ final class EngineInfo {
         return header(device.describe());
     }
 
-    static String header(String device) {
+    private static String header(String device) {
         Engine engine = Engine.getInstance();
         return "engine: " + engine.getEngineName() + " " + engine.getVersion()
                 + " (DJL " + Engine.getDjlVersion() + ", native flavour " + flavour() + "), device: " + device;

@@ -1,6 +1,9 @@
 package dev.djlfit.cli;
 
-import dev.djlfit.OfflineEngine;
+import dev.djlfit.EngineDefaults;
+import dev.djlfit.model.Activation;
+import dev.djlfit.model.ModelKind;
+import dev.djlfit.training.OptimizerKind;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,12 +26,14 @@ import java.util.concurrent.Callable;
             TrainCommand.class,
             BenchCommand.class,
             CompareCommand.class,
+            PredictCommand.class,
+            SweepCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Callable<Integer> {
 
     static {
-        OfflineEngine.ensure();
+        EngineDefaults.ensure();
     }
 
     @CommandLine.Spec
@@ -55,6 +60,7 @@ public final class Main implements Callable<Integer> {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        LowerCaseEnums.register(cli, ModelKind.class, Activation.class, OptimizerKind.class);
         cli.setParameterExceptionHandler(ErrorHandling::onBadParameter);
         cli.setExecutionExceptionHandler(ErrorHandling::onFailure);
         return cli;

@@ -1,18 +1,27 @@
 package dev.djlfit.cli;
 
+import dev.djlfit.data.Dataset;
+import dev.djlfit.evaluation.Extrapolation;
+import dev.djlfit.experiment.SavedModels;
+import dev.djlfit.model.SaveTarget;
 import dev.djlfit.experiment.ExperimentResult;
 import dev.djlfit.experiment.ExperimentRunner;
 import dev.djlfit.experiment.ExperimentSpec;
 import dev.djlfit.experiment.Experiments;
+import dev.djlfit.report.ExperimentPlots;
 import dev.djlfit.report.ExperimentPrinter;
+import dev.djlfit.report.FilesWritten;
+import dev.djlfit.report.OutputFolder;
+import dev.djlfit.report.ProgressReporter;
 import dev.djlfit.report.ResultJson;
 import dev.djlfit.training.TrainingConfig;
-import dev.djlfit.training.TrainingListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -22,7 +31,8 @@ import java.util.concurrent.Callable;
 @Command(
         name = "train",
         mixinStandardHelpOptions = true,
-        description = "Trains one net on one data set and prints what the walkthrough prints for it.")
+        description = {"Trains one net on one data set and prints what the walkthrough prints for it,",
+            "then writes <model>-<data>-fit.png and <model>-<data>-loss.png into the output folder."})
 public final class TrainCommand implements Callable<Integer> {
 
     @Mixin
@@ -37,6 +47,12 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     DeviceOption device = new DeviceOption();
 
+    @Option(names = "--save", paramLabel = "DIR",
+            description = "Save the trained net into DIR (new, empty, or an earlier saved model, which is replaced"
+                    + " only once the new one is complete): DJL's parameter file and model.json; read it back"
+                    + " with predict --from DIR.")
+    Path save;
+
     @Mixin
     OutputOptions output = new OutputOptions();
 
@@ -44,23 +60,35 @@ public final class TrainCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() {
-        ExperimentSpec experiment =
-                Experiments.of(model.model(), data.dataset(), model.hidden(), model.activation());
+    public Integer call() throws IOException {
+        Dataset points = data.dataset();
+        ExperimentSpec experiment = Experiments.of(model.model(), points, model.hidden(), model.activation());
+        Extrapolation extrapolation = data.extrapolation(points);
         TrainingConfig config = training.config();
         DeviceChoice target = device.choose();
+        OutputFolder folder = output.folder();
         Optional<Path> json = output.json();
-        PrintWriter out = spec.commandLine().getOut();
-        out.println(EngineInfo.header(target));
-        out.printf("=== %s (%s) ===%n", experiment.title(), experiment.name());
-        out.flush();
-        ExperimentResult result = new ExperimentRunner(target.device()).run(experiment, config, TrainingListener.NONE);
-        new ExperimentPrinter(out).print(result);
-        if (json.isPresent()) {
-            ResultJson.of(result).write(json.get());
-            out.println("wrote " + json.get());
+        ProgressReporter progress = ProgressReporter.forStderr(spec.commandLine().getErr(), output.quiet);
+        // Checked and staged before training, so that a bad --save fails now, not after the run.
+        try (SaveTarget saveTarget = save == null ? null : SaveTarget.prepare(save, "--save")) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(EngineInfo.header(target));
+            out.printf("=== %s (%s) ===%n", experiment.title(), experiment.name());
+            out.flush();
+            ExperimentResult result = new ExperimentRunner(target.device(), extrapolation)
+                    .run(experiment, config, progress.listener(experiment.name()));
+            new ExperimentPrinter(out).print(result);
+            if (saveTarget != null) {
+                SavedModels.save(result, saveTarget);
+                out.println("saved: " + saveTarget.target() + " (predict --from " + save + " --x ...)");
+            }
+            if (json.isPresent()) {
+                ResultJson.of(result).write(json.get());
+                out.println("wrote " + json.get());
+            }
+            FilesWritten.print(out, ExperimentPlots.write(result, folder));
+            out.flush();
         }
-        out.flush();
         return 0;
     }
 }

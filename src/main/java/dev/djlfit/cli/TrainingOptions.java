@@ -1,6 +1,7 @@
 package dev.djlfit.cli;
 
 import dev.djlfit.training.Backward;
+import dev.djlfit.training.OptimizerKind;
 import dev.djlfit.training.TrainingConfig;
 import picocli.CommandLine.Option;
 
@@ -12,8 +13,9 @@ public final class TrainingOptions {
     int steps = TrainingConfig.ARTICLE_STEPS;
 
     @Option(names = "--lr", paramLabel = "X",
-            description = "SGD learning rate (default: ${DEFAULT-VALUE}, which reproduces the article's results).")
-    float learningRate = TrainingConfig.ARTICLE_LEARNING_RATE;
+            description = "Learning rate (default: 0.01 for sgd, which reproduces the article's results;"
+                    + " 0.001 for adam, PyTorch's default).")
+    Float learningRate;
 
     @Option(names = "--seed", paramLabel = "N",
             description = "Random seed, as torch.manual_seed(N) (default: ${DEFAULT-VALUE}).")
@@ -23,14 +25,25 @@ public final class TrainingOptions {
             description = "How gradients are computed: autograd (loss.backward(), the article's way) or manual"
                     + " (the chain rule written out; faster, tested against autograd) (default: autograd).")
     Backward backward = Backward.AUTOGRAD;
+    @Option(names = "--optimizer", paramLabel = "OPT",
+            description = "sgd (the article's plain SGD) or adam (torch.optim.Adam: betas 0.9, 0.999, eps 1e-8)"
+                    + " (default: ${DEFAULT-VALUE}).")
+    OptimizerKind optimizer = OptimizerKind.SGD;
+
+    @Option(names = "--normalize",
+            description = "Standardise x and y (mean 0, standard deviation 1) for training; predictions and"
+                    + " reports stay in the data's units. Off by default, so the article's numbers stay the"
+                    + " article's; use it for data far from the range -3..3.")
+    boolean normalize;
 
     public TrainingConfig config() {
         if (steps <= 0) {
             throw new UserInputException("--steps must be a positive whole number, got " + steps);
         }
-        if (!(learningRate > 0) || Float.isInfinite(learningRate)) {
-            throw new UserInputException("--lr must be a positive number, got " + learningRate);
+        float lr = learningRate != null ? learningRate : optimizer.defaultLearningRate();
+        if (!(lr > 0) || Float.isInfinite(lr)) {
+            throw new UserInputException("--lr must be a positive number, got " + lr);
         }
-        return new TrainingConfig(steps, learningRate, seed, TrainingConfig.DEFAULT_LOSS_EVERY, backward);
+        return new TrainingConfig(steps, lr, seed, TrainingConfig.DEFAULT_LOSS_EVERY, optimizer, normalize, backward);
     }
 }

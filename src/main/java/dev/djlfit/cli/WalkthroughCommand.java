@@ -5,10 +5,13 @@ import dev.djlfit.experiment.ExperimentRunner;
 import dev.djlfit.experiment.ExperimentSpec;
 import dev.djlfit.experiment.Experiments;
 import dev.djlfit.experiment.ParallelExperiments;
+import dev.djlfit.report.ExperimentPlots;
 import dev.djlfit.report.ExperimentPrinter;
+import dev.djlfit.report.FilesWritten;
+import dev.djlfit.report.OutputFolder;
+import dev.djlfit.report.ProgressReporter;
 import dev.djlfit.report.SummaryTable;
 import dev.djlfit.training.TrainingConfig;
-import dev.djlfit.training.TrainingListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -16,6 +19,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -29,7 +34,8 @@ import java.util.concurrent.Callable;
             "  2. the same net on the quadratic data y = 3x² + 2x + 1",
             "  3. the tanh net 1→10→tanh→1 on the quadratic data",
             "  4. the deep net 1→10→tanh→10→tanh→1 on the quadratic data (the article's shape bug fixed)",
-            "then how badly each extrapolates, and a summary table."
+            "then how badly each extrapolates, and a summary table; writes a fit plot and a loss plot",
+            "per experiment (PNG) into the output folder and lists them at the end."
         })
 public final class WalkthroughCommand implements Callable<Integer> {
 
@@ -42,6 +48,8 @@ public final class WalkthroughCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N",
             description = "Experiments trained at once; they are independent (default: the number of cores, ${DEFAULT-VALUE}).")
     int threads = Runtime.getRuntime().availableProcessors();
+    @Mixin
+    OutputOptions output = new OutputOptions();
 
     @Spec
     CommandSpec spec;
@@ -58,25 +66,33 @@ public final class WalkthroughCommand implements Callable<Integer> {
         TrainingConfig config = training.config();
         DeviceChoice target = device.choose();
         int parallel = threads();
+        OutputFolder folder = output.folder();
+        ProgressReporter progress = ProgressReporter.forStderr(spec.commandLine().getErr(), output.quiet);
         PrintWriter out = spec.commandLine().getOut();
         out.println("Machine Learning and Regression Models with PyTorch, part II: the Java port");
         out.println(EngineInfo.header(target));
         List<ExperimentSpec> experiments = Experiments.article();
         ExperimentPrinter printer = new ExperimentPrinter(out);
+        List<Path> files = new ArrayList<>();
         int[] printed = {0};
-        List<ExperimentResult> results = new ParallelExperiments(new ExperimentRunner(target.device()), parallel)
-                .run(experiments, config, spec -> TrainingListener.NONE, result -> {
-                    printed[0]++;
-                    out.println();
-                    out.printf("=== experiment %d of %d: %s (%s) ===%n",
-                            printed[0], experiments.size(), result.spec().title(), result.spec().name());
-                    printer.print(result);
-                    out.flush();
-                });
+        List<ExperimentResult> results;
+        try (ProgressReporter.Shared shared =
+                progress.shared("walkthrough", (long) config.steps() * experiments.size(), experiments.size())) {
+            results = new ParallelExperiments(new ExperimentRunner(target.device()), parallel)
+                    .run(experiments, config, spec -> shared.part(), result -> {
+                        printed[0]++;
+                        out.println();
+                        out.printf("=== experiment %d of %d: %s (%s) ===%n",
+                                printed[0], experiments.size(), result.spec().title(), result.spec().name());
+                        printer.print(result);
+                        files.addAll(ExperimentPlots.write(result, folder));
+                        out.flush();
+                    });
+        }
         out.println();
         out.println("=== summary ===");
         new SummaryTable(out).print(results);
-        out.flush();
+        FilesWritten.print(out, files);
         return 0;
     }
 }

@@ -56,16 +56,32 @@ public record Dataset(String name, float[] x, float[] y, Truth truthOrNull) {
         return max;
     }
 
-    /** The points as the article prints its {@code data} list: {@code [[0, 1], [1, 3], ...]}. */
+    /** Beyond this many points the list is shortened to its first and last three. */
+    public static final int PRINT_THRESHOLD = 1000;
+
+    /**
+     * The points as the article prints its {@code data} list: {@code [[0, 1], [1, 3], ...]}; a
+     * long list as {@code [[0, 1], [1, 3], [2, 5], ..., [x, y]] (5000 points)}.
+     */
     public String toArticleString() {
         StringBuilder out = new StringBuilder("[");
+        boolean shorten = x.length > PRINT_THRESHOLD;
         for (int i = 0; i < x.length; i++) {
             if (i > 0) {
                 out.append(", ");
             }
+            if (shorten && i == 3) {
+                out.append("...");
+                i = x.length - 4;
+                continue;
+            }
             out.append('[').append(number(x[i])).append(", ").append(number(y[i])).append(']');
         }
-        return out.append(']').toString();
+        out.append(']');
+        if (shorten) {
+            out.append(" (").append(x.length).append(" points)");
+        }
+        return out.toString();
     }
 
     private static String number(float v) {

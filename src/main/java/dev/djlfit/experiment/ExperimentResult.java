@@ -1,5 +1,6 @@
 package dev.djlfit.experiment;
 
+import dev.djlfit.data.Scaling;
 import dev.djlfit.evaluation.EquivalentLine;
 import dev.djlfit.evaluation.ExtrapolationReport;
 import dev.djlfit.model.TensorValues;
@@ -24,10 +25,12 @@ import java.util.Optional;
  * @param finalLoss MSE of the trained net on the training data
  * @param finalPrediction {@code fit(x)} on the training inputs
  * @param newPrediction {@code fit(torch.FloatTensor([[2.5], [10]]))}
- * @param curve the trained net over {@link ExperimentRunner#CURVE}, for plots
+ * @param curve the trained net over {@link dev.djlfit.evaluation.Extrapolation#curve()} ({@link ExperimentRunner#CURVE} for the article), for plots
  * @param extrapolationOrNull the trained net against the truth, where the truth is known
  * @param equivalentLineOrNull the line a purely linear net collapses to, else null
  * @param wallNanos the whole experiment, set-up and evaluation included
+ * @param scaling how inputs and outputs were standardised for training (identity unless
+ *     {@code --normalize}); every prediction above is already in the data's own units
  */
 public record ExperimentResult(
         ExperimentSpec spec,
@@ -43,11 +46,36 @@ public record ExperimentResult(
         Prediction curve,
         ExtrapolationReport extrapolationOrNull,
         EquivalentLine equivalentLineOrNull,
-        long wallNanos) {
+        long wallNanos,
+        Scaling scaling) {
 
     public ExperimentResult {
         initialParameters = ordered(initialParameters);
         finalParameters = ordered(finalParameters);
+        if (scaling == null) {
+            scaling = Scaling.IDENTITY;
+        }
+    }
+
+    /** A result of training on the data as it is (no standardisation). */
+    public ExperimentResult(
+            ExperimentSpec spec,
+            TrainingConfig config,
+            String device,
+            Map<String, TensorValues> initialParameters,
+            Prediction initialPrediction,
+            TrainingRun training,
+            Map<String, TensorValues> finalParameters,
+            double finalLoss,
+            Prediction finalPrediction,
+            Prediction newPrediction,
+            Prediction curve,
+            ExtrapolationReport extrapolationOrNull,
+            EquivalentLine equivalentLineOrNull,
+            long wallNanos) {
+        this(spec, config, device, initialParameters, initialPrediction, training, finalParameters, finalLoss,
+                finalPrediction, newPrediction, curve, extrapolationOrNull, equivalentLineOrNull, wallNanos,
+                Scaling.IDENTITY);
     }
 
     /** An unmodifiable copy that keeps PyTorch's parameter order. */

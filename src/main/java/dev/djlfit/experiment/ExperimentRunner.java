@@ -1,11 +1,12 @@
 package dev.djlfit.experiment;
 
-import dev.djlfit.OfflineEngine;
+import dev.djlfit.EngineDefaults;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.djlfit.data.Dataset;
+import dev.djlfit.data.Scaling;
 import dev.djlfit.evaluation.EquivalentLine;
 import dev.djlfit.evaluation.Extrapolation;
 import dev.djlfit.evaluation.ExtrapolationReport;
@@ -29,11 +30,11 @@ import java.util.Map;
 public final class ExperimentRunner {
 
     static {
-        OfflineEngine.ensure();
+        EngineDefaults.ensure();
     }
 
-    /** The learned function is sampled over this range, wide enough to show 2.5 and 10. */
-    public static final Range CURVE = new Range(-1, 11, true);
+    /** For the article's data the learned function is sampled over this range, wide enough to show 2.5 and 10. */
+    public static final Range CURVE = Extrapolation.ARTICLE_CURVE;
 
     public static final int CURVE_POINTS = 241;
 
@@ -52,25 +53,28 @@ public final class ExperimentRunner {
     public ExperimentResult run(ExperimentSpec spec, TrainingConfig config, TrainingListener listener) {
         long start = System.nanoTime();
         Dataset data = spec.data();
+        Scaling scaling = Scaling.of(data, config.normalize());
         try (NDManager manager = NDManager.newBaseManager(device)) {
             Net fit = Net.initialise(manager, spec.architecture(), config.seed());
             Map<String, TensorValues> initialParameters = fit.snapshot();
-            Prediction initialPrediction = predict(fit, manager, TensorValues.vector(1f));
+            Prediction initialPrediction = predict(fit, manager, scaling, TensorValues.vector(1f));
 
-            NDArray x = manager.create(data.x(), new Shape(data.size(), 1));
-            NDArray y = manager.create(data.y(), new Shape(data.size(), 1));
+            NDArray x = manager.create(scaling.scaleX(data.x()), new Shape(data.size(), 1));
+            NDArray y = manager.create(scaling.scaleY(data.y()), new Shape(data.size(), 1));
             TrainingRun training = config.backward().train(fit, x, y, config, listener);
 
-            Prediction finalPrediction = predict(fit, manager, TensorValues.column(data.x()));
-            Prediction newPrediction = predict(fit, manager, TensorValues.column(extrapolation.probes()));
+            Prediction finalPrediction = predict(fit, manager, scaling, TensorValues.column(data.x()));
+            Prediction newPrediction =
+                    predict(fit, manager, scaling, TensorValues.column(extrapolation.probes()));
             double finalLoss = MseLoss.of(finalPrediction.y().values(), data.y());
-            Predictor predictor = xs -> predict(fit, manager, TensorValues.column(xs)).y().values();
+            Predictor predictor = xs -> predict(fit, manager, scaling, TensorValues.column(xs)).y().values();
             ExtrapolationReport report =
                     data.truth().map(truth -> extrapolation.evaluate(truth, predictor)).orElse(null);
-            Prediction curve = predict(fit, manager, TensorValues.column(CURVE.grid(CURVE_POINTS)));
+            Prediction curve = predict(fit, manager, scaling,
+                    TensorValues.column(extrapolation.curve().grid(CURVE_POINTS)));
             Map<String, TensorValues> finalParameters = fit.snapshot();
             EquivalentLine line = spec.architecture().activation().isEmpty()
-                    ? EquivalentLine.of(spec.architecture(), finalParameters)
+                    ? inDataUnits(EquivalentLine.of(spec.architecture(), finalParameters), scaling)
                     : null;
             return new ExperimentResult(
                     spec,
@@ -86,9 +90,35 @@ public final class ExperimentRunner {
                     curve,
                     report,
                     line,
-                    System.nanoTime() - start);
+                    System.nanoTime() - start,
+                    scaling);
         }
     }
+
+    /** The line y = a·x' + b on standardised x', y' as a line in the data's units. */
+    static EquivalentLine inDataUnits(EquivalentLine scaled, Scaling scaling) {
+        if (scaling.isIdentity()) {
+            return scaled;
+        }
+        double slope = scaling.yScale() * scaled.slope() / scaling.xScale();
+        double intercept = scaling.yScale() * (scaled.intercept() - scaled.slope() * scaling.xMean() / scaling.xScale())
+                + scaling.yMean();
+        return new EquivalentLine(slope, intercept);
+    }
+
+    /** {@code y = fit(x)} in the data's own units: x scaled in, y scaled back out. */
+    static Prediction predict(Net fit, NDManager manager, Scaling scaling, TensorValues input) {
+        if (scaling.isIdentity()) {
+            return predict(fit, manager, input);
+        }
+        TensorValues scaled = new TensorValues(input.shape(), scaling.scaleX(input.values()));
+        Prediction inScaledUnits = predict(fit, manager, scaled);
+        TensorValues output = inScaledUnits.y();
+        String gradFn = inScaledUnits.gradFn();
+        return new Prediction(input, new TensorValues(output.shape(), scaling.unscaleY(output.values())), gradFn);
+    }
+
+    /** {@code y = fit(x)} under {@code torch.no_grad()}, every temporary freed. */
 
     /**
      * {@code y = fit(x)} with autograd recording, as in the article's script (so the output names

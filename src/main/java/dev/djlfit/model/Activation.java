@@ -48,4 +48,10 @@ public enum Activation {
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
+
+    /** The command line's spelling, so that picocli lists the choices as users type them. */
+    @Override
+    public String toString() {
+        return id();
+    }
 }

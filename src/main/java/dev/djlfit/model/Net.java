@@ -1,6 +1,6 @@
 package dev.djlfit.model;
 
-import dev.djlfit.OfflineEngine;
+import dev.djlfit.EngineDefaults;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -28,7 +28,7 @@ import java.util.Map;
 public final class Net {
 
     static {
-        OfflineEngine.ensure();
+        EngineDefaults.ensure();
     }
 
     /** The engine's random generator is global: seeding and drawing must not interleave. */

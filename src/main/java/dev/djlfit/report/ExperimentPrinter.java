@@ -1,5 +1,6 @@
 package dev.djlfit.report;
 
+import dev.djlfit.data.Scaling;
 import dev.djlfit.evaluation.ExtrapolationReport;
 import dev.djlfit.evaluation.PointError;
 import dev.djlfit.experiment.ExperimentResult;
@@ -27,6 +28,13 @@ public final class ExperimentPrinter {
         if (!result.spec().note().isEmpty()) {
             out.println("note: " + result.spec().note());
         }
+        if (!result.scaling().isIdentity()) {
+            Scaling s = result.scaling();
+            out.println(String.format(Locale.ROOT,
+                    "normalized: the net sees (x - %s) / %s and learns (y - %s) / %s; its parameters below are in"
+                            + " those units, every prediction is in the data's own",
+                    number(s.xMean()), number(s.xScale()), number(s.yMean()), number(s.yScale())));
+        }
         out.println("initial parameters");
         printParameters(result.initialParameters());
         out.println("initial prediction " + prediction(result.initialPrediction()));
@@ -36,7 +44,12 @@ public final class ExperimentPrinter {
         out.println("final prediction " + prediction(result.finalPrediction()));
         out.println("new prediction " + prediction(result.newPrediction()));
         result.equivalentLine().ifPresent(line -> out.println("equivalent line: " + line.describe()));
-        result.extrapolation().ifPresent(this::printExtrapolation);
+        if (result.extrapolation().isPresent()) {
+            printExtrapolation(result.extrapolation().get());
+        } else {
+            out.println("extrapolation: no true function is known for this data, so there are no errors to report"
+                    + " (give --truth FORMULA to measure them)");
+        }
     }
 
     private void printParameters(Map<String, TensorValues> parameters) {
@@ -55,12 +68,13 @@ public final class ExperimentPrinter {
         TrainingConfig config = result.config();
         List<LossPoint> losses = result.training().losses();
         return String.format(Locale.ROOT,
-                "training: %d steps of SGD (lr=%s) on MSE loss, seed %d, on %s: loss %s -> %s in %.1f s (%.0f steps/s)",
+                "training: %d steps of %s (lr=%s) on MSE loss, seed %d, on %s: loss %s -> %s in %.1f s (%.0f steps/s)",
                 config.steps(),
+                config.optimizer().title(),
                 Float.toString(config.learningRate()),
                 config.seed(),
                 result.device(),
-                number(losses.get(0).loss()),
+                number(result.scaling().unscaleLoss(losses.get(0).loss())),
                 number(result.finalLoss()),
                 result.training().loopNanos() / 1e9,
                 result.training().stepsPerSecond());
@@ -71,12 +85,17 @@ public final class ExperimentPrinter {
         out.println(String.format(Locale.ROOT, "  %8s %12s %12s %12s %10s", "x", "true", "predicted", "abs error", "rel error"));
         for (PointError p : report.probes()) {
             out.println(String.format(Locale.ROOT, "  %8s %12.4f %12.4f %12.4f %9.2f%%",
-                    number(p.x()), p.truth(), p.prediction(), p.absoluteError(), 100 * p.relativeError()));
+                    compact(p.x()), p.truth(), p.prediction(), p.absoluteError(), 100 * p.relativeError()));
         }
         out.println(String.format(Locale.ROOT, "  RMSE over %s (interpolation): %.4f",
                 report.interpolation().describe(), report.interpolationRmse()));
         out.println(String.format(Locale.ROOT, "  RMSE over %s (extrapolation): %.4f",
                 report.extrapolation().describe(), report.extrapolationRmse()));
+    }
+
+    /** {@code 2.5}, {@code 10}: as a person writes an input. */
+    static String compact(double v) {
+        return new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
     }
 
     /** A short, honest number: 4 significant decimals, scientific where small. */

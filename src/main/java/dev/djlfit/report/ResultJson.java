@@ -14,6 +14,8 @@ import dev.djlfit.model.Architecture;
 import dev.djlfit.model.TensorValues;
 import dev.djlfit.training.LossPoint;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -114,7 +116,12 @@ public record ResultJson(
 
     /** Writes {@link #toJson()} to {@code file} atomically: never a half-written file. */
     public void write(Path file) {
-        AtomicFiles.writeString(file, toJson() + "\n");
+        Path absolute = file.toAbsolutePath();
+        try {
+            OutputFolder.open(absolute.getParent()).writeText(absolute.getFileName().toString(), toJson() + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
     }
 
     public String toJson() {

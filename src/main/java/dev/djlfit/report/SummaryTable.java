@@ -1,11 +1,13 @@
 package dev.djlfit.report;
 
 import dev.djlfit.evaluation.ExtrapolationReport;
+import dev.djlfit.evaluation.PointError;
 import dev.djlfit.experiment.ExperimentResult;
 
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 
 /** One line per experiment: how well it fitted, how far off it is at 2.5 and 10, and how fast. */
 public final class SummaryTable {
@@ -26,15 +28,24 @@ public final class SummaryTable {
             out.printf(Locale.ROOT, ROW,
                     r.spec().name(),
                     String.format(Locale.ROOT, "%.3e", r.finalLoss()),
-                    e == null ? "-" : fixed(e.probe(2.5).prediction()),
-                    e == null ? "-" : fixed(e.probe(2.5).absoluteError()),
-                    e == null ? "-" : fixed(e.probe(10).prediction()),
-                    e == null ? "-" : fixed(e.probe(10).absoluteError()),
+                    probe(e, 2.5, PointError::prediction),
+                    probe(e, 2.5, PointError::absoluteError),
+                    probe(e, 10, PointError::prediction),
+                    probe(e, 10, PointError::absoluteError),
                     e == null ? "-" : fixed(e.interpolationRmse()),
                     e == null ? "-" : fixed(e.extrapolationRmse()),
                     String.format(Locale.ROOT, "%.1f", r.wallSeconds()),
                     String.format(Locale.ROOT, "%.0f", r.training().stepsPerSecond()));
         }
+    }
+
+    /** A column at one of the article's probes; "-" where the run had no truth or no such probe. */
+    private static String probe(ExtrapolationReport e, double x, ToDoubleFunction<PointError> value) {
+        if (e == null) {
+            return "-";
+        }
+        return e.probes().stream().filter(p -> p.x() == x).findFirst()
+                .map(p -> fixed(value.applyAsDouble(p))).orElse("-");
     }
 
     private static String fixed(double v) {

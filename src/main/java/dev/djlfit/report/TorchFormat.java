@@ -18,6 +18,9 @@ public final class TorchFormat {
     private static final int PRECISION = 4;
     private static final int LINE_WIDTH = 80;
     private static final String PREFIX = "tensor(";
+    /** PyTorch's print options: tensors of more elements are summarised, edge items shown. */
+    private static final int THRESHOLD = 1000;
+    private static final int EDGE_ITEMS = 3;
 
     private TorchFormat() {}
 
@@ -28,8 +31,9 @@ public final class TorchFormat {
 
     /** {@code tensor([...], <suffix>)}, e.g. suffix {@code requires_grad=True}. */
     public static String tensor(TensorValues t, String suffix) {
-        Formatter formatter = new Formatter(t.values());
-        String body = format(t, 0, t.values().length, 0, PREFIX.length(), formatter);
+        boolean summarize = t.size() > THRESHOLD;
+        Formatter formatter = new Formatter(summarize ? summarized(t, 0, t.size(), 0) : t.values());
+        String body = format(t, 0, t.values().length, 0, PREFIX.length(), formatter, summarize);
         return PREFIX + body + (suffix.isEmpty() ? "" : ", " + suffix) + ")";
     }
 
@@ -38,39 +42,84 @@ public final class TorchFormat {
         return "Parameter containing:\n" + tensor(t, "requires_grad=True");
     }
 
+    /** PyTorch's {@code get_summarized_data}: the edge items the summarised print shows. */
+    private static float[] summarized(TensorValues t, int offset, int count, int dim) {
+        long[] shape = t.shape();
+        if (shape.length == 0) {
+            return new float[] {t.get(0)};
+        }
+        int rows = (int) shape[dim];
+        int stride = count / Math.max(rows, 1);
+        List<Integer> kept = new ArrayList<>();
+        for (int r = 0; r < rows; r++) {
+            if (rows <= 2 * EDGE_ITEMS || r < EDGE_ITEMS || r >= rows - EDGE_ITEMS) {
+                kept.add(r);
+            }
+        }
+        List<float[]> parts = new ArrayList<>();
+        for (int r : kept) {
+            parts.add(dim == shape.length - 1
+                    ? new float[] {t.get(offset + r)}
+                    : summarized(t, offset + r * stride, stride, dim + 1));
+        }
+        int total = parts.stream().mapToInt(a -> a.length).sum();
+        float[] out = new float[total];
+        int at = 0;
+        for (float[] a : parts) {
+            System.arraycopy(a, 0, out, at, a.length);
+            at += a.length;
+        }
+        return out;
+    }
+
     private static String format(
-            TensorValues t, int offset, int count, int dim, int indent, Formatter formatter) {
+            TensorValues t, int offset, int count, int dim, int indent, Formatter formatter, boolean summarize) {
         long[] shape = t.shape();
         if (shape.length == 0) {
             return formatter.format(t.get(0));
         }
         if (dim == shape.length - 1) {
-            return vector(t, offset, count, indent, formatter);
+            return vector(t, offset, count, indent, formatter, summarize);
         }
         int rows = (int) shape[dim];
         int stride = count / Math.max(rows, 1);
         List<String> slices = new ArrayList<>();
         for (int r = 0; r < rows; r++) {
-            slices.add(format(t, offset + r * stride, stride, dim + 1, indent + 1, formatter));
+            if (summarize && rows > 2 * EDGE_ITEMS && r == EDGE_ITEMS) {
+                slices.add("...");
+                r = rows - EDGE_ITEMS - 1;
+                continue;
+            }
+            slices.add(format(t, offset + r * stride, stride, dim + 1, indent + 1, formatter, summarize));
         }
         int remainingDims = shape.length - dim;
         String separator = "," + "\n".repeat(remainingDims - 1) + " ".repeat(indent + 1);
         return "[" + String.join(separator, slices) + "]";
     }
 
-    private static String vector(TensorValues t, int offset, int count, int indent, Formatter formatter) {
+    private static String vector(
+            TensorValues t, int offset, int count, int indent, Formatter formatter, boolean summarize) {
         int elementLength = formatter.width() + 2;
         int perLine = Math.max(1, (LINE_WIDTH - indent) / elementLength);
+        List<String> elements = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            if (summarize && count > 2 * EDGE_ITEMS && i == EDGE_ITEMS) {
+                elements.add(" ...");
+                i = count - EDGE_ITEMS - 1;
+                continue;
+            }
+            elements.add(formatter.format(t.get(offset + i)));
+        }
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < elements.size(); i++) {
             if (i > 0 && i % perLine == 0) {
                 lines.add(line.toString());
                 line.setLength(0);
             } else if (i > 0) {
                 line.append(", ");
             }
-            line.append(formatter.format(t.get(offset + i)));
+            line.append(elements.get(i));
         }
         lines.add(line.toString());
         return "[" + String.join(",\n" + " ".repeat(indent + 1), lines) + "]";

@@ -7,9 +7,13 @@ import java.util.List;
 
 /**
  * Reads the loss at the steps the config records (a device-to-host copy, so not every step),
- * stops a run whose loss is no longer finite, and tells the listener.
+ * stops a run that diverges (its loss no longer finite, or grown by orders of magnitude), and
+ * tells the listener.
  */
 final class LossRecorder {
+
+    /** A recorded loss this many times the first one means the run has diverged. */
+    public static final float DIVERGENCE_GROWTH = 1e4f;
 
     private final TrainingConfig config;
     private final TrainingListener listener;
@@ -31,10 +35,19 @@ final class LossRecorder {
         }
         float value = loss.getFloat();
         if (!Float.isFinite(value)) {
-            throw new TrainingDivergedException(step, value);
+            throw new TrainingDivergedException(step, value, "loss is " + value
+                    + (losses.isEmpty() ? "" : " (it was " + describe(losses.get(losses.size() - 1)) + ")"));
+        }
+        if (!losses.isEmpty() && value > DIVERGENCE_GROWTH * losses.get(0).loss()) {
+            throw new TrainingDivergedException(step, value, "loss grew to " + value + ", more than "
+                    + (long) DIVERGENCE_GROWTH + " times its " + describe(losses.get(0)));
         }
         losses.add(new LossPoint(step, value));
         listener.progressed(step + 1, value);
+    }
+
+    private static String describe(LossPoint p) {
+        return p.loss() + " at step " + p.step();
     }
 
     List<LossPoint> losses() {

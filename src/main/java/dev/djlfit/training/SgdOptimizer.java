@@ -16,7 +16,7 @@ import java.util.List;
  * accumulates into that same tensor and {@link #zeroGrad()} clears it in place, so a fresh
  * lookup per step would only cost a native call and a Java object.
  */
-public final class SgdOptimizer implements AutoCloseable {
+public final class SgdOptimizer implements Optimizer {
 
     private final List<NDArray> parameters;
     private final NDArray learningRate;
@@ -28,6 +28,7 @@ public final class SgdOptimizer implements AutoCloseable {
     }
 
     /** {@code optimizer.step()}: p ← p − lr·∂loss/∂p, for every parameter, under no-grad. */
+    @Override
     public void step() {
         List<NDArray> grads = gradients();
         try (Autograd.Mode noGrad = Autograd.noGrad()) {
@@ -38,6 +39,7 @@ public final class SgdOptimizer implements AutoCloseable {
     }
 
     /** {@code optimizer.zero_grad()}: DJL's PyTorch engine does not clear gradients by itself. */
+    @Override
     public void zeroGrad() {
         for (NDArray p : parameters) {
             Autograd.zeroGrad(p);

@@ -4,12 +4,21 @@ package dev.djlfit.training;
  * How to train: the article's loop runs {@code for i in range(100000)} with SGD at lr 0.01.
  *
  * @param steps number of optimisation steps
- * @param learningRate SGD's learning rate
+ * @param learningRate the optimizer's learning rate
  * @param seed the engine seed, as {@code torch.manual_seed(seed)}
  * @param lossEvery record the loss every this many steps (and at the last step)
+ * @param optimizer SGD (the article's) or Adam
+ * @param normalize whether inputs and outputs are standardised for training ({@code --normalize})
  * @param backward how gradients are computed
  */
-public record TrainingConfig(int steps, float learningRate, int seed, int lossEvery, Backward backward) {
+public record TrainingConfig(
+        int steps,
+        float learningRate,
+        int seed,
+        int lossEvery,
+        OptimizerKind optimizer,
+        boolean normalize,
+        Backward backward) {
 
     public static final int ARTICLE_STEPS = 100_000;
     public static final float ARTICLE_LEARNING_RATE = 0.01f;
@@ -26,14 +35,22 @@ public record TrainingConfig(int steps, float learningRate, int seed, int lossEv
         if (lossEvery <= 0) {
             throw new IllegalArgumentException("lossEvery must be positive, got " + lossEvery);
         }
-        if (backward == null) {
-            throw new IllegalArgumentException("backward must be given");
+        if (optimizer == null || backward == null) {
+            throw new IllegalArgumentException("optimizer and backward must be given");
+        }
+        if (backward == Backward.MANUAL && optimizer != OptimizerKind.SGD) {
+            throw new IllegalArgumentException("--backward manual is written for plain SGD; use --optimizer sgd");
         }
     }
 
-    /** The article's way: autograd. */
+    /** The article's way: plain SGD on the data as it is, gradients by autograd. */
     public TrainingConfig(int steps, float learningRate, int seed, int lossEvery) {
-        this(steps, learningRate, seed, lossEvery, Backward.AUTOGRAD);
+        this(steps, learningRate, seed, lossEvery, OptimizerKind.SGD, false, Backward.AUTOGRAD);
+    }
+
+    public TrainingConfig(
+            int steps, float learningRate, int seed, int lossEvery, OptimizerKind optimizer, boolean normalize) {
+        this(steps, learningRate, seed, lossEvery, optimizer, normalize, Backward.AUTOGRAD);
     }
 
     public static TrainingConfig article() {
@@ -41,19 +58,27 @@ public record TrainingConfig(int steps, float learningRate, int seed, int lossEv
     }
 
     public TrainingConfig withSteps(int newSteps) {
-        return new TrainingConfig(newSteps, learningRate, seed, lossEvery, backward);
+        return new TrainingConfig(newSteps, learningRate, seed, lossEvery, optimizer, normalize, backward);
     }
 
     public TrainingConfig withSeed(int newSeed) {
-        return new TrainingConfig(steps, learningRate, newSeed, lossEvery, backward);
+        return new TrainingConfig(steps, learningRate, newSeed, lossEvery, optimizer, normalize, backward);
     }
 
     public TrainingConfig withLearningRate(float newLearningRate) {
-        return new TrainingConfig(steps, newLearningRate, seed, lossEvery, backward);
+        return new TrainingConfig(steps, newLearningRate, seed, lossEvery, optimizer, normalize, backward);
+    }
+
+    public TrainingConfig withOptimizer(OptimizerKind newOptimizer) {
+        return new TrainingConfig(steps, learningRate, seed, lossEvery, newOptimizer, normalize, backward);
+    }
+
+    public TrainingConfig withNormalize(boolean newNormalize) {
+        return new TrainingConfig(steps, learningRate, seed, lossEvery, optimizer, newNormalize, backward);
     }
 
     public TrainingConfig withBackward(Backward newBackward) {
-        return new TrainingConfig(steps, learningRate, seed, lossEvery, newBackward);
+        return new TrainingConfig(steps, learningRate, seed, lossEvery, optimizer, normalize, newBackward);
     }
 
     /** Whether step {@code i} (0-based, as in the article's loop) records its loss. */

@@ -32,7 +32,7 @@ public final class TrainingLoop {
         LossRecorder recorder = new LossRecorder(config, listener);
         listener.started(config.steps());
         long start = System.nanoTime();
-        try (SgdOptimizer optimizer = new SgdOptimizer(fit.parameters(), config.learningRate(), manager);
+        try (Optimizer optimizer = config.optimizer().create(fit.parameters(), config.learningRate(), manager);
                 NDArray one = manager.ones(new Shape());
                 Autograd.Mode grad = Autograd.enableGrad()) {
             for (int i = 0; i < config.steps(); i++) {

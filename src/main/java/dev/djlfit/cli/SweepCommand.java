@@ -1,0 +1,215 @@
+package dev.djlfit.cli;
+
+import dev.djlfit.data.Dataset;
+import dev.djlfit.model.Activation;
+import dev.djlfit.report.FanPlot;
+import dev.djlfit.report.FilesWritten;
+import dev.djlfit.report.OutputFolder;
+import dev.djlfit.report.ProgressReporter;
+import dev.djlfit.report.SweepTable;
+import dev.djlfit.sweep.ConfigurationResult;
+import dev.djlfit.sweep.Distribution;
+import dev.djlfit.sweep.OneByOneComparison;
+import dev.djlfit.sweep.SweepGrid;
+import dev.djlfit.sweep.SweepResult;
+import dev.djlfit.sweep.SweepRunner;
+import dev.djlfit.training.TrainingConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** How uncertain is extrapolation? Many seeds of many nets, trained as batches. */
+@Command(
+        name = "sweep",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Trains a grid of nets (activation x hidden width x depth) from many seeds",
+            "each and shows how differently they extrapolate. Per configuration: how many",
+            "seeds fit the training points and, over those, the prediction at 2.5 and 10",
+            "(median, 5th-95th percentile, min, max) and the RMSE against the truth beyond",
+            "the data. Writes the table as CSV and Markdown, and a fan plot per",
+            "configuration (every seed's learned curve over the truth). The seeds of a",
+            "configuration train together as one batch of independent nets."
+        })
+public final class SweepCommand implements Callable<Integer> {
+
+    /** Measured: see the README's "Plots, progress and the sweep" section. */
+    static final int DEFAULT_STEPS = 20_000;
+
+    @Mixin
+    DataOptions data = new DataOptions();
+
+    @Option(names = "--seeds", paramLabel = "N", defaultValue = "32",
+            description = "Seeds per configuration (default: ${DEFAULT-VALUE}).")
+    int seeds;
+
+    @Option(names = "--first-seed", paramLabel = "N", defaultValue = "0",
+            description = "The seeds are N, N+1, ... (default: ${DEFAULT-VALUE}).")
+    int firstSeed;
+
+    @Option(names = "--activations", paramLabel = "ACT", split = ",", defaultValue = "tanh,sigmoid,relu",
+            description = "Activations, comma-separated (default: ${DEFAULT-VALUE}).")
+    List<Activation> activations;
+
+    @Option(names = "--hidden", paramLabel = "N", split = ",", defaultValue = "2,10,50",
+            description = "Hidden widths, comma-separated (default: ${DEFAULT-VALUE}).")
+    List<Integer> hidden;
+
+    @Option(names = "--depths", paramLabel = "N", split = ",", defaultValue = "2,3",
+            description = "Linear layers per net, comma-separated: 2 is the article's tanh net,"
+                    + " 3 its deep net (default: ${DEFAULT-VALUE}).")
+    List<Integer> depths;
+
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "" + DEFAULT_STEPS,
+            description = "Training steps per net (default: ${DEFAULT-VALUE}; the article's loop runs"
+                    + " 100000, five times as long).")
+    int steps;
+
+    @Option(names = "--lr", paramLabel = "X", defaultValue = "0.01",
+            description = "SGD learning rate (default: ${DEFAULT-VALUE}, the article's).")
+    float learningRate;
+
+    @Option(names = "--fit-threshold", paramLabel = "X", defaultValue = "1e-3",
+            description = "A net fits the training points when its final MSE is below this"
+                    + " (default: ${DEFAULT-VALUE}).")
+    double fitThreshold;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Configurations trained at once (default: the number of cores, here ${DEFAULT-VALUE}).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--torch-threads", paramLabel = "N", defaultValue = "1",
+            description = "libtorch's threads inside each operation (default: ${DEFAULT-VALUE}: the sweep"
+                    + " already runs one configuration per core, and splitting its small operations"
+                    + " across threads cost more than it gave when measured).")
+    int torchThreads;
+
+    @Option(names = "--compare-one-by-one",
+            description = "Then train the same nets again one after the other with the article's loop,"
+                    + " and print both timings and how far apart the two runs' curves are.")
+    boolean compare;
+
+    @Mixin
+    DeviceOption device = new DeviceOption();
+
+    @Mixin
+    OutputOptions output = new OutputOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        SweepGrid grid = grid();
+        TrainingConfig config = config();
+        if (!(fitThreshold > 0)) {
+            throw new UserInputException("--fit-threshold must be a positive number, got " + fitThreshold);
+        }
+        if (threads <= 0) {
+            throw new UserInputException("--threads must be a positive whole number, got " + threads);
+        }
+        if (torchThreads <= 0) {
+            throw new UserInputException("--torch-threads must be a positive whole number, got " + torchThreads);
+        }
+        DeviceChoice target = device.choose();
+        OutputFolder folder = output.folder();
+        ProgressReporter progress = ProgressReporter.forStderr(spec.commandLine().getErr(), output.quiet);
+        SweepRunner.setTorchThreads(torchThreads);
+        Dataset dataset = data.dataset();
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(EngineInfo.header(target));
+        int configurations = grid.configurations().size();
+        out.printf(Locale.ROOT, "training %d configurations x %d seeds, each configuration as one batch of %d nets,"
+                + " %d at a time, %d libtorch thread(s) each%n", configurations, seeds, seeds,
+                Math.min(threads, configurations), torchThreads);
+        out.flush();
+
+        SweepRunner runner = new SweepRunner(target.device(), threads, dataset, config, fitThreshold);
+        SweepResult result;
+        try (ProgressReporter.Shared shared = progress.shared("sweep", (long) configurations * steps, configurations)) {
+            result = runner.run(grid, c -> shared.part());
+        }
+        out.println();
+        SweepTable table = new SweepTable(result);
+        out.print(table.text());
+        out.printf(Locale.ROOT, "sweep wall time %.1f s on %d threads%n", result.wallNanos() / 1e9, result.threads());
+
+        if (compare) {
+            SweepResult oneByOne;
+            try (ProgressReporter.Shared shared = progress.shared(
+                    "one by one", (long) configurations * steps * seeds, configurations)) {
+                oneByOne = runner.runOneByOne(grid, c -> shared.part());
+            }
+            printComparison(out, new OneByOneComparison(result, oneByOne));
+        }
+
+        List<Path> files = new ArrayList<>();
+        String base = "sweep-" + dataset.name();
+        files.add(folder.writeText(base + ".csv", table.csv()));
+        files.add(folder.writeText(base + ".md", table.markdown()));
+        files.add(folder.writeText(base + "-seeds.csv", table.seedsCsv()));
+        FanPlot fan = new FanPlot();
+        for (ConfigurationResult c : result.configurations()) {
+            files.add(fan.write(result, c, folder));
+        }
+        FilesWritten.print(out, files);
+        return 0;
+    }
+
+    private SweepGrid grid() {
+        if (seeds <= 0) {
+            throw new UserInputException("--seeds must be a positive whole number, got " + seeds);
+        }
+        for (int h : hidden) {
+            if (h <= 0) {
+                throw new UserInputException("--hidden must list positive whole numbers, got " + h);
+            }
+        }
+        for (int d : depths) {
+            if (d < 2) {
+                throw new UserInputException("--depths must list whole numbers of at least 2 (layers), got " + d);
+            }
+        }
+        return new SweepGrid(activations, hidden, depths, seeds, firstSeed);
+    }
+
+    private TrainingConfig config() {
+        if (steps <= 0) {
+            throw new UserInputException("--steps must be a positive whole number, got " + steps);
+        }
+        if (!(learningRate > 0) || Float.isInfinite(learningRate)) {
+            throw new UserInputException("--lr must be a positive number, got " + learningRate);
+        }
+        return new TrainingConfig(steps, learningRate, firstSeed, TrainingConfig.DEFAULT_LOSS_EVERY);
+    }
+
+    private static void printComparison(PrintWriter out, OneByOneComparison c) {
+        SweepResult b = c.batched();
+        SweepResult o = c.oneByOne();
+        out.println();
+        out.printf(Locale.ROOT, "batched vs one by one: the same %d nets, the same seeds, %d steps each, %d threads%n",
+                c.nets(), b.config().steps(), b.threads());
+        out.printf(Locale.ROOT, "  batched:    wall %8.2f s, training %8.2f s, %10.0f net-steps/s, %.3f s per batch of %d%n",
+                b.wallNanos() / 1e9, b.trainNanos() / 1e9, c.netStepsPerSecond(b), c.secondsPerBatch(),
+                c.nets() / b.configurations().size());
+        out.printf(Locale.ROOT, "  one by one: wall %8.2f s, training %8.2f s, %10.0f net-steps/s, %.3f s per net%n",
+                o.wallNanos() / 1e9, o.trainNanos() / 1e9, c.netStepsPerSecond(o), c.secondsPerNetAlone());
+        out.printf(Locale.ROOT, "  batched is %.1fx faster (wall), %.1fx (training time); a whole batch takes %.1fx"
+                + " the time of one net alone%n", c.wallSpeedup(), c.trainSpeedup(),
+                c.secondsPerBatch() / c.secondsPerNetAlone());
+        double[] diffs = c.curveDifferences();
+        Distribution d = Distribution.of(diffs);
+        out.printf(Locale.ROOT, "  learned curves, batched vs alone, largest |difference| per net over -1..11:"
+                + " median %.3g, 95th percentile %.3g, max %.3g; nets whose fit verdict differs: %d%n",
+                d.median(), d.p95(), d.max(), c.fitDisagreements());
+    }
+}

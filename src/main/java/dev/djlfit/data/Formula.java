@@ -1,0 +1,98 @@
+package dev.djlfit.data;
+
+import net.objecthunter.exp4j.Expression;
+import net.objecthunter.exp4j.ExpressionBuilder;
+import net.objecthunter.exp4j.ValidationResult;
+import net.objecthunter.exp4j.function.Function;
+
+/**
+ * A function of x written as text, e.g. {@code 3*x^2 + 2*x + 1}, read by exp4j: the operators
+ * {@code + - * / ^ %}, implicit multiplication ({@code 3x}), the constants {@code pi} and
+ * {@code e}, and functions such as {@code sin cos tan exp log (natural; also ln) log10 sqrt abs}.
+ * The variable is x (or X).
+ */
+public final class Formula {
+
+    /** {@code ln(x)}, as many write the natural logarithm (exp4j calls it {@code log}). */
+    private static final Function LN = new Function("ln", 1) {
+        @Override
+        public double apply(double... args) {
+            return Math.log(args[0]);
+        }
+    };
+
+    private final String text;
+    private final String option;
+    private final Expression expression;
+
+    private Formula(String text, String option, Expression expression) {
+        this.text = text;
+        this.option = option;
+        this.expression = expression;
+    }
+
+    /**
+     * @param option the option it came from, for messages, e.g. {@code --function}
+     */
+    public static Formula parse(String option, String text) {
+        String t = text.strip();
+        if (t.isEmpty()) {
+            throw new InvalidDataException(option + " is empty; give a formula in x such as 3*x^2 + 2*x + 1");
+        }
+        Expression expression;
+        try {
+            expression = new ExpressionBuilder(t).variables("x", "X").function(LN).build();
+        } catch (IllegalArgumentException | java.util.EmptyStackException e) {
+            throw notParsed(option, t, e);
+        }
+        ValidationResult valid = expression.validate(false);
+        if (!valid.isValid()) {
+            throw new InvalidDataException(option + " '" + t + "' does not parse: " + String.join("; ", valid.getErrors()));
+        }
+        Formula formula = new Formula(t, option, expression);
+        formula.at(0.5); // exp4j finds some syntax errors (a dangling operator) only when it evaluates
+        return formula;
+    }
+
+    private static InvalidDataException notParsed(String option, String t, RuntimeException e) {
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new InvalidDataException(option + " '" + t + "' does not parse: " + why, e);
+    }
+
+    public String text() {
+        return text;
+    }
+
+    /** The formula's value at x: NaN where it is undefined (e.g. division by zero). */
+    public synchronized double at(double x) {
+        try {
+            return expression.setVariable("x", x).setVariable("X", x).evaluate();
+        } catch (ArithmeticException e) {
+            return Double.NaN;
+        } catch (IllegalArgumentException | java.util.EmptyStackException e) {
+            throw notParsed(option, text, e);
+        }
+    }
+
+    /** The value at x as a float; refused where it is undefined or too large. */
+    public float finiteAt(float x) {
+        double y = at(x);
+        if (!Double.isFinite(y) || !Float.isFinite((float) y)) {
+            String value = Double.isNaN(y) ? "undefined" : Double.isInfinite(y) ? "infinite"
+                    : "too large for 32-bit floats (" + y + ")";
+            throw new InvalidDataException(option + " '" + text + "' is " + value + " at x = " + Numbers.show(x));
+        }
+        return (float) y;
+    }
+
+    /** Checks the formula is defined at every x given. */
+    public void requireDefined(float[] xs) {
+        for (float x : xs) {
+            finiteAt(x);
+        }
+    }
+
+    public Truth truth() {
+        return new Truth(text, this::at);
+    }
+}

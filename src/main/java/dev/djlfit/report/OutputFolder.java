@@ -1,0 +1,75 @@
+package dev.djlfit.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * The folder a run writes its plots and tables into. Every file is written whole or not at all:
+ * into a temporary file beside it, then moved over the name, so a reader never sees half a file
+ * and an interrupted run leaves the previous file as it was.
+ */
+public final class OutputFolder {
+
+    /** Writes a file's bytes. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private final Path dir;
+
+    private OutputFolder(Path dir) {
+        this.dir = dir;
+    }
+
+    /** Creates the folder if needed and checks that files can be written in it. */
+    public static OutputFolder open(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        if (!Files.isDirectory(dir) || !Files.isWritable(dir)) {
+            throw new IOException(dir + " is not a writable folder");
+        }
+        return new OutputFolder(dir);
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** Writes {@code fileName} atomically and returns its path. */
+    public Path write(String fileName, Content content) {
+        Path target = dir.resolve(fileName);
+        Path temporary = null;
+        try {
+            temporary = Files.createTempFile(dir, "." + fileName + ".", ".part");
+            try (OutputStream out = Files.newOutputStream(temporary)) {
+                content.writeTo(out);
+            }
+            try {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        } finally {
+            if (temporary != null) {
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException ignored) {
+                    // the move succeeded or the original error says more
+                }
+            }
+        }
+    }
+
+    /** Writes a text file (UTF-8) atomically. */
+    public Path writeText(String fileName, String text) {
+        return write(fileName, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+}

@@ -1,0 +1,146 @@
+package dev.djlfit.report;
+
+import dev.djlfit.training.TrainingListener;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/**
+ * Decides how progress is shown on stderr: a bar redrawn in place when stderr is a terminal, a
+ * plain line every tenth of the run when it is not (a pipe, a log file, CI), nothing with
+ * {@code --quiet}.
+ */
+public final class ProgressReporter {
+
+    public enum Mode { BAR, LINES, OFF }
+
+    private final Mode mode;
+    private final PrintWriter err;
+
+    public ProgressReporter(Mode mode, PrintWriter err) {
+        this.mode = mode;
+        this.err = err;
+    }
+
+    /** For a command's stderr: bar on a terminal, lines elsewhere, nothing when quiet. */
+    public static ProgressReporter forStderr(PrintWriter err, boolean quiet) {
+        Mode mode = quiet ? Mode.OFF : stderrIsTerminal() ? Mode.BAR : Mode.LINES;
+        return new ProgressReporter(mode, err);
+    }
+
+    /**
+     * Whether file descriptor 2 is a terminal. {@code System.console()} answers for stdin and
+     * stdout together, so {@code > out.txt} would hide a terminal that stderr still has; Java has
+     * no call for stderr alone, so ask {@code test -t 2} with this process's stderr (what jline's
+     * exec provider does). Anything that fails (no {@code test}, Windows) counts as no terminal.
+     */
+    static boolean stderrIsTerminal() {
+        if (System.console() != null) {
+            return true;
+        }
+        try {
+            Process test = new ProcessBuilder("test", "-t", "2")
+                    .redirectInput(ProcessBuilder.Redirect.INHERIT)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
+            return test.waitFor() == 0;
+        } catch (java.io.IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    public Progress start(String task, long total, String unit) {
+        return switch (mode) {
+            case BAR -> new TerminalProgress(task, total, unit);
+            case LINES -> new LineProgress(err, task, total, unit);
+            case OFF -> Progress.SILENT;
+        };
+    }
+
+    /** A listener that shows one training run's steps and current loss. */
+    public TrainingListener listener(String task) {
+        if (mode == Mode.OFF) {
+            return TrainingListener.NONE;
+        }
+        return new TrainingListener() {
+            private Progress progress = Progress.SILENT;
+
+            @Override
+            public void started(int totalSteps) {
+                progress = start(task, totalSteps, "steps");
+            }
+
+            @Override
+            public void progressed(int stepsDone, float loss) {
+                progress.update(stepsDone, lossText(loss));
+            }
+
+            @Override
+            public void finished() {
+                progress.close();
+            }
+        };
+    }
+
+    /**
+     * One progress over several runs that train at once (the sweep's configurations, on worker
+     * threads): each run's listener adds its steps to the shared count.
+     */
+    public Shared shared(String task, long total, int runs) {
+        return new Shared(start(task, total, "steps"), runs);
+    }
+
+    /** See {@link #shared}. */
+    public static final class Shared implements AutoCloseable {
+        private final Progress progress;
+        private final int runs;
+        private long done;
+        private int finished;
+
+        private Shared(Progress progress, int runs) {
+            this.progress = progress;
+            this.runs = runs;
+        }
+
+        /** A listener for one of the runs. */
+        public TrainingListener part() {
+            return new TrainingListener() {
+                private int seen;
+
+                @Override
+                public void progressed(int stepsDone, float loss) {
+                    synchronized (Shared.this) {
+                        done += stepsDone - seen;
+                        seen = stepsDone;
+                        progress.update(done, finished + "/" + runs + " done");
+                    }
+                }
+
+                @Override
+                public void finished() {
+                    synchronized (Shared.this) {
+                        finished++;
+                        progress.update(done, finished + "/" + runs + " done");
+                    }
+                }
+            };
+        }
+
+        @Override
+        public void close() {
+            progress.close();
+        }
+    }
+
+    static String lossText(float loss) {
+        return String.format(Locale.ROOT, "loss %.3e", loss);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.djlfit.sweep;
+
+import dev.djlfit.model.Activation;
+import dev.djlfit.model.Architecture;
+
+import java.util.Arrays;
+
+/**
+ * One point of the sweep's grid: a net of {@code depth} linear layers, {@code hidden} wide, with
+ * {@code activation} between them. Depth 2 is the article's tanh net (1→H→act→1), depth 3 its deep
+ * net (1→H→act→H→act→1).
+ */
+public record SweepConfiguration(Activation activation, int hidden, int depth) {
+
+    public SweepConfiguration {
+        if (hidden <= 0) {
+            throw new IllegalArgumentException("hidden width must be positive, got " + hidden);
+        }
+        if (depth < 2) {
+            throw new IllegalArgumentException("depth (linear layers) must be at least 2, got " + depth);
+        }
+    }
+
+    public Architecture architecture() {
+        int[] widths = new int[depth + 1];
+        Arrays.fill(widths, hidden);
+        widths[0] = 1;
+        widths[depth] = 1;
+        return new Architecture(widths, activation);
+    }
+
+    /** e.g. {@code tanh-h10-d2}; also used in file names. */
+    public String name() {
+        return activation.id() + "-h" + hidden + "-d" + depth;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.djlfit.sweep;
+
+import dev.djlfit.data.Dataset;
+import dev.djlfit.training.TrainingConfig;
+
+import java.util.List;
+
+/**
+ * A whole sweep: what was asked and what every configuration gave.
+ *
+ * @param data the training points
+ * @param config steps and learning rate (its seed is the first seed)
+ * @param fitThreshold a net "fits" when its final loss is below this
+ * @param probes the x of the probe predictions (the article's 2.5 and 10)
+ * @param truthAtProbes the true function there (NaN where unknown)
+ * @param curveX the x grid of every {@link SeedOutcome#curve()}
+ * @param configurations one result per configuration, in grid order
+ * @param threads worker threads used
+ * @param wallNanos the whole sweep
+ */
+public record SweepResult(
+        Dataset data,
+        TrainingConfig config,
+        double fitThreshold,
+        float[] probes,
+        double[] truthAtProbes,
+        float[] curveX,
+        List<ConfigurationResult> configurations,
+        int threads,
+        long wallNanos) {
+
+    public SweepResult {
+        probes = probes.clone();
+        truthAtProbes = truthAtProbes.clone();
+        curveX = curveX.clone();
+        configurations = List.copyOf(configurations);
+    }
+
+    @Override
+    public float[] probes() {
+        return probes.clone();
+    }
+
+    @Override
+    public double[] truthAtProbes() {
+        return truthAtProbes.clone();
+    }
+
+    @Override
+    public float[] curveX() {
+        return curveX.clone();
+    }
+
+    /** Sum over configurations of each batch's training time. */
+    public long trainNanos() {
+        return configurations.stream().mapToLong(ConfigurationResult::trainNanos).sum();
+    }
+}

@@ -1,0 +1,148 @@
+package dev.djlfit.cli;
+
+import dev.djlfit.report.Charts;
+import dev.djlfit.report.PngAssertions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The train and sweep commands end by writing their files and listing them. */
+class PlotsAndSweepCommandTest {
+
+    private record Run(int code, String out, String err) {
+        List<String> lines() {
+            return out.lines().toList();
+        }
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    /** The files a run lists after its "files written (n):" line. */
+    private static List<Path> listedFiles(Run run) {
+        List<String> lines = run.lines();
+        int header = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("files written (")) {
+                header = i;
+            }
+        }
+        assertTrue(header >= 0, "a files-written list ends the output:\n" + run.out());
+        return lines.subList(header + 1, lines.size()).stream().map(l -> Path.of(l.strip())).toList();
+    }
+
+    @Test
+    void trainWritesItsTwoPlotsIntoOutAndListsThemLast(@TempDir Path dir) throws IOException {
+        Run run = run("train", "--model", "tanh", "--steps", "300", "--out", dir.toString(), "--quiet");
+
+        assertEquals(0, run.code(), run.err());
+        assertEquals(List.of(dir.resolve("tanh-quadratic-fit.png"), dir.resolve("tanh-quadratic-loss.png")),
+                listedFiles(run));
+        for (Path png : listedFiles(run)) {
+            PngAssertions.assertChartPng(png);
+        }
+        assertFalse(run.err().contains("progress"), "--quiet: no progress on stderr");
+    }
+
+    @Test
+    void trainWithoutQuietReportsProgressOnStderrNotStdout(@TempDir Path dir) {
+        Run run = run("train", "--model", "linear", "--data", "linear", "--steps", "300", "--out", dir.toString());
+
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.err().contains("progress linear-linear: 300/300 steps (100%)"), run.err());
+        assertFalse(run.out().contains("progress "), "progress stays off stdout");
+    }
+
+    @Test
+    void sweepPrintsTheTableAndWritesCsvMarkdownAndAFanPerConfiguration(@TempDir Path dir) throws IOException {
+        Run run = run("sweep", "--seeds", "3", "--activations", "tanh,relu", "--hidden", "10", "--depths", "2",
+                "--steps", "1500", "--out", dir.toString(), "--quiet", "--compare-one-by-one");
+
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("sweep on the quadratic data (truth y = 3x^2 + 2x + 1, so y(2.5) = 24.75"
+                + " and y(10) = 321)"), run.out());
+        String tanhRow = run.lines().stream().filter(l -> l.startsWith("tanh-h10-d2 ")).findFirst().orElseThrow();
+        assertTrue(tanhRow.matches("tanh-h10-d2\\s+3/3\\s+.*"), "seeds 0-2 of the article's tanh net fit in 1500 steps: "
+                + tanhRow);
+        assertTrue(run.lines().stream().anyMatch(l -> l.startsWith("relu-h10-d2 ")), run.out());
+        assertTrue(run.out().contains("batched vs one by one: the same 6 nets"), run.out());
+        assertTrue(run.out().contains("nets whose fit verdict differs: 0"), run.out());
+
+        List<Path> files = listedFiles(run);
+        assertEquals(List.of(
+                dir.resolve("sweep-quadratic.csv"),
+                dir.resolve("sweep-quadratic.md"),
+                dir.resolve("sweep-quadratic-seeds.csv"),
+                dir.resolve("sweep-quadratic-tanh-h10-d2-fan.png"),
+                dir.resolve("sweep-quadratic-relu-h10-d2-fan.png")), files);
+
+        List<String> csv = Files.readAllLines(files.get(0));
+        assertEquals(3, csv.size(), "header and one row per configuration");
+        assertTrue(csv.get(0).startsWith("data,activation,hidden,depth,seeds,fitted,"), csv.get(0));
+        assertTrue(csv.get(1).startsWith("quadratic,tanh,10,2,3,3,1500,0.01,"), csv.get(1));
+        String markdown = Files.readString(files.get(1));
+        assertTrue(markdown.contains("| configuration | fit |"), markdown);
+        assertTrue(markdown.contains("| tanh-h10-d2 | 3/3 |"), markdown);
+        assertEquals(1 + 6, Files.readAllLines(files.get(2)).size(), "one row per net");
+
+        BufferedImage fan = PngAssertions.assertChartPng(files.get(3));
+        assertTrue(bluish(fan) > 1000, "the fitted nets' fan is drawn (translucent blue)");
+        PngAssertions.assertChartPng(files.get(4));
+    }
+
+    /** Pixels in the family of the learned-curve blue, translucent or not. */
+    private static int bluish(BufferedImage image) {
+        int n = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y);
+                int r = (rgb >> 16) & 0xFF;
+                int b = rgb & 0xFF;
+                if (b - r > 40 && b < 240) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void badSweepInputIsOneLineAndExitCodeTwo() {
+        for (String[] args : List.of(
+                new String[] {"sweep", "--seeds", "0"},
+                new String[] {"sweep", "--depths", "1"},
+                new String[] {"sweep", "--hidden", "10,-2"},
+                new String[] {"sweep", "--activations", "tanh,swish"},
+                new String[] {"sweep", "--fit-threshold", "0"})) {
+            Run run = run(args);
+            assertEquals(2, run.code(), String.join(" ", args) + ": " + run.err());
+            assertEquals(1, run.err().strip().lines().count(), run.err());
+            assertTrue(run.err().startsWith("error: "), run.err());
+        }
+    }
+
+    @Test
+    void anOutFolderThatCannotBeCreatedIsRefusedBeforeTraining(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("not-a-folder"), "x");
+        Run run = run("train", "--steps", "100000", "--out", file.resolve("plots").toString());
+
+        assertEquals(2, run.code(), run.err());
+        assertTrue(run.err().startsWith("error: --out "), run.err());
+        assertEquals("", run.out(), "refused before anything ran");
+    }
+}

@@ -1,0 +1,72 @@
+package dev.djlfit.report;
+
+import ai.djl.Device;
+import dev.djlfit.experiment.ExperimentResult;
+import dev.djlfit.experiment.ExperimentRunner;
+import dev.djlfit.experiment.Experiments;
+import dev.djlfit.data.ArticleData;
+import dev.djlfit.model.Activation;
+import dev.djlfit.model.ModelKind;
+import dev.djlfit.training.TrainingConfig;
+import dev.djlfit.training.TrainingListener;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ExperimentPlotsTest {
+
+    private static ExperimentResult result;
+
+    @BeforeAll
+    static void train() {
+        result = new ExperimentRunner(Device.cpu()).run(
+                Experiments.of(ModelKind.TANH, ArticleData.QUADRATIC.dataset(), 10, Activation.TANH),
+                TrainingConfig.article().withSteps(1500), TrainingListener.NONE);
+    }
+
+    @Test
+    void writesAFitPlotAndALossPlotNamedAfterTheExperiment(@TempDir Path dir) throws IOException {
+        List<Path> files = ExperimentPlots.write(result, OutputFolder.open(dir));
+
+        assertEquals(List.of(dir.resolve("tanh-quadratic-fit.png"), dir.resolve("tanh-quadratic-loss.png")), files);
+        BufferedImage fit = PngAssertions.assertChartPng(files.get(0));
+        BufferedImage loss = PngAssertions.assertChartPng(files.get(1));
+        // the learned curve spans the plot's width: hundreds of pixels in its colour
+        assertTrue(PngAssertions.count(fit, Charts.LEARNED) > 500, "learned curve drawn");
+        assertTrue(PngAssertions.count(fit, Charts.POINTS) > 100, "training points drawn");
+        assertTrue(PngAssertions.count(fit, Charts.PROBES) > 100, "probe predictions marked");
+        assertTrue(PngAssertions.count(loss, Charts.LEARNED) > 300, "loss curve drawn");
+        try (var left = Files.list(dir)) {
+            assertEquals(2, left.count(), "no temporary files left behind");
+        }
+    }
+
+    @Test
+    void aBlankChartHasNoneOfTheCurveColour(@TempDir Path dir) throws IOException {
+        // the colour check above would catch a plot without its curve: an empty chart has none
+        var empty = org.jfree.chart.ChartFactory.createXYLineChart("empty", "x", "y",
+                new org.jfree.data.xy.XYSeriesCollection());
+        Path file = Charts.writePng(empty, OutputFolder.open(dir), "empty.png");
+        assertEquals(0, PngAssertions.count(PngAssertions.assertChartPng(file), Charts.LEARNED));
+    }
+
+    @Test
+    void rewritingAFileReplacesItWhole(@TempDir Path dir) throws IOException {
+        OutputFolder folder = OutputFolder.open(dir);
+        folder.writeText("table.md", "first version, longer than the second\n");
+        folder.writeText("table.md", "second\n");
+        assertEquals("second\n", Files.readString(dir.resolve("table.md")));
+        try (var left = Files.list(dir)) {
+            assertEquals(1, left.count());
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.djlfit.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.djlfit.data.ArticleData;
+import dev.djlfit.data.Dataset;
+import dev.djlfit.model.Activation;
+import dev.djlfit.model.ModelKind;
+import dev.djlfit.model.Net;
+import org.junit.jupiter.api.Test;
+
+class DivergenceTest {
+
+    private static TrainingDivergedException diverge(float lr, int lossEvery) {
+        Dataset data = ArticleData.QUADRATIC.dataset();
+        TrainingConfig config = new TrainingConfig(2000, lr, 0, lossEvery);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Net fit = Net.initialise(manager, ModelKind.LINEAR.architecture(10, Activation.TANH), 0);
+            NDArray x = manager.create(data.x(), new Shape(data.size(), 1));
+            NDArray y = manager.create(data.y(), new Shape(data.size(), 1));
+            return assertThrows(TrainingDivergedException.class,
+                    () -> new TrainingLoop().run(fit, x, y, config, TrainingListener.NONE));
+        }
+    }
+
+    @Test
+    void lossGrowingByOrdersOfMagnitudeStopsTraining() {
+        TrainingDivergedException e = diverge(0.05f, 1);
+        assertTrue(Float.isFinite(e.loss()), "caught while still finite: " + e.loss());
+        assertTrue(e.getMessage().startsWith("training diverged at step " + e.step() + ": loss grew to "), e.getMessage());
+        assertTrue(e.getMessage().contains("more than 10000 times its"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("; try a smaller --lr (learning rate), or --normalize for data of large scale"));
+    }
+
+    @Test
+    void nanLossStopsTrainingAtARecordedStep() {
+        TrainingDivergedException e = diverge(5f, 100);
+        assertEquals(0, e.step() % 100, "checked at recorded steps");
+        assertTrue(e.step() > 0);
+        assertTrue(e.getMessage().contains("training diverged at step " + e.step() + ": loss "), e.getMessage());
+    }
+}
