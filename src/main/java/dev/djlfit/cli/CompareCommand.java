@@ -9,6 +9,7 @@ import dev.djlfit.parity.PyTorchReference;
 import dev.djlfit.parity.ReferenceUnavailableException;
 import dev.djlfit.parity.Tolerances;
 import dev.djlfit.report.ParityPrinter;
+import dev.djlfit.training.OptimizerKind;
 import dev.djlfit.training.TrainingConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,12 +29,13 @@ import java.util.concurrent.Callable;
         name = "compare",
         mixinStandardHelpOptions = true,
         description = {
-            "Runs experiments on both sides, this Java port (DJL, in this process) and the article's",
-            "PyTorch code (src/reference/pytorch/article.py, under a Python with torch), from the same",
-            "seed, and prints per parameter the largest absolute difference (initial and final), the",
-            "loss curves' largest relative difference, the predictions at x = 0, 1, 2, 3, 2.5, 10, and",
-            "a verdict against the tolerances. Exit code 0 if every experiment matches, 1 if one does",
-            "not, 2 if PyTorch is missing (install it: apt-get install -y python3-torch)."
+            "Runs experiments on both sides, this Java port (DJL, in this process) and the article's PyTorch code"
+                    + " (src/reference/pytorch/article.py, under a Python with torch), from the same seed, and prints"
+                    + " per parameter the largest absolute difference (initial and final), the loss curves' largest"
+                    + " relative difference, the predictions at x = 0, 1, 2, 3, 2.5, 10, and a verdict against the"
+                    + " tolerances.",
+            "Exit code 0 if every experiment matches, 1 if one does not, 2 if PyTorch is missing"
+                    + " (install it: apt-get install -y python3-torch)."
         })
 public final class CompareCommand implements Callable<Integer> {
 
@@ -67,6 +69,10 @@ public final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TrainingConfig config = training.config();
+        if (config.optimizer() != OptimizerKind.SGD || config.normalize()) {
+            throw new UserInputException("compare checks the article's plain SGD on the raw data:"
+                    + " no --optimizer adam, no --normalize");
+        }
         if (hidden <= 0) {
             throw new UserInputException("--hidden must be a positive whole number, got " + hidden);
         }
