@@ -25,6 +25,7 @@ import java.util.concurrent.Callable;
             WalkthroughCommand.class,
             TrainCommand.class,
             BenchCommand.class,
+            CompareCommand.class,
             PredictCommand.class,
             SweepCommand.class,
             CommandLine.HelpCommand.class

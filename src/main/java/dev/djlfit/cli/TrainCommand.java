@@ -13,6 +13,7 @@ import dev.djlfit.report.ExperimentPrinter;
 import dev.djlfit.report.FilesWritten;
 import dev.djlfit.report.OutputFolder;
 import dev.djlfit.report.ProgressReporter;
+import dev.djlfit.report.ResultJson;
 import dev.djlfit.training.TrainingConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** One experiment, any model on any data. */
@@ -50,6 +52,7 @@ public final class TrainCommand implements Callable<Integer> {
                     + " only once the new one is complete): DJL's parameter file and model.json; read it back"
                     + " with predict --from DIR.")
     Path save;
+
     @Mixin
     OutputOptions output = new OutputOptions();
 
@@ -64,6 +67,7 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingConfig config = training.config();
         DeviceChoice target = device.choose();
         OutputFolder folder = output.folder();
+        Optional<Path> json = output.json();
         ProgressReporter progress = ProgressReporter.forStderr(spec.commandLine().getErr(), output.quiet);
         // Checked and staged before training, so that a bad --save fails now, not after the run.
         try (SaveTarget saveTarget = save == null ? null : SaveTarget.prepare(save, "--save")) {
@@ -77,6 +81,10 @@ public final class TrainCommand implements Callable<Integer> {
             if (saveTarget != null) {
                 SavedModels.save(result, saveTarget);
                 out.println("saved: " + saveTarget.target() + " (predict --from " + save + " --x ...)");
+            }
+            if (json.isPresent()) {
+                ResultJson.of(result).write(json.get());
+                out.println("wrote " + json.get());
             }
             FilesWritten.print(out, ExperimentPlots.write(result, folder));
             out.flush();

@@ -5,7 +5,9 @@ import dev.djlfit.data.Dataset;
 import dev.djlfit.model.Activation;
 import dev.djlfit.model.ModelKind;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** Builds experiment specs, and lists the article's four. */
 public final class Experiments {
@@ -43,5 +45,33 @@ public final class Experiments {
                 of(ModelKind.LINEAR, quadratic, ARTICLE_HIDDEN, Activation.TANH),
                 of(ModelKind.TANH, quadratic, ARTICLE_HIDDEN, Activation.TANH),
                 of(ModelKind.DEEP, quadratic, ARTICLE_HIDDEN, Activation.TANH));
+    }
+
+    /**
+     * The experiment called {@code <model>-<data>}, e.g. {@code tanh-quadratic}: the names
+     * {@link #of} gives, which the JSON documents and the PyTorch reference script use.
+     *
+     * @throws IllegalArgumentException naming the valid names, if {@code name} is none of them
+     */
+    public static ExperimentSpec named(String name, int hidden, Activation activation) {
+        for (ModelKind model : ModelKind.values()) {
+            for (ArticleData data : ArticleData.values()) {
+                if ((model.id() + "-" + data.id()).equals(name.trim().toLowerCase(Locale.ROOT))) {
+                    return of(model, data.dataset(), hidden, activation);
+                }
+            }
+        }
+        throw new IllegalArgumentException("unknown experiment '" + name + "'; the experiments are " + String.join(", ", names()));
+    }
+
+    /** Every {@code <model>-<data>} name {@link #named} accepts. */
+    public static List<String> names() {
+        List<String> names = new ArrayList<>();
+        for (ModelKind model : ModelKind.values()) {
+            for (ArticleData data : ArticleData.values()) {
+                names.add(model.id() + "-" + data.id());
+            }
+        }
+        return names;
     }
 }

@@ -1,0 +1,120 @@
+package dev.djlfit.cli;
+
+import dev.djlfit.experiment.ExperimentSpec;
+import dev.djlfit.experiment.Experiments;
+import dev.djlfit.model.Activation;
+import dev.djlfit.parity.ParityCheck;
+import dev.djlfit.parity.ParityComparison;
+import dev.djlfit.parity.PyTorchReference;
+import dev.djlfit.parity.ReferenceUnavailableException;
+import dev.djlfit.parity.Tolerances;
+import dev.djlfit.report.ParityPrinter;
+import dev.djlfit.training.OptimizerKind;
+import dev.djlfit.training.TrainingConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** The port against PyTorch itself: both sides, same seed, side by side. */
+@Command(
+        name = "compare",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs experiments on both sides, this Java port (DJL, in this process) and the article's PyTorch code"
+                    + " (src/reference/pytorch/article.py, under a Python with torch), from the same seed, and prints"
+                    + " per parameter the largest absolute difference (initial and final), the loss curves' largest"
+                    + " relative difference, the predictions at x = 0, 1, 2, 3, 2.5, 10, and a verdict against the"
+                    + " tolerances.",
+            "Exit code 0 if every experiment matches, 1 if one does not, 2 if PyTorch is missing"
+                    + " (install it: apt-get install -y python3-torch)."
+        })
+public final class CompareCommand implements Callable<Integer> {
+
+    static final int MISMATCH = 1;
+
+    private static final List<Integer> MEASURED_STEPS = List.of(10, 1000, TrainingConfig.ARTICLE_STEPS);
+
+    @Parameters(paramLabel = "EXPERIMENT", arity = "0..*",
+            description = "<model>-<data>: linear-linear, linear-quadratic, tanh-quadratic, deep-quadratic,"
+                    + " or another pair train accepts (default: the article's four).")
+    List<String> experiments = new ArrayList<>();
+
+    @Mixin
+    TrainingOptions training = new TrainingOptions();
+
+    @Option(names = "--activation", paramLabel = "ACT",
+            description = "Activation of the tanh and deep models: tanh, sigmoid or relu (default: tanh).")
+    Activation activation = Activation.TANH;
+
+    @Option(names = "--hidden", paramLabel = "N",
+            description = "Hidden layer width (default: ${DEFAULT-VALUE}, the article's).")
+    int hidden = Experiments.ARTICLE_HIDDEN;
+
+    @Option(names = "--python", paramLabel = "PYTHON",
+            description = "The Python that has PyTorch (default: ${DEFAULT-VALUE}, Debian's python3-torch).")
+    Path python = PyTorchReference.DEFAULT_PYTHON;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        TrainingConfig config = training.config();
+        if (config.optimizer() != OptimizerKind.SGD || config.normalize()) {
+            throw new UserInputException("compare checks the article's plain SGD on the raw data:"
+                    + " no --optimizer adam, no --normalize");
+        }
+        if (hidden <= 0) {
+            throw new UserInputException("--hidden must be a positive whole number, got " + hidden);
+        }
+        List<ExperimentSpec> specs = new ArrayList<>();
+        if (experiments.isEmpty()) {
+            specs.addAll(Experiments.article());
+        }
+        for (String name : experiments) {
+            specs.add(Experiments.named(name, hidden, activation));
+        }
+        PyTorchReference reference;
+        String torch;
+        try {
+            reference = PyTorchReference.locate(python);
+            torch = reference.torchVersion();
+        } catch (ReferenceUnavailableException e) {
+            throw new UserInputException(e.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Java port vs PyTorch " + torch + " (" + reference.python() + " " + reference.script() + ")");
+        out.flush();
+        ParityCheck check = new ParityCheck(reference);
+        ParityPrinter printer = new ParityPrinter(out);
+        int mismatches = 0;
+        for (ExperimentSpec experiment : specs) {
+            ParityComparison comparison = check.run(experiment, config);
+            Tolerances tolerances = Tolerances.forRun(experiment.name(), config.steps());
+            printer.print(comparison, tolerances);
+            out.flush();
+            if (!comparison.verdict(tolerances).passed()) {
+                mismatches++;
+            }
+        }
+        out.printf("%d of %d experiments match PyTorch%n", specs.size() - mismatches, specs.size());
+        boolean articleNets = hidden == Experiments.ARTICLE_HIDDEN && activation == Activation.TANH
+                && config.learningRate() == TrainingConfig.ARTICLE_LEARNING_RATE;
+        if (!MEASURED_STEPS.contains(config.steps()) || !articleNets) {
+            out.println("note: the tolerances were measured for the article's nets (hidden 10, tanh, lr 0.01) at 10,"
+                    + " 1000 and 100000 steps; elsewhere the tanh and deep nets, whose early training is chaotic,"
+                    + " may differ by more");
+        }
+        out.flush();
+        return mismatches == 0 ? 0 : MISMATCH;
+    }
+}

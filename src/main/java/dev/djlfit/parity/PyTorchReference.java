@@ -1,0 +1,189 @@
+package dev.djlfit.parity;
+
+import dev.djlfit.experiment.ExperimentSpec;
+import dev.djlfit.report.ResultJson;
+import dev.djlfit.training.TrainingConfig;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * The article's PyTorch code, run by a real PyTorch: {@code src/reference/pytorch/article.py}
+ * under a Python that can {@code import torch}, in its own process.
+ */
+public final class PyTorchReference {
+
+    /** Debian's {@code python3-torch} (PyTorch 1.13) installs into the system Python. */
+    public static final Path DEFAULT_PYTHON = Path.of("/usr/bin/python3");
+
+    /** Where the reference script lives, relative to the project root. */
+    public static final Path SCRIPT = Path.of("src", "reference", "pytorch", "article.py");
+
+    public static final String INSTALL_HINT = "install it with: apt-get install -y python3-torch";
+
+    private final Path python;
+    private final Path script;
+
+    public PyTorchReference(Path python, Path script) {
+        this.python = python;
+        this.script = script;
+    }
+
+    /**
+     * The reference with the script found from the working directory: the project root or any
+     * folder inside it.
+     */
+    public static PyTorchReference locate(Path python) {
+        Path folder = Path.of("").toAbsolutePath();
+        while (folder != null) {
+            Path candidate = folder.resolve(SCRIPT);
+            if (Files.isRegularFile(candidate)) {
+                return new PyTorchReference(python, candidate);
+            }
+            folder = folder.getParent();
+        }
+        throw new ReferenceUnavailableException("cannot find the PyTorch reference script " + SCRIPT
+                + " in " + Path.of("").toAbsolutePath() + " or a folder above it; run from the project root");
+    }
+
+    public Path python() {
+        return python;
+    }
+
+    public Path script() {
+        return script;
+    }
+
+    /**
+     * {@code torch.__version__} of the Python this reference runs.
+     *
+     * @throws ReferenceUnavailableException saying how to install PyTorch, if it cannot be imported
+     */
+    public String torchVersion() {
+        if (!Files.isExecutable(python)) {
+            throw new ReferenceUnavailableException(python + " not found, so the PyTorch reference cannot run; "
+                    + INSTALL_HINT);
+        }
+        Finished done = start(List.of("-c", "import torch; print(torch.__version__)")).finish();
+        if (done.exitCode != 0) {
+            throw new ReferenceUnavailableException(python + " cannot import torch (" + lastLine(done.stderr)
+                    + "); " + INSTALL_HINT);
+        }
+        return done.stdout.strip();
+    }
+
+    /**
+     * Starts the reference run for an experiment; it trains in its own process while the caller
+     * does something else (trains the Java side, say).
+     */
+    public Pending start(ExperimentSpec spec, TrainingConfig config) {
+        List<String> args = new ArrayList<>(List.of(
+                script.toString(),
+                spec.name(),
+                "--seed", Integer.toString(config.seed()),
+                "--steps", Integer.toString(config.steps()),
+                "--lr", Float.toString(config.learningRate()),
+                "--hidden", Integer.toString(spec.architecture().widths()[1])));
+        spec.architecture().activation().ifPresent(a -> args.addAll(List.of("--activation", a.id())));
+        return start(args);
+    }
+
+    /** The reference run, start to end. */
+    public ResultJson run(ExperimentSpec spec, TrainingConfig config) {
+        try (Pending pending = start(spec, config)) {
+            return pending.result();
+        }
+    }
+
+    private Pending start(List<String> args) {
+        List<String> command = new ArrayList<>();
+        command.add(python.toString());
+        command.addAll(args);
+        try {
+            Process process = new ProcessBuilder(command).start();
+            process.getOutputStream().close();
+            return new Pending(process, String.join(" ", command));
+        } catch (IOException e) {
+            throw new ReferenceUnavailableException("cannot run " + python + " (" + e.getMessage() + "); "
+                    + INSTALL_HINT);
+        }
+    }
+
+    private static String lastLine(String text) {
+        List<String> lines = text.strip().lines().toList();
+        return lines.isEmpty() ? "no message" : lines.get(lines.size() - 1);
+    }
+
+    private record Finished(int exitCode, String stdout, String stderr) {}
+
+    /** A reference process under way; its output is drained as it comes so it never blocks. */
+    public static final class Pending implements AutoCloseable {
+        private final Process process;
+        private final String command;
+        private final FutureTask<String> stdout;
+        private final FutureTask<String> stderr;
+
+        private Pending(Process process, String command) {
+            this.process = process;
+            this.command = command;
+            this.stdout = drain(process.getInputStream());
+            this.stderr = drain(process.getErrorStream());
+        }
+
+        /**
+         * Waits for the run and reads its JSON.
+         *
+         * @throws ReferenceUnavailableException if the script failed, with its last error line
+         */
+        public ResultJson result() {
+            Finished done = finish();
+            if (done.exitCode != 0) {
+                throw new ReferenceUnavailableException("the PyTorch reference failed (exit " + done.exitCode + "): "
+                        + lastLine(done.stderr) + " [" + command + "]");
+            }
+            return ResultJson.parse(done.stdout);
+        }
+
+        private Finished finish() {
+            try {
+                int code = process.waitFor();
+                return new Finished(code, stdout.get(), stderr.get());
+            } catch (InterruptedException e) {
+                process.destroy();
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + command, e);
+            } catch (ExecutionException e) {
+                throw new UncheckedIOException(new IOException("reading the output of " + command, e.getCause()));
+            }
+        }
+
+        /** Stops the process if it still runs (e.g. when the Java side failed first). */
+        @Override
+        public void close() {
+            if (process.isAlive()) {
+                process.destroyForcibly();
+            }
+        }
+
+        /** On a thread of its own: the common pool may have one thread, and both streams block. */
+        private static FutureTask<String> drain(InputStream in) {
+            FutureTask<String> task = new FutureTask<>(() -> {
+                try (in) {
+                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            });
+            Thread reader = new Thread(task, "pytorch-reference-output");
+            reader.setDaemon(true);
+            reader.start();
+            return task;
+        }
+    }
+}

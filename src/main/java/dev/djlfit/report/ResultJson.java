@@ -1,0 +1,265 @@
+package dev.djlfit.report;
+
+import ai.djl.engine.Engine;
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import dev.djlfit.experiment.ExperimentResult;
+import dev.djlfit.model.Architecture;
+import dev.djlfit.model.TensorValues;
+import dev.djlfit.training.LossPoint;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One run as a JSON document, the same on both sides of the port: {@code train --json FILE}
+ * writes it from an {@link ExperimentResult}, the PyTorch reference script
+ * ({@code src/reference/pytorch/article.py}) writes it from the article's code, and the parity
+ * check reads both.
+ *
+ * <pre>
+ * {"experiment": "tanh-quadratic", "seed": 0, "steps": 100000, "lr": 0.01,
+ *  "hidden": 10, "activation": "tanh", "engine": "...",
+ *  "initial_parameters": {"l1.weight": [[...]], "l1.bias": [...], ...},
+ *  "final_parameters":   {...same keys...},
+ *  "loss": [[step, value], ...],
+ *  "predictions": {"x": [0, 1, 2, 3, 2.5, 10], "y": [...]}}
+ * </pre>
+ *
+ * Parameters are keyed by PyTorch's {@code state_dict} names and nested as their shape ([out, in]
+ * for a weight). The loss is the one computed in 0-based iteration {@code step}, before that
+ * step's update, every {@link #LOSS_EVERY} steps and at the last. Every float is written as the
+ * exact double value of the float32, so reading it back gives the same bits.
+ *
+ * @param activation null for the purely linear net
+ * @param engine what computed it, e.g. {@code PyTorch 1.13.0} or {@code DJL 0.33.0 / PyTorch 2.5.1}
+ * @param predictionX the article's training inputs 0, 1, 2, 3, then its new ones 2.5 and 10
+ * @param predictionY the trained net's outputs at those inputs
+ */
+public record ResultJson(
+        String experiment,
+        int seed,
+        int steps,
+        double lr,
+        int hidden,
+        String activation,
+        String engine,
+        Map<String, TensorValues> initialParameters,
+        Map<String, TensorValues> finalParameters,
+        List<LossPoint> loss,
+        TensorValues predictionX,
+        TensorValues predictionY) {
+
+    /** The loss is kept every this many steps (and at the last): the reference script's rhythm. */
+    public static final int LOSS_EVERY = 1000;
+
+    private static final List<String> REQUIRED = List.of("experiment", "seed", "steps", "lr",
+            "initial_parameters", "final_parameters", "loss", "predictions");
+
+    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
+
+    public ResultJson {
+        initialParameters = Collections.unmodifiableMap(new LinkedHashMap<>(initialParameters));
+        finalParameters = Collections.unmodifiableMap(new LinkedHashMap<>(finalParameters));
+        loss = List.copyOf(loss);
+    }
+
+    /** Whether 0-based step {@code i} of a run of {@code steps} has its loss in the document. */
+    public static boolean keepsLossAt(int i, int steps) {
+        return i % LOSS_EVERY == 0 || i == steps - 1;
+    }
+
+    public static ResultJson of(ExperimentResult result) {
+        int steps = result.config().steps();
+        List<LossPoint> kept = new ArrayList<>();
+        for (LossPoint p : result.training().losses()) {
+            if (keepsLossAt(p.step(), steps)) {
+                kept.add(p);
+            }
+        }
+        int expected = (steps - 1) / LOSS_EVERY + 1 + ((steps - 1) % LOSS_EVERY == 0 ? 0 : 1);
+        if (kept.size() != expected) {
+            throw new IllegalStateException("the run recorded its loss every " + result.config().lossEvery()
+                    + " steps; the JSON needs every " + LOSS_EVERY + " and the last");
+        }
+        Architecture net = result.spec().architecture();
+        float[] x = concat(result.finalPrediction().x().values(), result.newPrediction().x().values());
+        float[] y = concat(result.finalPrediction().y().values(), result.newPrediction().y().values());
+        Engine engine = Engine.getInstance();
+        return new ResultJson(
+                result.spec().name(),
+                result.config().seed(),
+                steps,
+                Double.parseDouble(Float.toString(result.config().learningRate())),
+                net.widths()[1],
+                net.activation().map(a -> a.id()).orElse(null),
+                "DJL " + Engine.getDjlVersion() + " / " + engine.getEngineName() + " " + engine.getVersion()
+                        + " on " + result.device() + ", " + result.config().backward().id() + " backward",
+                result.initialParameters(),
+                result.finalParameters(),
+                kept,
+                TensorValues.vector(x),
+                TensorValues.vector(y));
+    }
+
+    /** Writes {@link #toJson()} to {@code file} atomically: never a half-written file. */
+    public void write(Path file) {
+        Path absolute = file.toAbsolutePath();
+        try {
+            OutputFolder.open(absolute.getParent()).writeText(absolute.getFileName().toString(), toJson() + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public String toJson() {
+        JsonObject o = new JsonObject();
+        o.addProperty("experiment", experiment);
+        o.addProperty("seed", seed);
+        o.addProperty("steps", steps);
+        o.addProperty("lr", lr);
+        o.addProperty("hidden", hidden);
+        o.add("activation", activation == null ? JsonNull.INSTANCE : GSON.toJsonTree(activation));
+        o.addProperty("engine", engine);
+        o.add("initial_parameters", parameters(initialParameters));
+        o.add("final_parameters", parameters(finalParameters));
+        JsonArray losses = new JsonArray();
+        for (LossPoint p : loss) {
+            JsonArray point = new JsonArray();
+            point.add(p.step());
+            point.add((double) p.loss());
+            losses.add(point);
+        }
+        o.add("loss", losses);
+        JsonObject predictions = new JsonObject();
+        predictions.add("x", nested(predictionX, 0, 0));
+        predictions.add("y", nested(predictionY, 0, 0));
+        o.add("predictions", predictions);
+        return GSON.toJson(o);
+    }
+
+    /**
+     * Reads a document written by either side.
+     *
+     * @throws IllegalArgumentException if the text is not such a document, saying what is wrong
+     */
+    public static ResultJson parse(String text) {
+        try {
+            JsonObject o = JsonParser.parseString(text).getAsJsonObject();
+            for (String key : REQUIRED) {
+                field(o, key);
+            }
+            JsonObject predictions = field(o, "predictions").getAsJsonObject();
+            List<LossPoint> losses = new ArrayList<>();
+            for (JsonElement e : field(o, "loss").getAsJsonArray()) {
+                JsonArray point = e.getAsJsonArray();
+                losses.add(new LossPoint(point.get(0).getAsInt(), (float) point.get(1).getAsDouble()));
+            }
+            JsonElement activation = o.get("activation");
+            JsonElement hidden = o.get("hidden");
+            JsonElement engine = o.get("engine");
+            return new ResultJson(
+                    field(o, "experiment").getAsString(),
+                    field(o, "seed").getAsInt(),
+                    field(o, "steps").getAsInt(),
+                    field(o, "lr").getAsDouble(),
+                    hidden == null ? 0 : hidden.getAsInt(),
+                    activation == null || activation.isJsonNull() ? null : activation.getAsString(),
+                    engine == null || engine.isJsonNull() ? "unknown" : engine.getAsString(),
+                    parameters(field(o, "initial_parameters").getAsJsonObject()),
+                    parameters(field(o, "final_parameters").getAsJsonObject()),
+                    losses,
+                    tensor(field(predictions, "x")),
+                    tensor(field(predictions, "y")));
+        } catch (JsonParseException | IllegalStateException | UnsupportedOperationException
+                | IndexOutOfBoundsException | NumberFormatException e) {
+            throw new IllegalArgumentException("not a run document: " + e.getMessage(), e);
+        }
+    }
+
+    private static JsonElement field(JsonObject o, String key) {
+        JsonElement e = o.get(key);
+        if (e == null || e.isJsonNull()) {
+            throw new IllegalArgumentException("not a run document: no \"" + key + "\"");
+        }
+        return e;
+    }
+
+    private static JsonObject parameters(Map<String, TensorValues> parameters) {
+        JsonObject o = new JsonObject();
+        parameters.forEach((name, t) -> o.add(name, nested(t, 0, 0)));
+        return o;
+    }
+
+    private static Map<String, TensorValues> parameters(JsonObject o) {
+        Map<String, TensorValues> parameters = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonElement> e : o.entrySet()) {
+            parameters.put(e.getKey(), tensor(e.getValue()));
+        }
+        return parameters;
+    }
+
+    /** The elements of {@code t} from {@code offset} on, nested from dimension {@code dim} down. */
+    private static JsonArray nested(TensorValues t, int dim, int offset) {
+        long[] shape = t.shape();
+        JsonArray array = new JsonArray();
+        int stride = 1;
+        for (int d = dim + 1; d < shape.length; d++) {
+            stride *= (int) shape[d];
+        }
+        for (int i = 0; i < shape[dim]; i++) {
+            if (dim == shape.length - 1) {
+                array.add((double) t.get(offset + i));
+            } else {
+                array.add(nested(t, dim + 1, offset + i * stride));
+            }
+        }
+        return array;
+    }
+
+    /** A nested JSON array of numbers as a tensor: its shape from the nesting, its values row-major. */
+    private static TensorValues tensor(JsonElement e) {
+        List<Long> shape = new ArrayList<>();
+        JsonElement probe = e;
+        while (probe.isJsonArray()) {
+            shape.add((long) probe.getAsJsonArray().size());
+            probe = probe.getAsJsonArray().size() > 0 ? probe.getAsJsonArray().get(0) : JsonNull.INSTANCE;
+        }
+        List<Float> values = new ArrayList<>();
+        flatten(e, values, shape.size());
+        float[] flat = new float[values.size()];
+        for (int i = 0; i < flat.length; i++) {
+            flat[i] = values.get(i);
+        }
+        return new TensorValues(shape.stream().mapToLong(Long::longValue).toArray(), flat);
+    }
+
+    private static void flatten(JsonElement e, List<Float> into, int depth) {
+        if (depth == 0) {
+            into.add((float) e.getAsDouble());
+            return;
+        }
+        for (JsonElement child : e.getAsJsonArray()) {
+            flatten(child, into, depth - 1);
+        }
+    }
+
+    private static float[] concat(float[] a, float[] b) {
+        float[] all = new float[a.length + b.length];
+        System.arraycopy(a, 0, all, 0, a.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.djlfit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.djlfit.parity.PyTorchForTests;
+import dev.djlfit.report.ResultJson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+class CompareCommandTest {
+
+    @Test
+    void withoutPyTorchCompareSaysHowToInstallItAndExits2() {
+        CliRun run = CliRun.of("compare", "linear-linear", "--steps", "10", "--python", "/nonexistent/python3");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("apt-get install -y python3-torch"), run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+    }
+
+    @Test
+    void anUnknownExperimentIsABadInput() {
+        CliRun run = CliRun.of("compare", "quadratic-tanh", "--steps", "10");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("linear-linear"), run.err());
+    }
+
+    @Test
+    void compareShowsBothSidesAndAVerdict() {
+        PyTorchForTests.reference();
+        CliRun run = CliRun.of("compare", "tanh-quadratic", "--steps", "10", "--seed", "5");
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        assertTrue(run.out().contains("=== tanh-quadratic, seed 5, 10 steps, lr 0.01 ==="), run.out());
+        assertTrue(run.out().contains("l2.bias"), run.out());
+        assertTrue(run.out().contains("0 (bit-equal)"), run.out());
+        assertTrue(run.out().contains("verdict: MATCH"), run.out());
+        assertTrue(run.out().contains("1 of 1 experiments match PyTorch"), run.out());
+    }
+
+    @Test
+    void trainWritesItsRunAsJson(@TempDir Path folder) throws Exception {
+        Path file = folder.resolve("run.json");
+        CliRun run = CliRun.of("train", "--model", "linear", "--data", "linear", "--steps", "1200", "--seed", "4",
+                "--json", file.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        ResultJson json = ResultJson.parse(Files.readString(file));
+        assertEquals("linear-linear", json.experiment());
+        assertEquals(4, json.seed());
+        assertEquals(List.of(0, 1000, 1199), json.loss().stream().map(p -> p.step()).toList());
+        try (var entries = Files.list(folder)) {
+            assertEquals(List.of(file), entries.toList());
+        }
+    }
+
+    @Test
+    void aJsonFileInAMissingFolderIsRefusedBeforeTraining(@TempDir Path folder) {
+        Path file = folder.resolve("missing").resolve("run.json");
+        CliRun run = CliRun.of("train", "--steps", "100000", "--json", file.toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().startsWith("error: --json"), run.err());
+        assertFalse(run.out().contains("initial parameters"), run.out());
+        assertFalse(Files.exists(file));
+    }
+}

@@ -1,0 +1,65 @@
+package dev.djlfit.parity;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.djlfit.experiment.Experiments;
+import dev.djlfit.model.Activation;
+import dev.djlfit.report.ResultJson;
+import dev.djlfit.training.TrainingConfig;
+import org.junit.jupiter.api.Assumptions;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The PyTorch reference for tests: skips the calling test, with a message saying how to install
+ * PyTorch, when {@code /usr/bin/python3} cannot import torch; fails it instead when the
+ * environment variable {@code DJLFIT_REQUIRE_PYTORCH} is set (as {@code .ci/run} sets it), so a
+ * broken install in CI cannot turn the parity tests into silent skips. {@code -Ddjlfit.python=PATH}
+ * checks against another Python's PyTorch (a PyTorch 2.x in a virtual environment, say).
+ */
+public final class PyTorchForTests {
+
+    private static final String UNAVAILABLE;
+    private static final PyTorchReference REFERENCE;
+    private static final Map<String, ParityComparison> RUNS = new ConcurrentHashMap<>();
+
+    static {
+        PyTorchReference reference = null;
+        String problem = null;
+        try {
+            reference = PyTorchReference.locate(Path.of(System.getProperty("djlfit.python",
+                    PyTorchReference.DEFAULT_PYTHON.toString())));
+            reference.torchVersion();
+        } catch (ReferenceUnavailableException e) {
+            problem = e.getMessage();
+        }
+        REFERENCE = reference;
+        UNAVAILABLE = problem;
+        if (problem != null) {
+            System.err.println("WARNING: the PyTorch parity tests will be skipped: " + problem);
+        }
+    }
+
+    private PyTorchForTests() {}
+
+    public static PyTorchReference reference() {
+        if (UNAVAILABLE != null) {
+            String message = "PyTorch parity not checked: " + UNAVAILABLE;
+            if (System.getenv("DJLFIT_REQUIRE_PYTORCH") != null) {
+                fail(message + " (DJLFIT_REQUIRE_PYTORCH is set)");
+            }
+            Assumptions.abort(message);
+        }
+        return REFERENCE;
+    }
+
+    /** Both sides of an article experiment at the article's learning rate; each run once per JVM. */
+    static ParityComparison compare(String experiment, int seed, int steps) {
+        PyTorchReference reference = reference();
+        return RUNS.computeIfAbsent(experiment + "/" + seed + "/" + steps, key -> new ParityCheck(reference).run(
+                Experiments.named(experiment, Experiments.ARTICLE_HIDDEN, Activation.TANH),
+                new TrainingConfig(steps, TrainingConfig.ARTICLE_LEARNING_RATE, seed, ResultJson.LOSS_EVERY)));
+    }
+}
