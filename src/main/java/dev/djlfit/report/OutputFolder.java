@@ -7,6 +7,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.UUID;
 
 /**
  * The folder a run writes its plots and tables into. Every file is written whole or not at all:
@@ -45,7 +46,8 @@ public final class OutputFolder {
         Path target = dir.resolve(fileName);
         Path temporary = null;
         try {
-            temporary = Files.createTempFile(dir, "." + fileName + ".", ".part");
+            // not Files.createTempFile: its files are owner-only (0600); this one gets the umask's permissions
+            temporary = Files.createFile(dir.resolve("." + fileName + "." + UUID.randomUUID() + ".part"));
             try (OutputStream out = Files.newOutputStream(temporary)) {
                 content.writeTo(out);
             }
