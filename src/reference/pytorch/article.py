@@ -29,6 +29,7 @@ import json
 import os
 import sys
 import tempfile
+import time
 
 LOSS_EVERY = 1000
 
@@ -115,6 +116,7 @@ def run(experiment, seed, steps, lr, hidden, activation):
     calc_loss = torch.nn.MSELoss()
     optimizer = torch.optim.SGD(fit.parameters(), lr=lr)
     losses = []
+    loop_start = time.perf_counter()
     for i in range(steps):
         pred = fit(x)
         loss = calc_loss(pred, y)
@@ -123,6 +125,7 @@ def run(experiment, seed, steps, lr, hidden, activation):
         optimizer.zero_grad()
         if i % LOSS_EVERY == 0 or i == steps - 1:
             losses.append([i, loss.item()])
+    loop_seconds = time.perf_counter() - loop_start
 
     with torch.no_grad():
         final_prediction = fit(x)                                    # the article's "final prediction"
@@ -138,6 +141,7 @@ def run(experiment, seed, steps, lr, hidden, activation):
         "initial_parameters": initial,
         "final_parameters": state(fit),
         "loss": losses,
+        "loop_seconds": loop_seconds,                                # the loop alone, for the bench command
         "predictions": {
             "x": [0.0, 1.0, 2.0, 3.0, 2.5, 10.0],
             "y": final_prediction.flatten().tolist() + new_prediction.flatten().tolist(),

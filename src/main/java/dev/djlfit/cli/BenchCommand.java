@@ -3,6 +3,11 @@ package dev.djlfit.cli;
 import dev.djlfit.bench.BenchResult;
 import dev.djlfit.bench.JavaLoopBench;
 import dev.djlfit.bench.MemoryProbe;
+import dev.djlfit.bench.PyTorchBench;
+import dev.djlfit.experiment.ParallelExperiments;
+import dev.djlfit.parity.PyTorchReference;
+import dev.djlfit.parity.ReferenceUnavailableException;
+import dev.djlfit.training.TrainingListener;
 import dev.djlfit.experiment.ExperimentRunner;
 import dev.djlfit.experiment.ExperimentSpec;
 import dev.djlfit.experiment.Experiments;
@@ -15,6 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +34,11 @@ import java.util.concurrent.Callable;
             "Times the training loop of each chosen experiment (in-loop time per step, median of",
             "--repeats runs after a warm-up) and prints one line per loop:",
             "  BENCH <experiment> <variant> us_per_step=<x> steps=<n> rss_mb=<m>",
-            "then a table. Variants: autograd (the default loop), manual (hand-written backward)."
+            "Variants: autograd (the default loop), manual (hand-written backward). Where the Python",
+            "given by --python imports torch, the article's PyTorch code (src/reference/pytorch/article.py)",
+            "is timed the same way, with variant pytorch, and each loop's ratio to it is printed.",
+            "--walkthrough also times the whole walkthrough: the four experiments in parallel in Java",
+            "against the article's code running them one after another. A table closes the run."
         })
 public final class BenchCommand implements Callable<Integer> {
 
@@ -62,6 +72,21 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--memory-steps", paramLabel = "N", description = "Steps of the memory run (default: ${DEFAULT-VALUE}).")
     int memorySteps = TrainingConfig.ARTICLE_STEPS;
 
+    @Option(names = "--python", paramLabel = "PATH",
+            description = "Python with PyTorch for the reference timing (default: ${DEFAULT-VALUE}).")
+    Path python = PyTorchReference.DEFAULT_PYTHON;
+
+    @Option(names = "--no-python", description = "Time the Java loops only.")
+    boolean noPython;
+
+    @Option(names = "--walkthrough", description = "Also time the whole walkthrough, Java against PyTorch"
+            + " (--walkthrough-steps each).")
+    boolean walkthrough;
+
+    @Option(names = "--walkthrough-steps", paramLabel = "N",
+            description = "Steps per experiment of the walkthrough timing (default: ${DEFAULT-VALUE}).")
+    int walkthroughSteps = TrainingConfig.ARTICLE_STEPS;
+
     @Mixin
     DeviceOption device = new DeviceOption();
 
@@ -70,7 +95,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (steps <= 0 || warmup < 0 || repeats <= 0 || memorySteps <= MEMORY_WARMUP_STEPS) {
+        if (steps <= 0 || warmup < 0 || repeats <= 0 || memorySteps <= MEMORY_WARMUP_STEPS || walkthroughSteps <= 0) {
             throw new UserInputException("--steps and --repeats must be positive, --warmup not negative, --memory-steps over "
                     + MEMORY_WARMUP_STEPS);
         }
@@ -82,14 +107,30 @@ public final class BenchCommand implements Callable<Integer> {
         out.flush();
         TrainingConfig config = new TrainingConfig(steps, TrainingConfig.ARTICLE_LEARNING_RATE, seed, 1000);
         JavaLoopBench bench = new JavaLoopBench(target.device(), warmup, repeats);
+        PyTorchBench pytorch = pytorch(out);
         List<BenchResult> results = new ArrayList<>();
         for (ExperimentSpec experiment : chosen) {
+            List<BenchResult> java = new ArrayList<>();
             for (Backward variant : variants) {
                 BenchResult result = bench.measure(experiment, config, variant);
                 out.println(result.line());
                 out.flush();
-                results.add(result);
+                java.add(result);
             }
+            results.addAll(java);
+            if (pytorch != null) {
+                BenchResult reference = pytorch.measure(experiment, config);
+                out.println(reference.line());
+                for (BenchResult result : java) {
+                    out.printf(Locale.ROOT, "RATIO %s %s/pytorch=%.2f%n",
+                            experiment.name(), result.variant(), result.median() / reference.median());
+                }
+                out.flush();
+                results.add(reference);
+            }
+        }
+        if (walkthrough) {
+            timeWalkthrough(out, target, pytorch);
         }
         if (memory) {
             for (ExperimentSpec experiment : chosen) {
@@ -105,6 +146,45 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The reference timing, or null (and a line saying why) where PyTorch cannot run. */
+    private PyTorchBench pytorch(PrintWriter out) {
+        if (noPython) {
+            return null;
+        }
+        try {
+            PyTorchReference reference = PyTorchReference.locate(python);
+            out.println("reference: the article's code on PyTorch " + reference.torchVersion() + " (" + python + ")");
+            return new PyTorchBench(reference, repeats);
+        } catch (ReferenceUnavailableException e) {
+            out.println("reference: not timed: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** The whole walkthrough: Java's four experiments in parallel against PyTorch's one after another. */
+    private void timeWalkthrough(PrintWriter out, DeviceChoice target, PyTorchBench pytorch) {
+        List<ExperimentSpec> article = Experiments.article();
+        TrainingConfig config = TrainingConfig.article().withSteps(walkthroughSteps).withSeed(seed);
+        long start = System.nanoTime();
+        new ParallelExperiments(new ExperimentRunner(target.device()), Runtime.getRuntime().availableProcessors())
+                .run(article, config, spec -> TrainingListener.NONE, result -> { });
+        double javaSeconds = (System.nanoTime() - start) / 1e9;
+        out.printf(Locale.ROOT, "WALKTHROUGH java wall_s=%.1f experiments=%d steps=%d threads=%d%n",
+                javaSeconds, article.size(), walkthroughSteps, Runtime.getRuntime().availableProcessors());
+        if (pytorch != null) {
+            double loops = 0;
+            long pyStart = System.nanoTime();
+            for (ExperimentSpec spec : article) {
+                loops += pytorch.loopSeconds(spec, config);
+            }
+            double pyWall = (System.nanoTime() - pyStart) / 1e9;
+            out.printf(Locale.ROOT, "WALKTHROUGH pytorch wall_s=%.1f loops_s=%.1f (one after another)%n", pyWall, loops);
+            out.printf(Locale.ROOT, "RATIO walkthrough java/pytorch=%.2f (against the loops alone: %.2f)%n",
+                    javaSeconds / pyWall, javaSeconds / loops);
+        }
+        out.flush();
+    }
+
     private List<ExperimentSpec> chosenExperiments() {
         List<ExperimentSpec> all = Experiments.article();
         List<ExperimentSpec> chosen = new ArrayList<>();
@@ -117,10 +197,15 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private static void printTable(PrintWriter out, List<BenchResult> results) {
-        out.printf(Locale.ROOT, "%-18s %-10s %12s %10s%n", "experiment", "loop", "µs/step", "steps/s");
+        out.printf(Locale.ROOT, "%-18s %-10s %12s %10s %12s%n", "experiment", "loop", "µs/step", "steps/s",
+                "vs pytorch");
         for (BenchResult r : results) {
-            out.printf(Locale.ROOT, "%-18s %-10s %12.1f %10.0f%n",
-                    r.experiment(), r.variant(), r.median(), 1e6 / r.median());
+            BenchResult reference = results.stream()
+                    .filter(p -> p.experiment().equals(r.experiment()) && p.variant().equals("pytorch"))
+                    .findFirst().orElse(null);
+            out.printf(Locale.ROOT, "%-18s %-10s %12.1f %10.0f %12s%n",
+                    r.experiment(), r.variant(), r.median(), 1e6 / r.median(),
+                    reference == null ? "-" : String.format(Locale.ROOT, "%.2fx", r.median() / reference.median()));
         }
     }
 }

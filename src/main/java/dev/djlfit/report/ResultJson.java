@@ -47,6 +47,7 @@ import java.util.Map;
  * @param engine what computed it, e.g. {@code PyTorch 1.13.0} or {@code DJL 0.33.0 / PyTorch 2.5.1}
  * @param predictionX the article's training inputs 0, 1, 2, 3, then its new ones 2.5 and 10
  * @param predictionY the trained net's outputs at those inputs
+ * @param loopSeconds time spent in the training loop alone (NaN where a document lacks it)
  */
 public record ResultJson(
         String experiment,
@@ -60,7 +61,8 @@ public record ResultJson(
         Map<String, TensorValues> finalParameters,
         List<LossPoint> loss,
         TensorValues predictionX,
-        TensorValues predictionY) {
+        TensorValues predictionY,
+        double loopSeconds) {
 
     /** The loss is kept every this many steps (and at the last): the reference script's rhythm. */
     public static final int LOSS_EVERY = 1000;
@@ -111,7 +113,8 @@ public record ResultJson(
                 result.finalParameters(),
                 kept,
                 TensorValues.vector(x),
-                TensorValues.vector(y));
+                TensorValues.vector(y),
+                result.training().loopNanos() / 1e9);
     }
 
     /** Writes {@link #toJson()} to {@code file} atomically: never a half-written file. */
@@ -143,6 +146,9 @@ public record ResultJson(
             losses.add(point);
         }
         o.add("loss", losses);
+        if (Double.isFinite(loopSeconds)) {
+            o.addProperty("loop_seconds", loopSeconds);
+        }
         JsonObject predictions = new JsonObject();
         predictions.add("x", nested(predictionX, 0, 0));
         predictions.add("y", nested(predictionY, 0, 0));
@@ -182,7 +188,8 @@ public record ResultJson(
                     parameters(field(o, "final_parameters").getAsJsonObject()),
                     losses,
                     tensor(field(predictions, "x")),
-                    tensor(field(predictions, "y")));
+                    tensor(field(predictions, "y")),
+                    o.has("loop_seconds") ? o.get("loop_seconds").getAsDouble() : Double.NaN);
         } catch (JsonParseException | IllegalStateException | UnsupportedOperationException
                 | IndexOutOfBoundsException | NumberFormatException e) {
             throw new IllegalArgumentException("not a run document: " + e.getMessage(), e);

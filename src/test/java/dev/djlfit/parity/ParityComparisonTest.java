@@ -28,7 +28,7 @@ class ParityComparisonTest {
         fin.put("l1.bias", TensorValues.vector(finalBias));
         return new ResultJson("tanh-quadratic", seed, 1001, 0.01, 10, "tanh", "test", initial, fin,
                 List.of(new LossPoint(0, 100), new LossPoint(1000, loss)),
-                X, TensorValues.vector(1, 6, 17, 34, 27, y10));
+                X, TensorValues.vector(1, 6, 17, 34, 27, y10), 1.0);
     }
 
     private static ResultJson run(float w0, float finalBias, float loss, float y10) {

@@ -40,7 +40,7 @@ class ResultJsonTest {
         fin.put("l1.bias", TensorValues.vector(0.3f, 0.7f, 1f / 3));
         ResultJson original = new ResultJson("tanh-quadratic", 7, 2000, 0.01, 10, "tanh", "test",
                 initial, fin, List.of(new LossPoint(0, 374.16125f), new LossPoint(1000, 9.2370556e-11f)),
-                TensorValues.vector(0, 1, 2, 3, 2.5f, 10), TensorValues.vector(1.0000014f, 6, 17, 34, 27.2216f, 38.5437f));
+                TensorValues.vector(0, 1, 2, 3, 2.5f, 10), TensorValues.vector(1.0000014f, 6, 17, 34, 27.2216f, 38.5437f), 1.25);
 
         ResultJson read = ResultJson.parse(original.toJson());
 
@@ -104,7 +104,7 @@ class ResultJsonTest {
         Path file = folder.resolve("run.json");
         Files.writeString(file, "old");
         ResultJson json = new ResultJson("linear-linear", 0, 1, 0.01, 10, null, "test", Map.of(), Map.of(),
-                List.of(new LossPoint(0, 26f)), TensorValues.vector(0), TensorValues.vector(1));
+                List.of(new LossPoint(0, 26f)), TensorValues.vector(0), TensorValues.vector(1), 0.5);
         json.write(file);
         assertEquals(json, ResultJson.parse(Files.readString(file)));
         try (var entries = Files.list(folder)) {
