@@ -57,27 +57,6 @@ public record ExperimentResult(
         }
     }
 
-    /** A result of training on the data as it is (no standardisation). */
-    public ExperimentResult(
-            ExperimentSpec spec,
-            TrainingConfig config,
-            String device,
-            Map<String, TensorValues> initialParameters,
-            Prediction initialPrediction,
-            TrainingRun training,
-            Map<String, TensorValues> finalParameters,
-            double finalLoss,
-            Prediction finalPrediction,
-            Prediction newPrediction,
-            Prediction curve,
-            ExtrapolationReport extrapolationOrNull,
-            EquivalentLine equivalentLineOrNull,
-            long wallNanos) {
-        this(spec, config, device, initialParameters, initialPrediction, training, finalParameters, finalLoss,
-                finalPrediction, newPrediction, curve, extrapolationOrNull, equivalentLineOrNull, wallNanos,
-                Scaling.IDENTITY);
-    }
-
     /** An unmodifiable copy that keeps PyTorch's parameter order. */
     private static Map<String, TensorValues> ordered(Map<String, TensorValues> parameters) {
         return Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
