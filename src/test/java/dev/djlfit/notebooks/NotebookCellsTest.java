@@ -30,6 +30,9 @@ class NotebookCellsTest {
     private static final String STEPS_PROPERTY = "djlfit.notebook.steps";
     /** Enough for most of notebook 3's nets to fit, so its tables of fitted runs are not empty. */
     private static final String TEST_STEPS = "1500";
+    /** The notebooks write their plots relative to notebooks/ unless told; here, under target/. */
+    private static final String PLOTS_PROPERTY = "djlfit.notebook.plots";
+    private static final String TEST_PLOTS = "target/notebook-cells-test/plots";
 
     static Stream<Path> notebooks() throws IOException {
         try (Stream<Path> files = Files.list(NOTEBOOKS)) {
@@ -47,6 +50,7 @@ class NotebookCellsTest {
         // The cells set system properties (DJL's log level); they must not leak into other tests.
         Properties saved = (Properties) System.getProperties().clone();
         System.setProperty(STEPS_PROPERTY, TEST_STEPS);
+        System.setProperty(PLOTS_PROPERTY, TEST_PLOTS);
         NotebookShell.Capture output = new NotebookShell.Capture();
         PrintStream stdout = System.out;
         List<NotebookShell.Problem> problems;
@@ -86,6 +90,15 @@ class NotebookCellsTest {
         List<NotebookShell.Problem> problems = run(notebook("double twice() { return 2 * notDefinedAnywhere; }"));
         assertEquals(1, problems.size(), problems.toString());
         assertTrue(problems.get(0).message().contains("notDefinedAnywhere"), problems.get(0).message());
+    }
+
+    @Test
+    void displayAcceptsAnImageAndRejectsAnythingElse() {
+        assertEquals(List.of(), run(notebook(
+                "display(new java.awt.image.BufferedImage(3, 2, java.awt.image.BufferedImage.TYPE_INT_RGB));")));
+        List<NotebookShell.Problem> problems = run(notebook("display(\"not an image\");"));
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).message().contains("expected an image"), problems.get(0).message());
     }
 
     @Test

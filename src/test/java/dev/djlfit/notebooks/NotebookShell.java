@@ -22,7 +22,9 @@ import java.util.stream.Collectors;
  * Runs a notebook's code cells, in order, in one in-process JShell with the test classpath: what
  * the Java kernel does, minus the kernel. Magic lines ({@code %jar}, {@code %classpath}) are
  * skipped, since the test classpath already holds the project and its dependencies; a cell that
- * is a cell magic ({@code %%...}) is skipped whole.
+ * is a cell magic ({@code %%...}) is skipped whole. The kernel's {@code display(Object)} (rapaio's
+ * {@code Global.display}, statically imported in every kernel session) is stood in for by a method
+ * that accepts only an image with pixels and prints one line for it.
  */
 final class NotebookShell {
 
@@ -36,6 +38,17 @@ final class NotebookShell {
 
     /** The source of each cell, code cells only, as (index in the notebook, source). */
     record CodeCell(int index, String source) {}
+
+    /** The kernel's {@code display(Object)}, as far as the notebooks use it: showing an image. */
+    static final String DISPLAY_STAND_IN = """
+            String display(Object value) {
+                if (!(value instanceof java.awt.image.RenderedImage image) || image.getWidth() <= 0 || image.getHeight() <= 0) {
+                    throw new IllegalArgumentException("display: expected an image with pixels, got " + value);
+                }
+                System.out.println("[display: image " + image.getWidth() + "x" + image.getHeight() + "]");
+                return "display-stand-in";
+            }
+            """;
 
     private NotebookShell() {}
 
@@ -84,6 +97,7 @@ final class NotebookShell {
                 .err(output)
                 .build()) {
             shell.addToClasspath(classpath);
+            evaluate(shell, new CodeCell(-1, DISPLAY_STAND_IN), problems);
             for (CodeCell cell : codeCells(notebookJson)) {
                 evaluate(shell, cell, problems);
                 if (!problems.isEmpty()) {
