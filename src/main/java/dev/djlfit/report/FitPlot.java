@@ -84,6 +84,7 @@ public final class FitPlot {
                 Float.toString(result.config().learningRate()), result.finalLoss())));
         XYPlot plot = chart.getXYPlot();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer();
+        renderer.setDrawSeriesLineAsPath(true); // one path per series, so the truth's dashes run on across points
         int index = 0;
         line(renderer, index++, Charts.LEARNED, Charts.SOLID);
         if (truth.isPresent()) {
