@@ -48,9 +48,7 @@ public final class BatchedNets {
     public static BatchedNets initialise(NDManager manager, Architecture architecture, int[] seeds) {
         List<Map<String, TensorValues>> nets = new ArrayList<>();
         for (int seed : seeds) {
-            try (NDManager scratch = manager.newSubManager()) {
-                nets.add(Net.initialise(scratch, architecture, seed).snapshot());
-            }
+            nets.add(Net.initialValues(architecture, seed));
         }
         return stack(manager, architecture, nets);
     }
