@@ -22,7 +22,8 @@ import java.util.List;
  *
  * Every gradient is linear in dz_L, so multiplying dz_L by the learning rate once gives lr·dW and
  * lr·db directly. Products with a side of width 1 are broadcast products (and a sum), as in
- * {@link BatchedNets#product}; the others are batched matrix products with the nets moved first.
+ * {@link BatchedNets#product}, and so are small hidden-to-hidden ones; larger ones are batched
+ * matrix products with the nets moved first.
  */
 final class BatchedHandWrittenBackward implements AutoCloseable {
 
@@ -73,6 +74,11 @@ final class BatchedHandWrittenBackward implements AutoCloseable {
         if (in == 1 || out == 1) {
             return dz.mul(h).sum(new int[] {1}, true).reshape(shape);
         }
+        long points = h.getShape().get(1);
+        long k = shape.get(2);
+        if (BatchedNets.broadcastPays(out, in, points)) {
+            return dz.reshape(out, 1, points, k).mul(h.reshape(1, in, points, k)).sum(new int[] {2});
+        }
         return dz.transpose(2, 0, 1).batchMatMul(h.transpose(2, 1, 0)).transpose(1, 2, 0);
     }
 
@@ -86,6 +92,11 @@ final class BatchedHandWrittenBackward implements AutoCloseable {
         }
         if (in == 1) {
             return w.mul(dz).sum(new int[] {0}, true);
+        }
+        long points = dz.getShape().get(1);
+        long k = shape.get(2);
+        if (BatchedNets.broadcastPays(out, in, points)) {
+            return w.reshape(out, in, 1, k).mul(dz.reshape(out, 1, points, k)).sum(new int[] {0});
         }
         return w.transpose(2, 1, 0).batchMatMul(dz.transpose(2, 0, 1)).transpose(1, 2, 0);
     }

@@ -3,14 +3,17 @@ package dev.djlfit.sweep;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import dev.djlfit.data.ArticleData;
 import dev.djlfit.data.Dataset;
 import dev.djlfit.model.Activation;
 import dev.djlfit.model.Architecture;
+import dev.djlfit.model.Net;
 import dev.djlfit.model.TensorValues;
 import dev.djlfit.training.Backward;
 import dev.djlfit.training.TrainingConfig;
 import dev.djlfit.training.TrainingListener;
+import dev.djlfit.training.TrainingLoop;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -22,9 +25,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The batch's hand-written backward ({@code --backward manual}) against the batch's autograd: the
- * same K nets from the same seeds must end with the same parameters and losses. The widths cover
- * every product the hand-written pass has: width-1 input (broadcast), width-1 output (broadcast
- * and sum) and hidden-to-hidden (batched matrix product).
+ * same K nets from the same seeds must end with the same parameters and losses, and both with the
+ * parameters each net reaches alone ({@link TrainingLoop}). The widths cover every product the
+ * batch has: width-1 input (broadcast), width-1 output (broadcast and sum), small hidden-to-hidden
+ * (broadcast and sum) and 40x40 (batched matrix product).
  */
 class BatchedHandWrittenBackwardTest {
 
@@ -37,7 +41,8 @@ class BatchedHandWrittenBackwardTest {
     private static final double TOLERANCE = 1e-4;
 
     @ParameterizedTest
-    @CsvSource({"TANH, 10, 2", "SIGMOID, 10, 2", "RELU, 10, 2", "TANH, 7, 3", "SIGMOID, 3, 4", "RELU, 10, 3"})
+    @CsvSource({"TANH, 10, 2", "SIGMOID, 10, 2", "RELU, 10, 2", "TANH, 7, 3", "SIGMOID, 3, 4", "RELU, 10, 3",
+        "TANH, 40, 3"})
     void handWrittenBatchEndsWhereAutogradBatchEnds(Activation activation, int hidden, int depth) {
         Architecture architecture = new SweepConfiguration(activation, hidden, depth).architecture();
         TrainingConfig config = TrainingConfig.article().withSteps(200).withLearningRate(0.001f);
@@ -52,24 +57,33 @@ class BatchedHandWrittenBackwardTest {
             List<Map<String, TensorValues>> byAutograd = autograd.snapshots();
             List<Map<String, TensorValues>> byHand = manual.snapshots();
             double worst = 0;
+            double worstAlone = 0;
             double moved = 0;
             for (int k = 0; k < SEEDS.length; k++) {
+                Net net = Net.initialise(manager, architecture, SEEDS[k]);
+                NDArray xs = manager.create(data.x(), new Shape(data.size(), 1));
+                NDArray ys = manager.create(data.y(), new Shape(data.size(), 1));
+                new TrainingLoop().run(net, xs, ys, config, TrainingListener.NONE);
+                Map<String, TensorValues> alone = net.snapshot();
                 for (String name : architecture.parameterNames()) {
                     float[] x = byAutograd.get(k).get(name).values();
                     float[] y = byHand.get(k).get(name).values();
+                    float[] z = alone.get(name).values();
                     float[] before = initial.get(k).get(name).values();
                     for (int i = 0; i < x.length; i++) {
                         worst = Math.max(worst, Math.abs(x[i] - y[i]));
+                        worstAlone = Math.max(worstAlone, Math.max(Math.abs(x[i] - z[i]), Math.abs(y[i] - z[i])));
                         moved = Math.max(moved, Math.abs(x[i] - before[i]));
                     }
                 }
                 assertEquals(a.lastLosses()[k], m.lastLosses()[k], 1e-4 * Math.max(1, a.lastLosses()[k]),
                         "last loss, seed " + SEEDS[k]);
             }
-            System.out.printf("batched manual vs autograd, %s: max |parameter difference| = %.3g (largest move %.3g)%n",
-                    architecture.describe(), worst, moved);
+            System.out.printf("batched manual vs autograd, %s: max |parameter difference| = %.3g, either against"
+                    + " the nets alone %.3g (largest move %.3g)%n", architecture.describe(), worst, worstAlone, moved);
             assertTrue(moved > 0.05, "training moved the parameters (else the comparison proves nothing): " + moved);
             assertTrue(worst < TOLERANCE, "max parameter difference " + worst);
+            assertTrue(worstAlone < TOLERANCE, "max parameter difference against the nets alone " + worstAlone);
         }
     }
 
