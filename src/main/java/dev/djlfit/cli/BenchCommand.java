@@ -1,6 +1,12 @@
 package dev.djlfit.cli;
 
+import dev.djlfit.bench.BatchBench;
 import dev.djlfit.bench.BenchResult;
+import dev.djlfit.bench.ResidentMemory;
+import dev.djlfit.data.ArticleData;
+import dev.djlfit.data.Dataset;
+import dev.djlfit.model.Activation;
+import dev.djlfit.sweep.SweepConfiguration;
 import dev.djlfit.bench.JavaLoopBench;
 import dev.djlfit.bench.MemoryProbe;
 import dev.djlfit.bench.PyTorchBench;
@@ -22,6 +28,8 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -38,7 +46,10 @@ import java.util.concurrent.Callable;
             "given by --python imports torch, the article's PyTorch code (src/reference/pytorch/article.py)",
             "is timed the same way, with variant pytorch, and each loop's ratio to it is printed.",
             "--walkthrough also times the whole walkthrough: the four experiments in parallel in Java",
-            "against the article's code running them one after another. A table closes the run."
+            "against the article's code running them one after another. A table closes the run.",
+            "--batch K times the sweep's batched training instead: K nets of --batch-config at once",
+            "(java-<loop>, per batch step and per net-step), one of them alone (alone-<loop>) and the",
+            "same batch in PyTorch with torch.bmm (pytorch-bmm, src/reference/pytorch/batched.py)."
         })
 public final class BenchCommand implements Callable<Integer> {
 
@@ -87,6 +98,20 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Steps per experiment of the walkthrough timing (default: ${DEFAULT-VALUE}).")
     int walkthroughSteps = TrainingConfig.ARTICLE_STEPS;
 
+    @Option(names = "--batch", paramLabel = "K",
+            description = "Time the sweep's batched training of K nets instead of the experiments' loops.")
+    Integer batch;
+
+    @Option(names = "--batch-config", paramLabel = "CONFIG", defaultValue = "tanh-h10-d2",
+            description = "The batch's nets: <activation>-h<hidden>-d<layers> (default: ${DEFAULT-VALUE},"
+                    + " the article's tanh net).")
+    String batchConfig;
+
+    @Option(names = "--batch-steps", paramLabel = "N", defaultValue = "2000",
+            description = "Timed steps per batch run (default: ${DEFAULT-VALUE}; warm-up: --warmup, at most"
+                    + " this many).")
+    int batchSteps;
+
     @Mixin
     DeviceOption device = new DeviceOption();
 
@@ -98,6 +123,9 @@ public final class BenchCommand implements Callable<Integer> {
         if (steps <= 0 || warmup < 0 || repeats <= 0 || memorySteps <= MEMORY_WARMUP_STEPS || walkthroughSteps <= 0) {
             throw new UserInputException("--steps and --repeats must be positive, --warmup not negative, --memory-steps over "
                     + MEMORY_WARMUP_STEPS);
+        }
+        if (batch != null) {
+            return benchBatch();
         }
         List<ExperimentSpec> chosen = chosenExperiments();
         DeviceChoice target = device.choose();
@@ -144,6 +172,117 @@ public final class BenchCommand implements Callable<Integer> {
         printTable(out, results);
         out.flush();
         return 0;
+    }
+
+    /** {@code --batch K}: the sweep's batch against one net alone and against PyTorch's bmm. */
+    private int benchBatch() {
+        if (batch <= 0 || batchSteps <= 0) {
+            throw new UserInputException("--batch and --batch-steps must be positive whole numbers");
+        }
+        SweepConfiguration configuration = batchConfiguration();
+        DeviceChoice target = device.choose();
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(EngineInfo.header(target));
+        String name = "batch-" + batch + "-" + configuration.name();
+        out.printf(Locale.ROOT, "%s: %d nets %s (seeds %d..%d), quadratic data, %d timed steps per run, %d warm-up"
+                + " steps, median of %d runs, in-loop time (initialisation apart)%n", name, batch,
+                configuration.architecture().describe(), seed, seed + batch - 1, batchSteps, Math.min(warmup, batchSteps),
+                repeats);
+        out.flush();
+        Dataset data = ArticleData.QUADRATIC.dataset();
+        TrainingConfig config = new TrainingConfig(batchSteps, TrainingConfig.ARTICLE_LEARNING_RATE, seed, 1000);
+        BatchBench bench = new BatchBench(target.device(), Math.min(warmup, batchSteps), repeats);
+        List<BenchResult> results = new ArrayList<>();
+        Map<Backward, BenchResult> batched = new EnumMap<>(Backward.class);
+        Map<Backward, BenchResult> alone = new EnumMap<>(Backward.class);
+        for (Backward variant : variants) {
+            BatchBench.Timing timing = bench.batched(configuration, batch, data, config.withBackward(variant));
+            BenchResult perBatchStep = new BenchResult(name, "java-" + variant.id(), timing.microsPerBatchStep(),
+                    batchSteps, ResidentMemory.megabytes());
+            batched.put(variant, perBatchStep);
+            printBatch(out, perBatchStep, results);
+            out.printf(Locale.ROOT, "INIT %s java-%s init_s=%.2f (drawing %d initialisations, not in the loop time)%n",
+                    name, variant.id(), timing.initSeconds(), batch);
+            BenchResult one = new BenchResult(name, "alone-" + variant.id(),
+                    bench.alone(configuration, data, config.withBackward(variant)), batchSteps,
+                    ResidentMemory.megabytes());
+            alone.put(variant, one);
+            out.println(one.line());
+            results.add(one);
+            out.flush();
+        }
+        BenchResult reference = null;
+        if (!noPython) {
+            try {
+                PyTorchReference pytorch = PyTorchReference.locate(python);
+                out.println("reference: torch.bmm batch on PyTorch " + pytorch.torchVersion() + " (" + python + ")");
+                BatchBench.Timing timing = BatchBench.pytorch(pytorch, configuration, batch, "quadratic", config, repeats);
+                reference = new BenchResult(name, "pytorch-bmm", timing.microsPerBatchStep(), batchSteps, -1);
+                printBatch(out, reference, results);
+                out.printf(Locale.ROOT, "INIT %s pytorch-bmm init_s=%.2f%n", name, timing.initSeconds());
+            } catch (ReferenceUnavailableException e) {
+                out.println("reference: not timed: " + e.getMessage());
+            }
+        }
+        for (Backward variant : variants) {
+            BenchResult b = batched.get(variant);
+            if (reference != null) {
+                out.printf(Locale.ROOT, "RATIO %s java-%s/pytorch-bmm net_steps_per_s=%.2f (goal: at least 1.2)%n",
+                        name, variant.id(), reference.median() / b.median());
+            }
+            for (Backward single : variants) {
+                out.printf(Locale.ROOT, "RATIO %s java-%s/alone-%s wall=%.2f (goal: under 5)%n",
+                        name, variant.id(), single.id(), b.median() / alone.get(single).median());
+            }
+        }
+        out.println();
+        out.printf(Locale.ROOT, "%-28s %-22s %14s %16s%n", "batch", "loop", "µs/batch step", "net-steps/s");
+        for (BenchResult r : results) {
+            if (r.variant().endsWith("-per-net")) {
+                continue;
+            }
+            boolean isBatch = !r.variant().startsWith("alone-");
+            out.printf(Locale.ROOT, "%-28s %-22s %14s %16.0f%n", r.experiment(), r.variant(),
+                    isBatch ? String.format(Locale.ROOT, "%.1f", r.median()) : "-",
+                    (isBatch ? batch : 1) * 1e6 / r.median());
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** The per-batch-step line, then the same time per net-step. */
+    private void printBatch(PrintWriter out, BenchResult perBatchStep, List<BenchResult> results) {
+        double[] perNet = perBatchStep.microsPerStep().clone();
+        for (int i = 0; i < perNet.length; i++) {
+            perNet[i] /= batch;
+        }
+        BenchResult perNetStep = new BenchResult(perBatchStep.experiment(), perBatchStep.variant() + "-per-net",
+                perNet, perBatchStep.steps(), perBatchStep.rssMegabytes());
+        out.println(perBatchStep.line());
+        out.println(perNetStep.line());
+        results.add(perBatchStep);
+        results.add(perNetStep);
+    }
+
+    private SweepConfiguration batchConfiguration() {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([a-z]+)-h(\\d+)-d(\\d+)").matcher(batchConfig);
+        Activation activation = null;
+        if (m.matches()) {
+            for (Activation a : Activation.values()) {
+                if (a.id().equals(m.group(1))) {
+                    activation = a;
+                }
+            }
+        }
+        try {
+            if (activation != null) {
+                return new SweepConfiguration(activation, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+            }
+        } catch (IllegalArgumentException e) {
+            // falls through to the one-line error
+        }
+        throw new UserInputException("--batch-config: expected <activation>-h<hidden>-d<layers> with activation tanh,"
+                + " sigmoid or relu, hidden at least 1 and layers at least 2 (e.g. tanh-h10-d2), got '" + batchConfig + "'");
     }
 
     /** The reference timing, or null (and a line saying why) where PyTorch cannot run. */

@@ -13,6 +13,7 @@ import dev.djlfit.sweep.OneByOneComparison;
 import dev.djlfit.sweep.SweepGrid;
 import dev.djlfit.sweep.SweepResult;
 import dev.djlfit.sweep.SweepRunner;
+import dev.djlfit.training.Backward;
 import dev.djlfit.training.TrainingConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -78,6 +79,12 @@ public final class SweepCommand implements Callable<Integer> {
             description = "SGD learning rate (default: ${DEFAULT-VALUE}, the article's).")
     float learningRate;
 
+    @Option(names = "--backward", paramLabel = "HOW", defaultValue = "autograd",
+            description = "How the batch's gradients are computed: autograd (loss.backward(), the article's way)"
+                    + " or manual (the chain rule written out for the stacked nets; tested against autograd)"
+                    + " (default: ${DEFAULT-VALUE}).")
+    Backward backward;
+
     @Option(names = "--fit-threshold", paramLabel = "X", defaultValue = "1e-3",
             description = "A net fits the training points when its final MSE is below this"
                     + " (default: ${DEFAULT-VALUE}).")
@@ -129,8 +136,9 @@ public final class SweepCommand implements Callable<Integer> {
         out.println(EngineInfo.header(target));
         int configurations = grid.configurations().size();
         out.printf(Locale.ROOT, "training %d configurations x %d seeds, each configuration as one batch of %d nets,"
-                + " %d at a time, %d libtorch thread(s) each%n", configurations, seeds, seeds,
-                Math.min(threads, configurations), torchThreads);
+                + " %d at a time, %d libtorch thread(s) each, gradients by %s%n", configurations, seeds, seeds,
+                Math.min(threads, configurations), torchThreads,
+                backward == Backward.MANUAL ? "the hand-written backward" : "autograd");
         out.flush();
 
         SweepRunner runner = new SweepRunner(target.device(), threads, dataset, config, fitThreshold);
@@ -189,7 +197,8 @@ public final class SweepCommand implements Callable<Integer> {
         if (!(learningRate > 0) || Float.isInfinite(learningRate)) {
             throw new UserInputException("--lr must be a positive number, got " + learningRate);
         }
-        return new TrainingConfig(steps, learningRate, firstSeed, TrainingConfig.DEFAULT_LOSS_EVERY);
+        return new TrainingConfig(steps, learningRate, firstSeed, TrainingConfig.DEFAULT_LOSS_EVERY)
+                .withBackward(backward);
     }
 
     private static void printComparison(PrintWriter out, OneByOneComparison c) {

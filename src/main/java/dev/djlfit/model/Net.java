@@ -51,6 +51,14 @@ public final class Net {
      * manager's device, so a seed gives the same net on every device.
      */
     public static Net initialise(NDManager manager, Architecture architecture, int seed) {
+        return fromValues(manager, architecture, initialValues(architecture, seed));
+    }
+
+    /**
+     * The values {@link #initialise} gives the parameters, drawn without making a net (the sweep
+     * stacks a thousand of them).
+     */
+    public static Map<String, TensorValues> initialValues(Architecture architecture, int seed) {
         Map<String, TensorValues> drawn = new LinkedHashMap<>();
         synchronized (GENERATOR) {
             Engine.getInstance().setRandomSeed(seed);
@@ -67,7 +75,7 @@ public final class Net {
                 }
             }
         }
-        return fromValues(manager, architecture, drawn);
+        return drawn;
     }
 
     /** A net with the given parameter values, e.g. a saved one or one PyTorch initialised. */

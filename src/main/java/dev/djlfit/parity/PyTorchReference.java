@@ -103,6 +103,26 @@ public final class PyTorchReference {
         }
     }
 
+    /**
+     * Runs another script of the reference folder (e.g. {@code batched.py}) with these arguments
+     * and returns what it printed.
+     *
+     * @throws ReferenceUnavailableException if the script failed, with its last error line
+     */
+    public String runScript(String scriptName, List<String> args) {
+        List<String> all = new ArrayList<>();
+        all.add(script.resolveSibling(scriptName).toString());
+        all.addAll(args);
+        try (Pending pending = start(all)) {
+            Finished done = pending.finish();
+            if (done.exitCode != 0) {
+                throw new ReferenceUnavailableException("the PyTorch reference failed (exit " + done.exitCode + "): "
+                        + lastLine(done.stderr) + " [" + pending.command + "]");
+            }
+            return done.stdout;
+        }
+    }
+
     private Pending start(List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(python.toString());

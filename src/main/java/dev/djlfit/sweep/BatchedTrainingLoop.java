@@ -3,8 +3,8 @@ package dev.djlfit.sweep;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.types.Shape;
 import dev.djlfit.training.Autograd;
+import dev.djlfit.training.Backward;
 import dev.djlfit.training.SgdOptimizer;
 import dev.djlfit.training.TrainingConfig;
 import dev.djlfit.training.TrainingListener;
@@ -16,6 +16,9 @@ import java.util.Arrays;
  * points, as {@code MSELoss}), summed over the nets: d(sum)/d(loss_k) = 1, so net k's gradient is
  * exactly its gradient alone. Plain SGD on the stacked arrays then updates each net as its own
  * optimiser would. A net that diverges (NaN) stays NaN by itself and does not stop the others.
+ *
+ * <p>With autograd, as in {@code MseLoss}, the loss is not recorded: autograd is seeded at the
+ * prediction with d(loss)/d(pred). With {@code Backward.MANUAL} no graph is recorded at all.
  */
 public final class BatchedTrainingLoop {
 
@@ -29,29 +32,51 @@ public final class BatchedTrainingLoop {
     public record Run(float[] lastLosses, long loopNanos, int steps) {}
 
     /**
-     * @param x every net's inputs, {@code [K, 1, points]}
+     * Trains with the gradients {@code config.backward()} chooses: autograd (the default) or the
+     * backward pass written out ({@link BatchedHandWrittenBackward}).
+     *
+     * @param x every net's inputs, {@code [1, points, K]} ({@link BatchedNets#inputs})
      * @param y every net's targets, same shape
      * @param listener hears the median loss over the nets at recorded steps
      */
     public Run run(BatchedNets nets, NDArray x, NDArray y, TrainingConfig config, TrainingListener listener) {
         NDManager manager = x.getManager();
-        SgdOptimizer optimizer = new SgdOptimizer(nets.parameters(), config.learningRate(), manager);
+        long pointsPerNet = y.size() / nets.count();
         float[] lastLosses = new float[nets.count()];
         listener.started(config.steps());
         long start = System.nanoTime();
-        try (NDArray one = manager.ones(new Shape());
-                Autograd.Mode grad = Autograd.enableGrad()) {
-            for (int i = 0; i < config.steps(); i++) {
-                try (NDScope step = new NDScope()) {
-                    NDArray pred = nets.forward(x);
-                    NDArray perNet = pred.sub(y).square().mean(new int[] {2});
-                    NDArray loss = perNet.sum();
-                    Autograd.backward(loss, one);
-                    optimizer.step();
-                    optimizer.zeroGrad();
-                    if (config.records(i)) {
-                        lastLosses = perNet.toFloatArray();
-                        listener.progressed(i + 1, median(lastLosses));
+        if (config.backward() == Backward.MANUAL) {
+            try (BatchedHandWrittenBackward manual =
+                            new BatchedHandWrittenBackward(nets, config.learningRate(), pointsPerNet, manager);
+                    Autograd.Mode noGrad = Autograd.noGrad()) {
+                for (int i = 0; i < config.steps(); i++) {
+                    try (NDScope step = new NDScope()) {
+                        NDArray pred = manual.step(x, y);
+                        if (config.records(i)) {
+                            lastLosses = record(nets, pred, y, i, listener);
+                        }
+                    }
+                }
+            }
+        } else {
+            try (SgdOptimizer optimizer = new SgdOptimizer(nets.parameters(), config.learningRate(), manager);
+                    NDArray twoOverN = manager.create(2f / pointsPerNet);
+                    Autograd.Mode grad = Autograd.enableGrad()) {
+                for (int i = 0; i < config.steps(); i++) {
+                    try (NDScope step = new NDScope()) {
+                        NDArray pred = nets.forward(x);
+                        // d(sum of the nets' MSEs)/d(pred) = 2 (pred - y) / n for each net's own n points:
+                        // autograd starts there instead of recording sub, square, mean and sum (MseLoss)
+                        NDArray gradient;
+                        try (Autograd.Mode noGrad = Autograd.noGrad()) {
+                            gradient = pred.sub(y).muli(twoOverN);
+                        }
+                        Autograd.backward(pred, gradient);
+                        optimizer.step();
+                        optimizer.zeroGrad();
+                        if (config.records(i)) {
+                            lastLosses = record(nets, pred, y, i, listener);
+                        }
                     }
                 }
             }
@@ -59,6 +84,16 @@ public final class BatchedTrainingLoop {
         long loopNanos = System.nanoTime() - start;
         listener.finished();
         return new Run(lastLosses, loopNanos, config.steps());
+    }
+
+    /** Each net's MSE at this step (its own mean over its points), computed now, not recorded. */
+    private static float[] record(BatchedNets nets, NDArray pred, NDArray y, int step, TrainingListener listener) {
+        float[] perNet;
+        try (Autograd.Mode noGrad = Autograd.noGrad()) {
+            perNet = nets.meanSquaredErrors(pred, y).toFloatArray();
+        }
+        listener.progressed(step + 1, median(perNet));
+        return perNet;
     }
 
     private static float median(float[] values) {

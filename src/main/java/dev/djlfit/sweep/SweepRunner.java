@@ -12,6 +12,7 @@ import dev.djlfit.evaluation.Predictor;
 import dev.djlfit.experiment.ExperimentRunner;
 import dev.djlfit.model.Net;
 import dev.djlfit.training.Autograd;
+import dev.djlfit.training.Backward;
 import dev.djlfit.training.MseLoss;
 import dev.djlfit.training.TrainingConfig;
 import dev.djlfit.training.TrainingListener;
@@ -169,7 +170,7 @@ public final class SweepRunner {
                     }
                 };
                 try {
-                    new TrainingLoop().run(fit, x, y, config, part);
+                    new TrainingLoop().run(fit, x, y, config.withBackward(Backward.AUTOGRAD), part);
                 } catch (dev.djlfit.training.TrainingDivergedException e) {
                     // the batched run keeps a diverged net as NaN; so does this one
                 }

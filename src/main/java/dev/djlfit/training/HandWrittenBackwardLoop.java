@@ -71,8 +71,8 @@ public final class HandWrittenBackwardLoop {
         return new TrainingRun(recorder.losses(), loopNanos, config.steps());
     }
 
-    /** act'(z), written in terms of the activation's output h = act(z). */
-    private static NDArray derivative(Activation activation, NDArray h, NDArray one, NDArray zero) {
+    /** act'(z), written in terms of the activation's output h = act(z); one and zero are scalars. */
+    public static NDArray derivative(Activation activation, NDArray h, NDArray one, NDArray zero) {
         return switch (activation) {
             case TANH -> one.sub(h.square());
             case SIGMOID -> h.mul(one.sub(h));

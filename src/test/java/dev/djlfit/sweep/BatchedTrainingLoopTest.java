@@ -10,6 +10,7 @@ import dev.djlfit.model.Activation;
 import dev.djlfit.model.Architecture;
 import dev.djlfit.model.Net;
 import dev.djlfit.model.TensorValues;
+import dev.djlfit.training.Backward;
 import dev.djlfit.training.TrainingConfig;
 import dev.djlfit.training.TrainingListener;
 import dev.djlfit.training.TrainingLoop;
@@ -67,6 +68,20 @@ class BatchedTrainingLoopTest {
         compare(activation, TrainingConfig.article().withSteps(20));
     }
 
+    /** The batched hand-written backward against the lone nets' autograd loop, as above. */
+    @ParameterizedTest
+    @EnumSource(Activation.class)
+    void handWrittenBatchMatchesTrainingEachNetAloneOverALongRun(Activation activation) {
+        compare(activation, TrainingConfig.article().withSteps(300).withLearningRate(0.001f)
+                .withBackward(Backward.MANUAL));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Activation.class, names = {"TANH", "SIGMOID"})
+    void handWrittenBatchMatchesTrainingEachNetAloneAtTheArticlesRate(Activation activation) {
+        compare(activation, TrainingConfig.article().withSteps(20).withBackward(Backward.MANUAL));
+    }
+
     private static void compare(Activation activation, TrainingConfig config) {
         Architecture architecture = new SweepConfiguration(activation, 10, 3).architecture();
         Dataset data = ArticleData.QUADRATIC.dataset();
@@ -84,7 +99,8 @@ class BatchedTrainingLoopTest {
                 Map<String, TensorValues> initial = alone.snapshot();
                 NDArray xs = manager.create(data.x(), new Shape(data.size(), 1));
                 NDArray ys = manager.create(data.y(), new Shape(data.size(), 1));
-                var soloRun = new TrainingLoop().run(alone, xs, ys, config, TrainingListener.NONE);
+                var soloRun = new TrainingLoop().run(alone, xs, ys, config.withBackward(Backward.AUTOGRAD),
+                        TrainingListener.NONE);
                 Map<String, TensorValues> solo = alone.snapshot();
                 for (String name : solo.keySet()) {
                     assertArrayEquals(solo.get(name).shape(), batched.get(k).get(name).shape(), name);
@@ -99,8 +115,8 @@ class BatchedTrainingLoopTest {
                 float soloLast = soloRun.losses().get(soloRun.losses().size() - 1).loss();
                 assertEquals(soloLast, run.lastLosses()[k], 1e-4 * Math.max(1, soloLast), "last loss, seed " + SEEDS[k]);
             }
-            System.out.printf("batched vs alone, %s, %d steps at lr %s: max |parameter difference| = %.3g"
-                    + " (largest move %.3g)%n", activation.id(), config.steps(), config.learningRate(), worst, moved);
+            System.out.printf("batched (%s) vs alone, %s, %d steps at lr %s: max |parameter difference| = %.3g"
+                    + " (largest move %.3g)%n", config.backward().id(), activation.id(), config.steps(), config.learningRate(), worst, moved);
             assertTrue(moved > 0.1, "training moved the parameters (else the comparison proves nothing)");
             assertTrue(worst < TOLERANCE, "max parameter difference " + worst);
         }
