@@ -57,6 +57,16 @@ public record Architecture(int[] widths, Activation activationOrNull) {
         return names;
     }
 
+    /** Per-layer weights and biases as PyTorch lists them: l1.weight, l1.bias, l2.weight, ... */
+    public static <T> List<T> inTorchOrder(List<T> weights, List<T> biases) {
+        List<T> all = new ArrayList<>();
+        for (int layer = 0; layer < weights.size(); layer++) {
+            all.add(weights.get(layer));
+            all.add(biases.get(layer));
+        }
+        return all;
+    }
+
     public static String weightName(int layer) {
         return "l" + (layer + 1) + ".weight";
     }

@@ -126,12 +126,7 @@ public final class Net {
 
     /** {@code fit.parameters()}: l1.weight, l1.bias, l2.weight, l2.bias, ... */
     public List<NDArray> parameters() {
-        List<NDArray> all = new ArrayList<>();
-        for (int layer = 0; layer < weights.size(); layer++) {
-            all.add(weights.get(layer));
-            all.add(biases.get(layer));
-        }
-        return all;
+        return Architecture.inTorchOrder(weights, biases);
     }
 
     /** {@code fit.state_dict()}, copied out of the engine. */

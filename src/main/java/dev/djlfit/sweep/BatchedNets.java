@@ -167,12 +167,7 @@ public final class BatchedNets {
 
     /** l1.weight, l1.bias, l2.weight, ...: the stacked arrays the optimiser updates. */
     public List<NDArray> parameters() {
-        List<NDArray> all = new ArrayList<>();
-        for (int layer = 0; layer < weights.size(); layer++) {
-            all.add(weights.get(layer));
-            all.add(biases.get(layer));
-        }
-        return all;
+        return Architecture.inTorchOrder(weights, biases);
     }
 
     /** Each net's parameters, copied out, in {@link Net#snapshot()}'s names and shapes. */
