@@ -51,13 +51,8 @@ public final class CompareCommand implements Callable<Integer> {
     @Mixin
     TrainingOptions training = new TrainingOptions();
 
-    @Option(names = "--activation", paramLabel = "ACT",
-            description = "Activation of the tanh and deep models: tanh, sigmoid or relu (default: tanh).")
-    Activation activation = Activation.TANH;
-
-    @Option(names = "--hidden", paramLabel = "N",
-            description = "Hidden layer width (default: ${DEFAULT-VALUE}, the article's).")
-    int hidden = Experiments.ARTICLE_HIDDEN;
+    @Mixin
+    ShapeOptions shape = new ShapeOptions();
 
     @Option(names = "--python", paramLabel = "PYTHON",
             description = "The Python that has PyTorch (default: ${DEFAULT-VALUE}, Debian's python3-torch).")
@@ -73,9 +68,8 @@ public final class CompareCommand implements Callable<Integer> {
             throw new UserInputException("compare checks the article's plain SGD on the raw data:"
                     + " no --optimizer adam, no --normalize");
         }
-        if (hidden <= 0) {
-            throw new UserInputException("--hidden must be a positive whole number, got " + hidden);
-        }
+        int hidden = shape.hidden();
+        Activation activation = shape.activation();
         List<ExperimentSpec> specs = new ArrayList<>();
         if (experiments.isEmpty()) {
             specs.addAll(Experiments.article());

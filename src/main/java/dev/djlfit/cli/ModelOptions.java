@@ -1,12 +1,12 @@
 package dev.djlfit.cli;
 
-import dev.djlfit.experiment.Experiments;
 import dev.djlfit.model.Activation;
 import dev.djlfit.model.Architecture;
 import dev.djlfit.model.ModelKind;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Which net: {@code --model}, {@code --activation}, {@code --hidden}. */
+/** Which net: {@code --model}, and its shape ({@code --activation}, {@code --hidden}). */
 public final class ModelOptions {
 
     @Option(names = "--model", paramLabel = "MODEL",
@@ -14,30 +14,22 @@ public final class ModelOptions {
                     + " (1→H→act→H→act→1) (default: tanh).")
     ModelKind model = ModelKind.TANH;
 
-    @Option(names = "--activation", paramLabel = "ACT",
-            description = "Activation of the tanh and deep models: tanh, sigmoid or relu (default: tanh).")
-    Activation activation = Activation.TANH;
-
-    @Option(names = "--hidden", paramLabel = "N",
-            description = "Hidden layer width (default: ${DEFAULT-VALUE}, the article's).")
-    int hidden = Experiments.ARTICLE_HIDDEN;
+    @Mixin
+    ShapeOptions shape = new ShapeOptions();
 
     public ModelKind model() {
         return model;
     }
 
     public Activation activation() {
-        return activation;
+        return shape.activation();
     }
 
     public int hidden() {
-        if (hidden <= 0) {
-            throw new UserInputException("--hidden must be a positive whole number, got " + hidden);
-        }
-        return hidden;
+        return shape.hidden();
     }
 
     public Architecture architecture() {
-        return model.architecture(hidden(), activation);
+        return model.architecture(hidden(), activation());
     }
 }

@@ -1,0 +1,28 @@
+package dev.djlfit.cli;
+
+import dev.djlfit.experiment.Experiments;
+import dev.djlfit.model.Activation;
+import picocli.CommandLine.Option;
+
+/** A net's activation and hidden width: {@code --activation}, {@code --hidden}. */
+public final class ShapeOptions {
+
+    @Option(names = "--activation", paramLabel = "ACT",
+            description = "Activation of the tanh and deep models: tanh, sigmoid or relu (default: tanh).")
+    Activation activation = Activation.TANH;
+
+    @Option(names = "--hidden", paramLabel = "N",
+            description = "Hidden layer width (default: ${DEFAULT-VALUE}, the article's).")
+    int hidden = Experiments.ARTICLE_HIDDEN;
+
+    public Activation activation() {
+        return activation;
+    }
+
+    public int hidden() {
+        if (hidden <= 0) {
+            throw new UserInputException("--hidden must be a positive whole number, got " + hidden);
+        }
+        return hidden;
+    }
+}
