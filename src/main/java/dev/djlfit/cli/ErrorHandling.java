@@ -1,5 +1,6 @@
 package dev.djlfit.cli;
 
+import dev.djlfit.files.CannotWriteException;
 import dev.djlfit.training.TrainingDivergedException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -27,7 +28,8 @@ final class ErrorHandling {
 
     static int onFailure(Exception e, CommandLine cli, ParseResult parsed) {
         int code;
-        if (e instanceof UserInputException || e instanceof IllegalArgumentException) {
+        if (e instanceof UserInputException || e instanceof IllegalArgumentException
+                || e instanceof CannotWriteException) {
             code = BAD_INPUT;
         } else if (e instanceof TrainingDivergedException) {
             code = DIVERGED;

@@ -1,16 +1,17 @@
 package dev.djlfit.cli;
 
+import dev.djlfit.files.OutputFile;
+import dev.djlfit.files.Outputs;
 import dev.djlfit.report.OutputFolder;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
  * Where a run's files go, and whether it reports progress: {@code --out}, {@code --quiet},
- * {@code --json}.
+ * {@code --json}. Every path is checked before any training, so a long run is never lost to a bad
+ * path; nothing is created until there is something to write.
  */
 public final class OutputOptions {
 
@@ -25,32 +26,18 @@ public final class OutputOptions {
     boolean quiet;
 
     @Option(names = "--json", paramLabel = "FILE",
-            description = "Also write the run as JSON to FILE (the schema the PyTorch reference script"
-                    + " src/reference/pytorch/article.py writes): parameters, loss every 1000 steps,"
-                    + " predictions. Written atomically: FILE is whole or untouched.")
+            description = "Also write the run's results as JSON to FILE (- for the standard output; the report"
+                    + " then goes to stderr). Written whole: FILE is complete or untouched; a link is written"
+                    + " through, a device or FIFO written directly.")
     Path json;
 
-    /** The output folder, created and checked before any training starts. */
-    OutputFolder folder() {
-        try {
-            return OutputFolder.open(out);
-        } catch (IOException | RuntimeException e) {
-            throw new UserInputException("--out " + out + ": cannot write there (" + e.getMessage() + ")");
-        }
+    /** The output folder, checked; created when the first file goes in. */
+    OutputFolder folder(Outputs outputs) {
+        return new OutputFolder(outputs.folder("--out", out));
     }
 
-    /** The JSON file to write, checked before any training so a long run is never lost to a bad path. */
-    Optional<Path> json() {
-        if (json == null) {
-            return Optional.empty();
-        }
-        Path folder = json.toAbsolutePath().getParent();
-        if (Files.isDirectory(json)) {
-            throw new UserInputException("--json " + json + ": is a folder, not a file");
-        }
-        if (folder == null || !Files.isDirectory(folder) || !Files.isWritable(folder)) {
-            throw new UserInputException("--json " + json + ": folder " + folder + " does not exist or is not writable");
-        }
-        return Optional.of(json);
+    /** The JSON file to write, checked. */
+    Optional<OutputFile> json(Outputs outputs) {
+        return json == null ? Optional.empty() : Optional.of(outputs.file("--json", json));
     }
 }

@@ -1,15 +1,20 @@
 package dev.djlfit.cli;
 
 import dev.djlfit.data.Dataset;
+import dev.djlfit.files.OutputFile;
+import dev.djlfit.files.Outputs;
 import dev.djlfit.model.Activation;
+import dev.djlfit.model.Footprint;
 import dev.djlfit.report.FanPlot;
 import dev.djlfit.report.FilesWritten;
 import dev.djlfit.report.OutputFolder;
 import dev.djlfit.report.ProgressReporter;
+import dev.djlfit.report.SweepJson;
 import dev.djlfit.report.SweepTable;
 import dev.djlfit.sweep.ConfigurationResult;
 import dev.djlfit.sweep.Distribution;
 import dev.djlfit.sweep.OneByOneComparison;
+import dev.djlfit.sweep.SweepConfiguration;
 import dev.djlfit.sweep.SweepGrid;
 import dev.djlfit.sweep.SweepResult;
 import dev.djlfit.sweep.SweepRunner;
@@ -26,6 +31,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** How uncertain is extrapolation? Many seeds of many nets, trained as batches. */
@@ -118,21 +124,37 @@ public final class SweepCommand implements Callable<Integer> {
     public Integer call() {
         SweepGrid grid = grid();
         TrainingConfig config = config();
-        if (!(fitThreshold > 0)) {
-            throw new UserInputException("--fit-threshold must be a positive number, got " + fitThreshold);
-        }
-        if (threads <= 0) {
-            throw new UserInputException("--threads must be a positive whole number, got " + threads);
-        }
-        if (torchThreads <= 0) {
-            throw new UserInputException("--torch-threads must be a positive whole number, got " + torchThreads);
-        }
+        OptionChecks.positiveNumber("--fit-threshold", fitThreshold);
+        OptionChecks.threads("--threads", threads);
+        OptionChecks.threads("--torch-threads", torchThreads);
         DeviceChoice target = device.choose();
-        OutputFolder folder = output.folder();
+        Dataset dataset = data.dataset();
+        Footprint.sweep(grid.configurations().stream().map(SweepConfiguration::architecture).toList(), seeds,
+                dataset.size(), Math.min(threads, grid.configurations().size())).require("sweep with --seeds " + seeds);
+        try (Outputs outputs = new Outputs(spec.commandLine().getOut(), spec.commandLine().getErr())) {
+            Optional<OutputFile> json = output.json(outputs);
+            OutputFolder folder = output.folder(outputs);
+            folder.check(fileNames(grid, dataset));
+            PrintWriter out = outputs.writesToStandardOutput() ? spec.commandLine().getErr() : spec.commandLine().getOut();
+            run(grid, config, target, dataset, folder, out, json);
+            outputs.succeeded();
+        }
+        return 0;
+    }
+
+    private List<String> fileNames(SweepGrid grid, Dataset dataset) {
+        String base = "sweep-" + dataset.name();
+        List<String> names = new ArrayList<>(List.of(base + ".csv", base + ".md", base + "-seeds.csv"));
+        for (SweepConfiguration c : grid.configurations()) {
+            names.add(FanPlot.fileName(dataset.name(), c));
+        }
+        return names;
+    }
+
+    private void run(SweepGrid grid, TrainingConfig config, DeviceChoice target, Dataset dataset, OutputFolder folder,
+            PrintWriter out, Optional<OutputFile> json) {
         ProgressReporter progress = ProgressReporter.forStderr(spec.commandLine().getErr(), output.quiet);
         SweepRunner.setTorchThreads(torchThreads);
-        Dataset dataset = data.dataset();
-        PrintWriter out = spec.commandLine().getOut();
         out.println(EngineInfo.header(target));
         int configurations = grid.configurations().size();
         out.printf(Locale.ROOT, "training %d configurations x %d seeds, each configuration as one batch of %d nets,"
@@ -169,34 +191,32 @@ public final class SweepCommand implements Callable<Integer> {
         for (ConfigurationResult c : result.configurations()) {
             files.add(fan.write(result, c, folder));
         }
+        if (json.isPresent()) {
+            json.get().writeText(SweepJson.of(result) + "\n");
+            out.println("wrote " + json.get().path());
+        }
         FilesWritten.print(out, files);
-        return 0;
     }
 
     private SweepGrid grid() {
-        if (seeds <= 0) {
-            throw new UserInputException("--seeds must be a positive whole number, got " + seeds);
-        }
+        OptionChecks.seeds("--first-seed", firstSeed, "--seeds", seeds);
         for (int h : hidden) {
-            if (h <= 0) {
-                throw new UserInputException("--hidden must list positive whole numbers, got " + h);
-            }
+            OptionChecks.width("--hidden", h);
         }
         for (int d : depths) {
             if (d < 2) {
                 throw new UserInputException("--depths must list whole numbers of at least 2 (layers), got " + d);
             }
         }
+        OptionChecks.distinct("--activations", activations);
+        OptionChecks.distinct("--hidden", hidden);
+        OptionChecks.distinct("--depths", depths);
         return new SweepGrid(activations, hidden, depths, seeds, firstSeed);
     }
 
     private TrainingConfig config() {
-        if (steps <= 0) {
-            throw new UserInputException("--steps must be a positive whole number, got " + steps);
-        }
-        if (!(learningRate > 0) || Float.isInfinite(learningRate)) {
-            throw new UserInputException("--lr must be a positive number, got " + learningRate);
-        }
+        OptionChecks.steps("--steps", steps);
+        OptionChecks.learningRate("--lr", learningRate);
         return new TrainingConfig(steps, learningRate, firstSeed, TrainingConfig.DEFAULT_LOSS_EVERY)
                 .withBackward(backward);
     }

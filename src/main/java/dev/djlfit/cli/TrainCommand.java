@@ -3,11 +3,14 @@ package dev.djlfit.cli;
 import dev.djlfit.data.Dataset;
 import dev.djlfit.evaluation.Extrapolation;
 import dev.djlfit.experiment.SavedModels;
+import dev.djlfit.model.Footprint;
 import dev.djlfit.model.SaveTarget;
 import dev.djlfit.experiment.ExperimentResult;
 import dev.djlfit.experiment.ExperimentRunner;
 import dev.djlfit.experiment.ExperimentSpec;
 import dev.djlfit.experiment.Experiments;
+import dev.djlfit.files.OutputFile;
+import dev.djlfit.files.Outputs;
 import dev.djlfit.report.ExperimentPlots;
 import dev.djlfit.report.ExperimentPrinter;
 import dev.djlfit.report.FilesWritten;
@@ -49,8 +52,8 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--save", paramLabel = "DIR",
             description = "Save the trained net into DIR (new, empty, or an earlier saved model, which is replaced"
-                    + " only once the new one is complete): DJL's parameter file and model.json; read it back"
-                    + " with predict --from DIR.")
+                    + " only once the new one is complete; other files in DIR stay): DJL's parameter file and"
+                    + " model.json; read it back with predict --from DIR.")
     Path save;
 
     @Mixin
@@ -66,12 +69,16 @@ public final class TrainCommand implements Callable<Integer> {
         Extrapolation extrapolation = data.extrapolation(points);
         TrainingConfig config = training.config();
         DeviceChoice target = device.choose();
-        OutputFolder folder = output.folder();
-        Optional<Path> json = output.json();
+        Footprint.training(experiment.architecture(), points.size()).require("train with --hidden " + model.hidden());
         ProgressReporter progress = ProgressReporter.forStderr(spec.commandLine().getErr(), output.quiet);
-        // Checked and staged before training, so that a bad --save fails now, not after the run.
-        try (SaveTarget saveTarget = save == null ? null : SaveTarget.prepare(save, "--save")) {
-            PrintWriter out = spec.commandLine().getOut();
+        // Every output is checked before training, so that a bad path fails now, not after the run.
+        try (Outputs outputs = new Outputs(spec.commandLine().getOut(), spec.commandLine().getErr())) {
+            Optional<OutputFile> json = output.json(outputs);
+            SaveTarget saveTarget = save == null ? null
+                    : SaveTarget.prepare(outputs.folder("--save", save), "--save " + save);
+            OutputFolder folder = output.folder(outputs);
+            folder.check(ExperimentPlots.fileNames(experiment, config));
+            PrintWriter out = outputs.writesToStandardOutput() ? spec.commandLine().getErr() : spec.commandLine().getOut();
             out.println(EngineInfo.header(target));
             out.printf("=== %s (%s) ===%n", experiment.title(), experiment.name());
             out.flush();
@@ -84,10 +91,11 @@ public final class TrainCommand implements Callable<Integer> {
             }
             if (json.isPresent()) {
                 ResultJson.of(result).write(json.get());
-                out.println("wrote " + json.get());
+                out.println("wrote " + json.get().path());
             }
             FilesWritten.print(out, ExperimentPlots.write(result, folder));
             out.flush();
+            outputs.succeeded();
         }
         return 0;
     }

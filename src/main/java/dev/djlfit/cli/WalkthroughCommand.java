@@ -5,11 +5,14 @@ import dev.djlfit.experiment.ExperimentRunner;
 import dev.djlfit.experiment.ExperimentSpec;
 import dev.djlfit.experiment.Experiments;
 import dev.djlfit.experiment.ParallelExperiments;
+import dev.djlfit.files.OutputFile;
+import dev.djlfit.files.Outputs;
 import dev.djlfit.report.ExperimentPlots;
 import dev.djlfit.report.ExperimentPrinter;
 import dev.djlfit.report.FilesWritten;
 import dev.djlfit.report.OutputFolder;
 import dev.djlfit.report.ProgressReporter;
+import dev.djlfit.report.ResultJson;
 import dev.djlfit.report.SummaryTable;
 import dev.djlfit.training.TrainingConfig;
 import picocli.CommandLine.Command;
@@ -22,6 +25,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** The article from start to end: its four experiments in its order, then a summary. */
@@ -54,45 +58,49 @@ public final class WalkthroughCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private int threads() {
-        if (threads <= 0) {
-            throw new UserInputException("--threads must be a positive whole number, got " + threads);
-        }
-        return threads;
-    }
-
     @Override
     public Integer call() {
         TrainingConfig config = training.config();
         DeviceChoice target = device.choose();
-        int parallel = threads();
-        OutputFolder folder = output.folder();
-        ProgressReporter progress = ProgressReporter.forStderr(spec.commandLine().getErr(), output.quiet);
-        PrintWriter out = spec.commandLine().getOut();
-        out.println("Machine Learning and Regression Models with PyTorch, part II: the Java port");
-        out.println(EngineInfo.header(target));
+        int parallel = OptionChecks.threads("--threads", threads);
         List<ExperimentSpec> experiments = Experiments.article();
-        ExperimentPrinter printer = new ExperimentPrinter(out);
-        List<Path> files = new ArrayList<>();
-        int[] printed = {0};
-        List<ExperimentResult> results;
-        try (ProgressReporter.Shared shared =
-                progress.shared("walkthrough", (long) config.steps() * experiments.size(), experiments.size())) {
-            results = new ParallelExperiments(new ExperimentRunner(target.device()), parallel)
-                    .run(experiments, config, spec -> shared.part(), result -> {
-                        printed[0]++;
-                        out.println();
-                        out.printf("=== experiment %d of %d: %s (%s) ===%n",
-                                printed[0], experiments.size(), result.spec().title(), result.spec().name());
-                        printer.print(result);
-                        files.addAll(ExperimentPlots.write(result, folder));
-                        out.flush();
-                    });
+        ProgressReporter progress = ProgressReporter.forStderr(spec.commandLine().getErr(), output.quiet);
+        try (Outputs outputs = new Outputs(spec.commandLine().getOut(), spec.commandLine().getErr())) {
+            Optional<OutputFile> json = output.json(outputs);
+            OutputFolder folder = output.folder(outputs);
+            for (ExperimentSpec experiment : experiments) {
+                folder.check(ExperimentPlots.fileNames(experiment, config));
+            }
+            PrintWriter out = outputs.writesToStandardOutput() ? spec.commandLine().getErr() : spec.commandLine().getOut();
+            out.println("Machine Learning and Regression Models with PyTorch, part II: the Java port");
+            out.println(EngineInfo.header(target));
+            ExperimentPrinter printer = new ExperimentPrinter(out);
+            List<Path> files = new ArrayList<>();
+            int[] printed = {0};
+            List<ExperimentResult> results;
+            try (ProgressReporter.Shared shared =
+                    progress.shared("walkthrough", (long) config.steps() * experiments.size(), experiments.size())) {
+                results = new ParallelExperiments(new ExperimentRunner(target.device()), parallel)
+                        .run(experiments, config, spec -> shared.part(), result -> {
+                            printed[0]++;
+                            out.println();
+                            out.printf("=== experiment %d of %d: %s (%s) ===%n",
+                                    printed[0], experiments.size(), result.spec().title(), result.spec().name());
+                            printer.print(result);
+                            files.addAll(ExperimentPlots.write(result, folder));
+                            out.flush();
+                        });
+            }
+            out.println();
+            out.println("=== summary ===");
+            new SummaryTable(out).print(results);
+            if (json.isPresent()) {
+                json.get().writeText(ResultJson.runs(results.stream().map(ResultJson::of).toList()) + "\n");
+                out.println("wrote " + json.get().path());
+            }
+            FilesWritten.print(out, files);
+            outputs.succeeded();
         }
-        out.println();
-        out.println("=== summary ===");
-        new SummaryTable(out).print(results);
-        FilesWritten.print(out, files);
         return 0;
     }
 }

@@ -37,6 +37,8 @@ public final class DjlParameterFile {
     public static final String PREFIX = "net";
     public static final String FILE_NAME = PREFIX + "-0000.params";
 
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("net-(\\d{4})\\.params");
+
     private DjlParameterFile() {}
 
     /** The architecture as DJL blocks: Linear, activation, Linear, ... */
@@ -69,8 +71,30 @@ public final class DjlParameterFile {
         return names;
     }
 
+    /** Whether {@code name} is a parameter file's name: {@code net-NNNN.params}, DJL's prefix and epoch. */
+    public static boolean isFileName(String name) {
+        return name != null && NAME.matcher(name).matches();
+    }
+
+    private static String epoch(String fileName) {
+        java.util.regex.Matcher m = NAME.matcher(fileName);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not a parameter file name: " + fileName);
+        }
+        return Integer.toString(Integer.parseInt(m.group(1)));
+    }
+
     /** Writes {@code parameters} (PyTorch's names) into {@code dir}/{@value #FILE_NAME}. */
     public static Path write(Path dir, Architecture architecture, Map<String, TensorValues> parameters)
+            throws IOException {
+        return write(dir, FILE_NAME, architecture, parameters);
+    }
+
+    /**
+     * Writes {@code parameters} into {@code dir}/{@code fileName} ({@code net-NNNN.params}: the
+     * epoch DJL's {@code Model.save} puts in the name).
+     */
+    public static Path write(Path dir, String fileName, Architecture architecture, Map<String, TensorValues> parameters)
             throws IOException {
         try (Model model = Model.newInstance(PREFIX, Device.cpu())) {
             SequentialBlock block = block(architecture);
@@ -93,10 +117,10 @@ public final class DjlParameterFile {
                     slot.addi(value);
                 }
             }
-            model.setProperty("Epoch", "0");
+            model.setProperty("Epoch", epoch(fileName));
             model.save(dir, PREFIX);
         }
-        return dir.resolve(FILE_NAME);
+        return dir.resolve(fileName);
     }
 
     /**
@@ -107,10 +131,16 @@ public final class DjlParameterFile {
      */
     public static Map<String, TensorValues> read(Path dir, Architecture architecture)
             throws IOException, MalformedModelException {
+        return read(dir, FILE_NAME, architecture);
+    }
+
+    /** The same, from {@code dir}/{@code fileName}. */
+    public static Map<String, TensorValues> read(Path dir, String fileName, Architecture architecture)
+            throws IOException, MalformedModelException {
         try (Model model = Model.newInstance(PREFIX, Device.cpu())) {
             SequentialBlock block = block(architecture);
             model.setBlock(block);
-            model.load(dir, PREFIX, Map.of("epoch", "0"));
+            model.load(dir, PREFIX, Map.of("epoch", epoch(fileName)));
             List<String> names = architecture.parameterNames();
             List<Parameter> slots = parameters(block);
             Map<String, TensorValues> values = new LinkedHashMap<>();

@@ -79,7 +79,8 @@ public record ModelDescription(
                     + "; this djl-fit reads version " + FORMAT_VERSION);
         }
         require(d.architecture != null && d.architecture.widths != null, where, "architecture");
-        require(d.parameterFile != null && d.parameterFileSha256 != null, where, "parameterFile");
+        require(d.parameterFile != null, where, "parameterFile");
+        require(d.parameterFileSha256 != null, where, "parameterFileSha256");
         require(d.parameters != null, where, "parameters");
         require(d.scaling != null, where, "scaling");
         return d;

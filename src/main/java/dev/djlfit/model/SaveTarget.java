@@ -1,184 +1,298 @@
 package dev.djlfit.model;
 
+import dev.djlfit.files.CannotWriteException;
+import dev.djlfit.files.Folder;
+import dev.djlfit.files.Leftovers;
+import dev.djlfit.files.Outputs;
+import dev.djlfit.files.Reasons;
+
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.AccessDeniedException;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
-import java.util.stream.Stream;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
- * Where a model is saved, made safe: checked and staged before training starts, so that a bad
- * {@code --save} fails at once and not after an hour of training; written into a hidden staging
- * directory beside the target; moved into place only when complete. A run that fails or is
- * interrupted leaves the target as it was (an earlier saved model stays intact) and removes its
- * staging directory.
+ * Where a model is saved: checked before training starts, so that a bad {@code --save} fails at
+ * once and not after an hour of training; written only when the run has a model to save.
+ *
+ * <p>Only the model's own files are ever touched: {@value #DESCRIPTION}, the parameter files
+ * {@code net-NNNN.params}, and this project's short temporary names; anything else in the folder
+ * (notes, plots) stays. At every instant the folder holds either the complete old model or the
+ * complete new one, whatever stops the run:
+ *
+ * <ol>
+ *   <li>the new parameters go into a parameter file of a name the old {@value #DESCRIPTION} does
+ *       not use ({@code net-0001.params} beside {@code net-0000.params}), flushed to disk;
+ *   <li>the new {@value #DESCRIPTION}, which names that file and its SHA-256, is written under a
+ *       temporary name and renamed over the old one: the one atomic switch;
+ *   <li>the old parameter file, no longer named by anything, is removed.
+ * </ol>
+ *
+ * A run stopped before the switch leaves the old model, and its own files are removed as the JVM
+ * exits (Ctrl-C, kill) or by the next save into the folder (kill -9). Saves into one folder take
+ * turns (a lock file there while one saves), so two racing runs each save whole, one after the other.
+ * A {@code --save} that is a symbolic link to a folder saves into that folder; the link stays.
  */
-public final class SaveTarget implements AutoCloseable {
+public final class SaveTarget {
 
     /** The file that marks a directory as a saved model. */
     public static final String DESCRIPTION = "model.json";
 
-    private final Path target;
-    private final Path staging;
-    private final String shown;
-    private final Thread cleanupOnExit;
-    private volatile boolean committed;
+    private static final Pattern PARAMETER_FILE = Pattern.compile("net-\\d{4}\\.params");
+    private static final String LOCK = ".djl-fit-save.lock";
 
-    private SaveTarget(Path target, Path staging, String shown) {
-        this.target = target;
-        this.staging = staging;
+    private final Folder folder;
+    private final String shown;
+
+    /** What the save writes, given the folder to write the parameter file into and its name. */
+    @FunctionalInterface
+    public interface Writer {
+        /** @return the text of {@value #DESCRIPTION} for the parameter file written */
+        String write(Path staging, String parameterFileName) throws IOException;
+    }
+
+    private SaveTarget(Folder folder, String shown) {
+        this.folder = folder;
         this.shown = shown;
-        // Ctrl-C or kill during training: the JVM runs shutdown hooks, not finally blocks.
-        this.cleanupOnExit = new Thread(this::discard, "djl-fit: remove unfinished " + staging.getFileName());
-        Runtime.getRuntime().addShutdownHook(cleanupOnExit);
+    }
+
+    /** Outside a command (tests, tools). */
+    public static SaveTarget prepare(Path dir, String option) {
+        try {
+            return prepare(Outputs.standalone().folder(option, dir), option + " " + dir);
+        } catch (CannotWriteException e) {
+            throw new SavedModelException(e.getMessage(), e);
+        }
     }
 
     /**
-     * Checks that {@code dir} can take a saved model and creates its staging directory.
+     * Checks that the folder can take a saved model: new, empty, or an earlier saved model.
      *
-     * @param option how to name the place in messages, e.g. {@code --save}
+     * @param shown how to name it in messages, e.g. {@code --save models/m}
      * @throws SavedModelException where it cannot
      */
-    public static SaveTarget prepare(Path dir, String option) {
-        String shown = option + " " + dir;
-        Path target = dir.toAbsolutePath().normalize();
-        Path parent = target.getParent();
-        if (parent == null) {
-            throw new SavedModelException(shown + ": cannot save into the root directory");
+    public static SaveTarget prepare(Folder folder, String shown) {
+        Path dir = folder.path();
+        recoverEarlierLayout(dir);
+        if (Files.isDirectory(dir) && !Files.exists(dir.resolve(DESCRIPTION)) && !onlyOurs(dir, shown)) {
+            throw new SavedModelException(shown + ": is a directory that is neither empty nor a saved model;"
+                    + " give a new or empty directory (nothing there is overwritten)");
         }
-        if (Files.exists(target)) {
-            if (!Files.isDirectory(target)) {
-                throw new SavedModelException(shown + ": is a file, not a directory; give a new or empty directory");
-            }
-            if (!isEmpty(target, shown) && !Files.isRegularFile(target.resolve(DESCRIPTION))) {
-                throw new SavedModelException(shown + ": is a directory that is neither empty nor a saved model;"
-                        + " give a new or empty directory (nothing there is overwritten)");
-            }
-        }
-        for (Path p = parent; p != null; p = p.getParent()) {
-            if (Files.exists(p)) {
-                if (!Files.isDirectory(p)) {
-                    throw new SavedModelException(shown + ": " + p + " is a file, not a directory");
-                }
-                break;
-            }
+        return new SaveTarget(folder, shown);
+    }
+
+    /**
+     * Earlier versions replaced the whole folder: moved the old model aside to {@code .NAME.replaced-N},
+     * the new one in from {@code .NAME.saving-N}. A run killed between the two left the folder
+     * missing: the old model goes back; the rest of what they left is removed.
+     */
+    private static void recoverEarlierLayout(Path dir) {
+        Path parent = dir.getParent();
+        String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+        if (parent == null || name.isEmpty() || !Files.isDirectory(parent)) {
+            return;
         }
         try {
-            Files.createDirectories(parent);
-            Path staging = Files.createTempDirectory(parent, "." + target.getFileName() + ".saving-");
-            openUp(staging);
-            return new SaveTarget(target, staging, shown);
-        } catch (AccessDeniedException e) {
-            throw new SavedModelException(shown + ": " + parent + " is not writable (permission denied)", e);
-        } catch (FileSystemException e) {
-            throw new SavedModelException(shown + ": cannot create a directory in " + parent + " ("
-                    + (e.getReason() == null ? "refused by the file system" : e.getReason()) + ")", e);
-        } catch (IOException | UnsupportedOperationException e) {
-            throw new SavedModelException(shown + ": cannot write in " + parent + " (" + e.getMessage() + ")", e);
+            List<Path> left = new ArrayList<>();
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(parent, "." + globQuote(name) + ".{saving,replaced}-*")) {
+                entries.forEach(left::add);
+            }
+            for (Path p : left) {
+                if (p.getFileName().toString().startsWith("." + name + ".replaced-") && !Files.exists(dir)
+                        && Files.isRegularFile(p.resolve(DESCRIPTION))) {
+                    Files.move(p, dir, StandardCopyOption.ATOMIC_MOVE);
+                }
+            }
+            for (Path p : left) {
+                boolean complete = Files.isRegularFile(p.resolve(DESCRIPTION));
+                if (Files.isDirectory(p) && (!complete || Files.isRegularFile(dir.resolve(DESCRIPTION)))) {
+                    deleteTree(p);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // left as it was; the save itself does not need it
         }
     }
 
-    /** A temporary directory is private (rwx------); a saved model is as readable as any other directory. */
-    private static void openUp(Path dir) throws IOException {
-        if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+    private static void deleteTree(Path dir) throws IOException {
+        try (var tree = Files.walk(dir)) {
+            for (Path q : (Iterable<Path>) tree.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(q);
+            }
         }
     }
 
-    private static boolean isEmpty(Path dir, String shown) {
+    private static String globQuote(String name) {
+        return name.replaceAll("([\\\\*?\\[\\]{}])", "\\\\$1");
+    }
+
+    /** Empty, or only what a killed save of ours left. */
+    private static boolean onlyOurs(Path dir, String shown) {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            return !entries.iterator().hasNext();
+            for (Path p : entries) {
+                String name = p.getFileName().toString();
+                if (!PARAMETER_FILE.matcher(name).matches() && !name.equals(LOCK) && !Leftovers.isTemporaryName(name)) {
+                    return false;
+                }
+            }
+            return true;
         } catch (IOException e) {
-            throw new SavedModelException(shown + ": cannot read the directory (" + e.getMessage() + ")", e);
+            throw new SavedModelException(shown + ": cannot read the directory (" + Reasons.of(e) + ")", e);
         }
-    }
-
-    /** The directory to write into; it becomes the target on {@link #commit()}. */
-    public Path staging() {
-        return staging;
     }
 
     public Path target() {
-        return target;
-    }
-
-    /**
-     * Flushes what was written to disk and moves it into place; an earlier model in the target is
-     * replaced only now, and only by a complete one.
-     */
-    public void commit() throws IOException {
-        syncAll(staging);
-        if (Files.exists(target)) {
-            Path old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".replaced-");
-            Files.delete(old);
-            Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-            try {
-                Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException e) {
-                Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
-                throw e;
-            }
-            committed = true;
-            deleteTree(old);
-        } else {
-            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-            committed = true;
-        }
-    }
-
-    /** Removes the staging directory unless it was committed. */
-    @Override
-    public void close() {
-        discard();
-        try {
-            Runtime.getRuntime().removeShutdownHook(cleanupOnExit);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook runs (or ran) anyway
-        }
-    }
-
-    private void discard() {
-        if (!committed) {
-            try {
-                deleteTree(staging);
-            } catch (IOException e) {
-                // Nothing the user made is lost: only our own staging directory stays behind.
-                System.err.println("warning: could not remove " + staging + ": " + e.getMessage());
-            }
-        }
+        return folder.path();
     }
 
     public String shown() {
         return shown;
     }
 
-    private static void syncAll(Path dir) throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                if (Files.isRegularFile(f)) {
-                    try (FileChannel channel = FileChannel.open(f, StandardOpenOption.WRITE)) {
-                        channel.force(true);
-                    }
+    /** Saves: the writer fills a staging folder, then the model is switched in as described above. */
+    public void save(Writer writer) throws IOException {
+        folder.create();
+        Path dir = folder.path();
+        try (Turn turn = Turn.take(dir.resolve(LOCK), shown)) {
+            Leftovers.removeStale(dir);
+            Optional<String> old = currentParameterFile(dir);
+            removeOrphans(dir, old);
+            String name = old.filter(n -> n.equals("net-0000.params")).isPresent() ? "net-0001.params" : "net-0000.params";
+            Path staging = Leftovers.temporaryIn(dir);
+            Path parameters = dir.resolve(name);
+            Path description = Leftovers.temporaryIn(dir);
+            try {
+                Files.createDirectory(staging);
+                String json = writer.write(staging, name);
+                Path written = staging.resolve(name);
+                force(written);
+                Leftovers.remember(parameters);
+                Files.move(written, parameters, StandardCopyOption.ATOMIC_MOVE);
+                Files.writeString(description, json, StandardCharsets.UTF_8);
+                force(description);
+                force(dir);
+                Leftovers.commit(() -> {
+                    Files.move(description, dir.resolve(DESCRIPTION), StandardCopyOption.ATOMIC_MOVE);
+                    Leftovers.forget(parameters);
+                });
+                force(dir);
+                if (old.isPresent() && !old.get().equals(name)) {
+                    Files.deleteIfExists(dir.resolve(old.get()));
+                }
+            } catch (IOException e) {
+                throw new SavedModelException(shown + ": cannot save into " + dir + " (" + Reasons.of(e) + ");"
+                        + " what was there before is unchanged", e);
+            } finally {
+                Leftovers.delete(staging);
+                Leftovers.delete(description);
+                if (!isNamedBy(dir, name)) {
+                    Leftovers.delete(parameters);
                 }
             }
         }
     }
 
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
+    private static boolean isNamedBy(Path dir, String name) {
+        return currentParameterFile(dir).filter(name::equals).isPresent();
+    }
+
+    /** The parameter file the current {@value #DESCRIPTION} names, where it names one of ours. */
+    private static Optional<String> currentParameterFile(Path dir) {
+        Path description = dir.resolve(DESCRIPTION);
+        if (!Files.isRegularFile(description)) {
+            return Optional.empty();
         }
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) all.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
+        try {
+            String json = Files.readString(description, StandardCharsets.UTF_8);
+            String name = ModelDescription.fromJson(json, description.toString()).parameterFile();
+            return PARAMETER_FILE.matcher(name).matches() ? Optional.of(name) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Parameter files that no description names: what a save killed before its switch left. */
+    private static void removeOrphans(Path dir, Optional<String> named) throws IOException {
+        boolean hasDescription = Files.exists(dir.resolve(DESCRIPTION));
+        if (hasDescription && named.isEmpty()) {
+            return; // an unreadable description: touch nothing it might name
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, "net-*.params")) {
+            for (Path p : entries) {
+                String name = p.getFileName().toString();
+                if (PARAMETER_FILE.matcher(name).matches() && !named.filter(name::equals).isPresent()
+                        && Files.isRegularFile(p)) {
+                    Files.delete(p);
+                }
             }
+        }
+    }
+
+    private static void force(Path path) throws IOException {
+        try (FileChannel channel = FileChannel.open(path, Files.isDirectory(path)
+                ? StandardOpenOption.READ : StandardOpenOption.WRITE)) {
+            channel.force(true);
+        } catch (IOException e) {
+            if (!Files.isDirectory(path)) {
+                throw e;
+            }
+            // some file systems cannot flush a folder; the rename is still atomic
+        }
+    }
+
+    /** The lock file of a folder, held while one run saves into it; removed when it is done. */
+    private record Turn(Path file, FileChannel channel, FileLock lock) implements AutoCloseable {
+
+        static Turn take(Path file, String shown) {
+            for (int attempt = 0; ; attempt++) {
+                FileChannel channel = null;
+                try {
+                    channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    Object key = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+                    FileLock lock = channel.lock();
+                    // the run before removed the file as it finished: take the turn on a file that is there
+                    if (Files.exists(file) && key.equals(Files.readAttributes(file, BasicFileAttributes.class).fileKey())) {
+                        Leftovers.remember(file);
+                        return new Turn(file, channel, lock);
+                    }
+                    channel.close();
+                } catch (NoSuchFileException e) {
+                    closeQuietly(channel);
+                } catch (IOException e) {
+                    closeQuietly(channel);
+                    throw new SavedModelException(shown + ": cannot lock " + file + " (" + Reasons.of(e) + ")", e);
+                }
+                if (attempt > 100) {
+                    throw new SavedModelException(shown + ": cannot take a turn to save (" + file + " keeps changing)");
+                }
+            }
+        }
+
+        private static void closeQuietly(FileChannel channel) {
+            try {
+                if (channel != null) {
+                    channel.close();
+                }
+            } catch (IOException ignored) {
+                // nothing to add
+            }
+        }
+
+        @Override
+        public void close() {
+            Leftovers.delete(file);
+            closeQuietly(channel);
         }
     }
 }

@@ -30,7 +30,7 @@ import java.util.Map;
 public record SavedModel(
         ModelDescription description, Architecture architecture, Map<String, TensorValues> parameters, Scaling scaling) {
 
-    /** Writes the net into the target's staging directory and moves it into place. */
+    /** Writes the net and its description into the target, as {@link SaveTarget#save} switches models. */
     public static void write(
             SaveTarget target,
             Architecture architecture,
@@ -38,8 +38,15 @@ public record SavedModel(
             Scaling scaling,
             ModelDescription.TrainingInfo training,
             ModelDescription.DataInfo data) throws IOException {
-        Path file = DjlParameterFile.write(target.staging(), architecture, parameters);
-        ModelDescription description = new ModelDescription(
+        target.save((staging, parameterFile) -> {
+            Path file = DjlParameterFile.write(staging, parameterFile, architecture, parameters);
+            return describe(architecture, parameterFile, sha256(file), scaling, training, data).toJson();
+        });
+    }
+
+    private static ModelDescription describe(Architecture architecture, String parameterFile, String sha256,
+            Scaling scaling, ModelDescription.TrainingInfo training, ModelDescription.DataInfo data) {
+        return new ModelDescription(
                 ModelDescription.FORMAT,
                 ModelDescription.FORMAT_VERSION,
                 new ModelDescription.ArchitectureInfo(
@@ -47,16 +54,14 @@ public record SavedModel(
                         architecture.widths(),
                         architecture.activation().map(Activation::id).orElse(null),
                         architecture.describe()),
-                DjlParameterFile.FILE_NAME,
-                sha256(file),
+                parameterFile,
+                sha256,
                 ModelDescription.parametersOf(architecture),
                 new ModelDescription.ScalingInfo(
                         !scaling.isIdentity(), scaling.xMean(), scaling.xScale(), scaling.yMean(), scaling.yScale()),
                 training,
                 data,
                 "PyTorch " + Engine.getInstance().getVersion() + " via DJL " + Engine.getDjlVersion());
-        Files.writeString(target.staging().resolve(SaveTarget.DESCRIPTION), description.toJson(), StandardCharsets.UTF_8);
-        target.commit();
     }
 
     /**
@@ -71,10 +76,11 @@ public record SavedModel(
             throw new SavedModelException(shown + " is a file, not a saved model directory");
         }
         Path descriptionFile = dir.resolve(SaveTarget.DESCRIPTION);
-        if (!Files.isRegularFile(descriptionFile)) {
+        if (!Files.exists(descriptionFile)) {
             throw new SavedModelException(shown + " is not a saved model (it has no " + SaveTarget.DESCRIPTION
                     + "; save one with train ... --save DIR)");
         }
+        requireRegularFile(descriptionFile);
         String json;
         try {
             json = Files.readString(descriptionFile, StandardCharsets.UTF_8);
@@ -83,17 +89,24 @@ public record SavedModel(
         }
         ModelDescription description = ModelDescription.fromJson(json, descriptionFile.toString());
         Architecture architecture = description.checkedArchitecture(descriptionFile.toString());
-        if (!DjlParameterFile.FILE_NAME.equals(description.parameterFile())) {
-            throw new SavedModelException(descriptionFile + " names parameter file '" + description.parameterFile()
-                    + "'; expected " + DjlParameterFile.FILE_NAME);
+        try {
+            Footprint.prediction(architecture, 1).require("the net " + descriptionFile + " describes");
+        } catch (IllegalArgumentException e) {
+            throw new SavedModelException(e.getMessage(), e);
         }
-        Path file = dir.resolve(DjlParameterFile.FILE_NAME);
-        if (!Files.isRegularFile(file)) {
-            throw new SavedModelException(shown + " is incomplete: " + DjlParameterFile.FILE_NAME + " is missing");
+        String parameterFile = description.parameterFile();
+        if (!DjlParameterFile.isFileName(parameterFile)) {
+            throw new SavedModelException(descriptionFile + " names parameter file '" + parameterFile
+                    + "'; expected a name such as " + DjlParameterFile.FILE_NAME);
         }
+        Path file = dir.resolve(parameterFile);
+        if (!Files.exists(file)) {
+            throw new SavedModelException(shown + " is incomplete: " + parameterFile + " is missing");
+        }
+        requireRegularFile(file);
         Map<String, TensorValues> values;
         try {
-            values = DjlParameterFile.read(dir, architecture);
+            values = DjlParameterFile.read(dir, parameterFile, architecture);
         } catch (MalformedModelException | IOException | RuntimeException e) {
             String why = e instanceof java.io.EOFException ? "it ends too early: truncated"
                     : e.getMessage() == null ? e.getClass().getSimpleName()
@@ -122,6 +135,17 @@ public record SavedModel(
             throw new SavedModelException(descriptionFile + " is corrupt: " + e.getMessage(), e);
         }
         return new SavedModel(description, architecture, new LinkedHashMap<>(values), scaling);
+    }
+
+    /** A device, FIFO or folder where a file should be: said so, and never read (a FIFO would block). */
+    private static void requireRegularFile(Path file) {
+        if (Files.isRegularFile(file)) {
+            return;
+        }
+        String what = Files.isDirectory(file) ? "a folder"
+                : Files.isSymbolicLink(file) && !Files.exists(file) ? "a link to nothing"
+                : "not a regular file (a device, FIFO or socket" + (Files.isSymbolicLink(file) ? ", through a link)" : ")");
+        throw new SavedModelException(file + " is " + what + "; a saved model's files are regular files");
     }
 
     static String sha256(Path file) {

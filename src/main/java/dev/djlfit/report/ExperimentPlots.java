@@ -1,6 +1,8 @@
 package dev.djlfit.report;
 
 import dev.djlfit.experiment.ExperimentResult;
+import dev.djlfit.experiment.ExperimentSpec;
+import dev.djlfit.training.TrainingConfig;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -9,6 +11,11 @@ import java.util.List;
 public final class ExperimentPlots {
 
     private ExperimentPlots() {}
+
+    /** The names {@link #write} gives its files, known before the run. */
+    public static List<String> fileNames(ExperimentSpec spec, TrainingConfig config) {
+        return List.of(FitPlot.fileName(spec, config), LossPlot.fileName(spec, config));
+    }
 
     /** Writes {@code <name>-fit.png} and {@code <name>-loss.png}; returns their paths. */
     public static List<Path> write(ExperimentResult result, OutputFolder folder) {

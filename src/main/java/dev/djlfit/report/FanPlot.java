@@ -2,6 +2,7 @@ package dev.djlfit.report;
 
 import dev.djlfit.sweep.ConfigurationResult;
 import dev.djlfit.sweep.SeedOutcome;
+import dev.djlfit.sweep.SweepConfiguration;
 import dev.djlfit.sweep.SweepResult;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
@@ -35,7 +36,12 @@ public final class FanPlot {
     }
 
     public static String fileName(SweepResult sweep, ConfigurationResult configuration) {
-        return "sweep-" + sweep.data().name() + "-" + configuration.configuration().name() + "-fan.png";
+        return fileName(sweep.data().name(), configuration.configuration());
+    }
+
+    /** Known before the sweep, so that the output folder is checked before it trains. */
+    public static String fileName(String dataName, SweepConfiguration configuration) {
+        return "sweep-" + dataName + "-" + configuration.name() + "-fan.png";
     }
 
     public Path write(SweepResult sweep, ConfigurationResult configuration, OutputFolder folder) {

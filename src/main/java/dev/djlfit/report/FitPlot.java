@@ -3,6 +3,8 @@ package dev.djlfit.report;
 import dev.djlfit.data.Dataset;
 import dev.djlfit.data.Truth;
 import dev.djlfit.experiment.ExperimentResult;
+import dev.djlfit.experiment.ExperimentSpec;
+import dev.djlfit.training.TrainingConfig;
 import dev.djlfit.model.TensorValues;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
@@ -34,7 +36,12 @@ public final class FitPlot {
     }
 
     public static String fileName(ExperimentResult result) {
-        return result.spec().name() + "-fit.png";
+        return fileName(result.spec(), result.config());
+    }
+
+    /** Known before the run, so that the output folder is checked before it trains. */
+    public static String fileName(ExperimentSpec spec, TrainingConfig config) {
+        return spec.name() + "-fit.png";
     }
 
     public Path write(ExperimentResult result, OutputFolder folder) {

@@ -1,6 +1,8 @@
 package dev.djlfit.report;
 
 import dev.djlfit.experiment.ExperimentResult;
+import dev.djlfit.experiment.ExperimentSpec;
+import dev.djlfit.training.TrainingConfig;
 import dev.djlfit.training.LossPoint;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
@@ -30,7 +32,12 @@ public final class LossPlot {
     }
 
     public static String fileName(ExperimentResult result) {
-        return result.spec().name() + "-loss.png";
+        return fileName(result.spec(), result.config());
+    }
+
+    /** Known before the run, so that the output folder is checked before it trains. */
+    public static String fileName(ExperimentSpec spec, TrainingConfig config) {
+        return spec.name() + "-loss.png";
     }
 
     public Path write(ExperimentResult result, OutputFolder folder) {

@@ -1,77 +1,48 @@
 package dev.djlfit.report;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
+import dev.djlfit.files.Folder;
+import dev.djlfit.files.OutputFile;
+import dev.djlfit.files.Outputs;
+
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.UUID;
+import java.util.List;
 
 /**
- * The folder a run writes its plots and tables into. Every file is written whole or not at all:
- * into a temporary file beside it, then moved over the name, so a reader never sees half a file
- * and an interrupted run leaves the previous file as it was.
+ * The folder a run writes its plots and tables into. Every file goes through {@link OutputFile}:
+ * written whole or not at all, its name checked before the run trains.
  */
 public final class OutputFolder {
 
-    /** Writes a file's bytes. */
-    @FunctionalInterface
-    public interface Content {
-        void writeTo(OutputStream out) throws IOException;
+    private final Folder folder;
+
+    public OutputFolder(Folder folder) {
+        this.folder = folder;
     }
 
-    private final Path dir;
-
-    private OutputFolder(Path dir) {
-        this.dir = dir;
-    }
-
-    /** Creates the folder if needed and checks that files can be written in it. */
-    public static OutputFolder open(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        if (!Files.isDirectory(dir) || !Files.isWritable(dir)) {
-            throw new IOException(dir + " is not a writable folder");
-        }
-        return new OutputFolder(dir);
+    /** A folder outside any command (tests, tools): checked now, created at the first file. */
+    public static OutputFolder open(Path dir) {
+        return new OutputFolder(Outputs.standalone().folder("--out", dir));
     }
 
     public Path dir() {
-        return dir;
+        return folder.path();
     }
 
-    /** Writes {@code fileName} atomically and returns its path. */
-    public Path write(String fileName, Content content) {
-        Path target = dir.resolve(fileName);
-        Path temporary = null;
-        try {
-            // not Files.createTempFile: its files are owner-only (0600); this one gets the umask's permissions
-            temporary = Files.createFile(dir.resolve("." + fileName + "." + UUID.randomUUID() + ".part"));
-            try (OutputStream out = Files.newOutputStream(temporary)) {
-                content.writeTo(out);
-            }
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return target;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
-        } finally {
-            if (temporary != null) {
-                try {
-                    Files.deleteIfExists(temporary);
-                } catch (IOException ignored) {
-                    // the move succeeded or the original error says more
-                }
-            }
+    /** Checks, before the run, that each of these files can be written here. */
+    public void check(List<String> fileNames) {
+        for (String name : fileNames) {
+            folder.file(name);
         }
     }
 
-    /** Writes a text file (UTF-8) atomically. */
+    /** Writes {@code fileName} whole and returns its path. */
+    public Path write(String fileName, OutputFile.Content content) {
+        return folder.file(fileName).write(content);
+    }
+
+    /** Writes a text file (UTF-8) whole. */
     public Path writeText(String fileName, String text) {
-        return write(fileName, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return write(fileName, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

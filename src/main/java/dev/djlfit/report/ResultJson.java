@@ -10,13 +10,11 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import dev.djlfit.experiment.ExperimentResult;
+import dev.djlfit.files.OutputFile;
 import dev.djlfit.model.Architecture;
 import dev.djlfit.model.TensorValues;
 import dev.djlfit.training.LossPoint;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -117,14 +115,20 @@ public record ResultJson(
                 result.training().loopNanos() / 1e9);
     }
 
-    /** Writes {@link #toJson()} to {@code file} atomically: never a half-written file. */
-    public void write(Path file) {
-        Path absolute = file.toAbsolutePath();
-        try {
-            OutputFolder.open(absolute.getParent()).writeText(absolute.getFileName().toString(), toJson() + "\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    /** Writes {@link #toJson()} to {@code file} as {@link OutputFile} writes: never a half-written file. */
+    public void write(OutputFile file) {
+        file.writeText(toJson() + "\n");
+    }
+
+    /** Several runs as one document, {@code {"runs": [...]}}, each as {@link #toJson()} writes it. */
+    public static String runs(List<ResultJson> runs) {
+        JsonArray all = new JsonArray();
+        for (ResultJson run : runs) {
+            all.add(JsonParser.parseString(run.toJson()));
         }
+        JsonObject o = new JsonObject();
+        o.add("runs", all);
+        return GSON.toJson(o);
     }
 
     public String toJson() {
@@ -192,7 +196,10 @@ public record ResultJson(
                     o.has("loop_seconds") ? o.get("loop_seconds").getAsDouble() : Double.NaN);
         } catch (JsonParseException | IllegalStateException | UnsupportedOperationException
                 | IndexOutOfBoundsException | NumberFormatException e) {
-            throw new IllegalArgumentException("not a run document: " + e.getMessage(), e);
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            // Gson puts its parser's exception class first: "com.google.gson.stream.MalformedJsonException: ..."
+            why = why.lines().findFirst().orElse("").replaceFirst("^([a-z]+\\.)+[A-Za-z]+(Exception|Error): ", "");
+            throw new IllegalArgumentException("not a run document: " + why, e);
         }
     }
 

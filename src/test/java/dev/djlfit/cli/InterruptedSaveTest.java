@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** A run killed while it trains leaves an earlier saved model as it was, and no staging directory. */
+/** A run killed while it trains leaves an earlier saved model as it was, and nothing of its own. */
 class InterruptedSaveTest {
 
     @TempDir
@@ -29,20 +29,22 @@ class InterruptedSaveTest {
     @Test
     void killedRunLeavesNothingHalfWritten() throws Exception {
         Path model = dir.resolve("model");
-        assertEquals(0, UserDataCliTest.run("train", "--steps", "20", "--save", model.toString()).code());
+        assertEquals(0, UserDataCliTest.run("train", "--steps", "20", "--save", model.toString(),
+                "--out", model.toString()).code());
         byte[] before = Files.readAllBytes(model.resolve("net-0000.params"));
 
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path log = Files.createTempFile("djl-fit-interrupted", ".log");
         Process run = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "train", "--steps", "100000000", "--save", model.toString())
+                "train", "--steps", "100000000", "--save", model.toString(), "--out", model.toString())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectOutput(log.toFile())
                 .start();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (listing().stream().noneMatch(p -> p.getFileName().toString().startsWith(".model.saving-"))) {
-                assertTrue(run.isAlive(), "the run ended before it staged its save");
-                assertTrue(System.nanoTime() < deadline, "no staging directory within 120 s");
+            while (!Files.readString(log).contains("===")) {
+                assertTrue(run.isAlive(), "the run ended before it trained: " + Files.readString(log));
+                assertTrue(System.nanoTime() < deadline, "not training within 120 s");
                 Thread.sleep(100);
             }
             Thread.sleep(500); // into the training loop
@@ -50,7 +52,12 @@ class InterruptedSaveTest {
             run.destroy(); // SIGTERM: shutdown hooks run, finally blocks do not
             assertTrue(run.waitFor(60, TimeUnit.SECONDS), "the run stops");
         }
-        assertEquals(List.of(model), listing(), "no staging directory left behind");
+        Files.deleteIfExists(log);
+        assertEquals(List.of(model), listing(), "nothing left beside the model");
+        try (Stream<Path> files = Files.list(model)) {
+            assertEquals(List.of("model.json", "net-0000.params", "tanh-quadratic-fit.png", "tanh-quadratic-loss.png"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList(), "nothing left in it");
+        }
         assertArrayEquals(before, Files.readAllBytes(model.resolve("net-0000.params")));
     }
 }

@@ -33,11 +33,9 @@ class SavedModelTest {
     }
 
     private static void save(Path target, Architecture architecture, Map<String, TensorValues> values) throws IOException {
-        try (SaveTarget save = SaveTarget.prepare(target, "--save")) {
-            SavedModel.write(save, architecture, values, SCALING,
-                    new ModelDescription.TrainingInfo("adam", 0.001f, 10, 3, 0.5),
-                    new ModelDescription.DataInfo("test", 4, 0, 3, "3*x^2 + 2*x + 1"));
-        }
+        SavedModel.write(SaveTarget.prepare(target, "--save"), architecture, values, SCALING,
+                new ModelDescription.TrainingInfo("adam", 0.001f, 10, 3, 0.5),
+                new ModelDescription.DataInfo("test", 4, 0, 3, "3*x^2 + 2*x + 1"));
     }
 
     private static List<Path> listing(Path folder) throws IOException {
@@ -81,10 +79,11 @@ class SavedModelTest {
         Path target = dir.resolve("model");
         save(target, DEEP, initialised(DEEP, 1));
         byte[] before = Files.readAllBytes(target.resolve(DjlParameterFile.FILE_NAME));
-        try (SaveTarget save = SaveTarget.prepare(target, "--save")) {
-            Files.writeString(save.staging().resolve("model.json"), "{half");
-            // training fails here: no commit
-        }
+        SaveTarget save = SaveTarget.prepare(target, "--save");
+        assertThrows(SavedModelException.class, () -> save.save((staging, name) -> {
+            Files.writeString(staging.resolve(name), "half");
+            throw new IOException("No space left on device");
+        }));
         assertEquals(List.of(target), listing(dir));
         assertArrayEquals(before, Files.readAllBytes(target.resolve(DjlParameterFile.FILE_NAME)));
         SavedModel.load(target);
@@ -131,7 +130,7 @@ class SavedModelTest {
     @Test
     void saveRefusesFilesAndForeignDirectories() throws IOException {
         Path file = Files.writeString(dir.resolve("notes.txt"), "mine");
-        assertEquals("--save " + file + ": is a file, not a directory; give a new or empty directory",
+        assertEquals("--save " + file + ": is a file, not a folder",
                 assertThrows(SavedModelException.class, () -> SaveTarget.prepare(file, "--save")).getMessage());
         Path foreign = Files.createDirectories(dir.resolve("photos"));
         Files.writeString(foreign.resolve("a.jpg"), "x");

@@ -105,7 +105,7 @@ class ResultJsonTest {
         Files.writeString(file, "old");
         ResultJson json = new ResultJson("linear-linear", 0, 1, 0.01, 10, null, "test", Map.of(), Map.of(),
                 List.of(new LossPoint(0, 26f)), TensorValues.vector(0), TensorValues.vector(1), 0.5);
-        json.write(file);
+        json.write(dev.djlfit.files.Outputs.standalone().file("--json", file));
         assertEquals(json, ResultJson.parse(Files.readString(file)));
         try (var entries = Files.list(folder)) {
             assertEquals(List.of(file), entries.toList());

@@ -1,0 +1,101 @@
+package dev.djlfit.files;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every output of one run, checked before it trains: folders, files, the standard streams for
+ * {@code -}. A run that does not reach {@link #succeeded()} (an error, Ctrl-C) removes the
+ * folders it created, where they are still empty, so a failed run leaves no trace.
+ */
+public final class Outputs implements AutoCloseable {
+
+    private final PrintWriter standardOutput;
+    private final PrintWriter standardError;
+    private final List<Path> created = new ArrayList<>();
+    private boolean succeeded;
+    private boolean toStandardOutput;
+
+    public Outputs(PrintWriter standardOutput, PrintWriter standardError) {
+        this.standardOutput = standardOutput;
+        this.standardError = standardError;
+        Leftovers.register(this);
+    }
+
+    /** For code outside a command (tests, tools): the process's own streams, kept on close. */
+    public static Outputs standalone() {
+        Outputs outputs = new Outputs(new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        outputs.succeeded();
+        return outputs;
+    }
+
+    /** A folder to write into, created when the first file goes in. */
+    public Folder folder(String option, Path dir) {
+        return Folder.check(this, option, dir, false);
+    }
+
+    /** A file of its own ({@code --json FILE}); its folder must exist; {@code -} is the standard output. */
+    public OutputFile file(String option, Path file) {
+        OutputFile f = OutputFile.standalone(this, option, file);
+        toStandardOutput |= f.isStandardOutput();
+        return f;
+    }
+
+    /** Whether an output goes to the standard output, which the report should then leave alone. */
+    public boolean writesToStandardOutput() {
+        return toStandardOutput;
+    }
+
+    PrintWriter standardOutput() {
+        return standardOutput;
+    }
+
+    PrintWriter standardError() {
+        return standardError;
+    }
+
+    synchronized void created(Path dir) {
+        created.add(dir);
+    }
+
+    /** The run wrote what it was asked to: the folders it made stay. */
+    public synchronized void succeeded() {
+        succeeded = true;
+    }
+
+    synchronized void removeCreatedFolders() {
+        if (succeeded) {
+            return;
+        }
+        for (int i = created.size() - 1; i >= 0; i--) {
+            Path dir = created.get(i);
+            if (isEmpty(dir)) {
+                try {
+                    Files.deleteIfExists(dir);
+                } catch (IOException e) {
+                    // it stays, empty: nothing of the user's is lost
+                }
+            }
+        }
+        created.clear();
+    }
+
+    private static boolean isEmpty(Path dir) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            return !entries.iterator().hasNext();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        removeCreatedFolders();
+        Leftovers.unregister(this);
+    }
+}
