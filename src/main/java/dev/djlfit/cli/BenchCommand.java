@@ -6,6 +6,7 @@ import dev.djlfit.bench.ResidentMemory;
 import dev.djlfit.data.ArticleData;
 import dev.djlfit.data.Dataset;
 import dev.djlfit.model.Activation;
+import dev.djlfit.model.Footprint;
 import dev.djlfit.sweep.SweepConfiguration;
 import dev.djlfit.bench.JavaLoopBench;
 import dev.djlfit.bench.MemoryProbe;
@@ -120,9 +121,12 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (steps <= 0 || warmup < 0 || repeats <= 0 || memorySteps <= MEMORY_WARMUP_STEPS || walkthroughSteps <= 0) {
-            throw new UserInputException("--steps and --repeats must be positive, --warmup not negative, --memory-steps over "
-                    + MEMORY_WARMUP_STEPS);
+        OptionChecks.steps("--steps", steps);
+        OptionChecks.notNegative("--warmup", warmup);
+        OptionChecks.positive("--repeats", repeats);
+        OptionChecks.steps("--walkthrough-steps", walkthroughSteps);
+        if (memorySteps <= MEMORY_WARMUP_STEPS) {
+            throw new UserInputException("--memory-steps must be over " + MEMORY_WARMUP_STEPS + ", got " + memorySteps);
         }
         if (batch != null) {
             return benchBatch();
@@ -176,10 +180,10 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** {@code --batch K}: the sweep's batch against one net alone and against PyTorch's bmm. */
     private int benchBatch() {
-        if (batch <= 0 || batchSteps <= 0) {
-            throw new UserInputException("--batch and --batch-steps must be positive whole numbers");
-        }
+        OptionChecks.seeds("--seed", seed, "--batch", batch);
+        OptionChecks.steps("--batch-steps", batchSteps);
         SweepConfiguration configuration = batchConfiguration();
+        Footprint.batch(configuration.architecture(), batch, 4).require("bench --batch " + batch);
         DeviceChoice target = device.choose();
         PrintWriter out = spec.commandLine().getOut();
         out.println(EngineInfo.header(target));

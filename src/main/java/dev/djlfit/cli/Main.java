@@ -60,6 +60,8 @@ public final class Main implements Callable<Integer> {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExpandAtFiles(false); // "--data @pts.csv" is a file name, not arguments read from pts.csv
+        OptionChecks.registerConverters(cli);
         LowerCaseEnums.register(cli, ModelKind.class, Activation.class, OptimizerKind.class);
         cli.setParameterExceptionHandler(ErrorHandling::onBadParameter);
         cli.setExecutionExceptionHandler(ErrorHandling::onFailure);

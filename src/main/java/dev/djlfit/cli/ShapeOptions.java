@@ -20,9 +20,6 @@ public final class ShapeOptions {
     }
 
     public int hidden() {
-        if (hidden <= 0) {
-            throw new UserInputException("--hidden must be a positive whole number, got " + hidden);
-        }
-        return hidden;
+        return OptionChecks.width("--hidden", hidden);
     }
 }

@@ -37,13 +37,8 @@ public final class TrainingOptions {
     boolean normalize;
 
     public TrainingConfig config() {
-        if (steps <= 0) {
-            throw new UserInputException("--steps must be a positive whole number, got " + steps);
-        }
-        float lr = learningRate != null ? learningRate : optimizer.defaultLearningRate();
-        if (!(lr > 0) || Float.isInfinite(lr)) {
-            throw new UserInputException("--lr must be a positive number, got " + lr);
-        }
+        OptionChecks.steps("--steps", steps);
+        float lr = OptionChecks.learningRate("--lr", learningRate != null ? learningRate : optimizer.defaultLearningRate());
         return new TrainingConfig(steps, lr, seed, TrainingConfig.DEFAULT_LOSS_EVERY, optimizer, normalize, backward);
     }
 }

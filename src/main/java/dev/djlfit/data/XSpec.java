@@ -41,8 +41,9 @@ public final class XSpec {
         if (parts.length != 2 && parts.length != 3) {
             throw new InvalidDataException(where + ": a range is FROM:TO or FROM:TO:STEP, e.g. 0:3:1");
         }
-        double from = Numbers.parseFiniteDouble(parts[0], where + ", FROM");
-        double to = Numbers.parseFiniteDouble(parts[1], where + ", TO");
+        // the ends as floats, like every x the net sees: 1e39 is refused here, not turned into Infinity
+        double from = Numbers.parseFinite(parts[0], where + ", FROM");
+        double to = Numbers.parseFinite(parts[1], where + ", TO");
         double step = parts.length == 3 ? Numbers.parseFiniteDouble(parts[2], where + ", STEP") : 1;
         if (step == 0) {
             throw new InvalidDataException(where + ": STEP must not be 0");
@@ -76,8 +77,8 @@ public final class XSpec {
         if (parts.length != 2) {
             throw new InvalidDataException(where + ": give an interval FROM:TO, e.g. 3:10");
         }
-        double from = Numbers.parseFiniteDouble(parts[0], where + ", FROM");
-        double to = Numbers.parseFiniteDouble(parts[1], where + ", TO");
+        double from = Numbers.parseFinite(parts[0], where + ", FROM");
+        double to = Numbers.parseFinite(parts[1], where + ", TO");
         if (!(to > from)) {
             throw new InvalidDataException(where + ": TO must be greater than FROM");
         }

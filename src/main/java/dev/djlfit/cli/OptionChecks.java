@@ -1,0 +1,129 @@
+package dev.djlfit.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.TypeConversionException;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The one place where option values are checked: steps, learning rates, widths, thread counts,
+ * seeds, lists; and how numbers are read from the command line at all (plain decimals only,
+ * finite, within a 32-bit float where the option is one). Each failure is one line naming the
+ * option and the value.
+ */
+final class OptionChecks {
+
+    /** More threads than this is surely a typo; each costs a stack and libtorch state. */
+    static final int MAX_THREADS = 1024;
+
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
+    private OptionChecks() {}
+
+    /** Numbers as people write them: {@code 0.01}, {@code 1e-3}; not {@code NaN}, {@code Infinity}, {@code 1f}, {@code 0x1p3}. */
+    static void registerConverters(CommandLine cli) {
+        CommandLine.ITypeConverter<Float> toFloat = OptionChecks::parseFloat;
+        CommandLine.ITypeConverter<Double> toDouble = OptionChecks::parseDouble;
+        cli.registerConverter(Float.class, toFloat);
+        cli.registerConverter(float.class, toFloat);
+        cli.registerConverter(Double.class, toDouble);
+        cli.registerConverter(double.class, toDouble);
+    }
+
+    static double parseDouble(String text) {
+        String t = text.strip();
+        if (!DECIMAL.matcher(t).matches()) {
+            throw new TypeConversionException("'" + abbreviate(t) + "' is not a number (write it as 0.01 or 1e-3)");
+        }
+        double value = Double.parseDouble(t);
+        if (!Double.isFinite(value)) {
+            throw new TypeConversionException(t + " is out of the range of a number (at most about 1.8e308)");
+        }
+        return value;
+    }
+
+    static float parseFloat(String text) {
+        double value = parseDouble(text);
+        float f = (float) value;
+        if (!Float.isFinite(f)) {
+            throw new TypeConversionException(text.strip() + " is out of the range of a 32-bit float (at most about 3.4e38)");
+        }
+        if (f == 0 && value != 0) {
+            throw new TypeConversionException(text.strip() + " is too small for a 32-bit float (at least about 1.4e-45)");
+        }
+        return f;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "..." : text;
+    }
+
+    static int positive(String option, int value) {
+        if (value <= 0) {
+            throw new UserInputException(option + " must be a positive whole number, got " + value);
+        }
+        return value;
+    }
+
+    static int notNegative(String option, int value) {
+        if (value < 0) {
+            throw new UserInputException(option + " must not be negative, got " + value);
+        }
+        return value;
+    }
+
+    static int steps(String option, int value) {
+        return positive(option, value);
+    }
+
+    static float learningRate(String option, float value) {
+        if (!(value > 0) || !Float.isFinite(value)) {
+            throw new UserInputException(option + " must be a positive number, got " + value);
+        }
+        return value;
+    }
+
+    static double positiveNumber(String option, double value) {
+        if (!(value > 0) || !Double.isFinite(value)) {
+            throw new UserInputException(option + " must be a positive number, got " + value);
+        }
+        return value;
+    }
+
+    /** A hidden width; whether a net that wide fits in memory is {@link Footprint}'s question. */
+    static int width(String option, int value) {
+        return positive(option, value);
+    }
+
+    static int threads(String option, int value) {
+        positive(option, value);
+        if (value > MAX_THREADS) {
+            throw new UserInputException(option + " must be at most " + MAX_THREADS + ", got " + value);
+        }
+        return value;
+    }
+
+    /** {@code count} seeds from {@code first} on, none past the largest seed (no wrapping round to negative). */
+    static void seeds(String firstOption, int first, String countOption, int count) {
+        positive(countOption, count);
+        long last = (long) first + count - 1;
+        if (last > Integer.MAX_VALUE) {
+            throw new UserInputException(firstOption + " " + first + " with " + countOption + " " + count
+                    + " goes up to seed " + last + ", past the largest seed " + Integer.MAX_VALUE);
+        }
+    }
+
+    /** A list option given a value twice would train and plot the same thing twice: refused. */
+    static <T> void distinct(String option, List<T> values) {
+        Set<T> seen = new HashSet<>();
+        for (T v : values) {
+            if (!seen.add(v)) {
+                throw new UserInputException(option + " lists " + v.toString().toLowerCase(java.util.Locale.ROOT)
+                        + " twice; give each value once");
+            }
+        }
+    }
+}
