@@ -3,6 +3,7 @@ package dev.djlfit.cli;
 import dev.djlfit.experiment.ExperimentSpec;
 import dev.djlfit.experiment.Experiments;
 import dev.djlfit.model.Activation;
+import dev.djlfit.model.Footprint;
 import dev.djlfit.parity.ParityCheck;
 import dev.djlfit.parity.ParityComparison;
 import dev.djlfit.parity.PyTorchReference;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -35,7 +37,8 @@ import java.util.concurrent.Callable;
                     + " relative difference, the predictions at x = 0, 1, 2, 3, 2.5, 10, and a verdict against the"
                     + " tolerances.",
             "Exit code 0 if every experiment matches, 1 if one does not, 2 if PyTorch is missing"
-                    + " (install it: apt-get install -y python3-torch)."
+                    + " (install it: apt-get install -y python3-torch), fails, or gives no answer within"
+                    + " --python-timeout."
         })
 public final class CompareCommand implements Callable<Integer> {
 
@@ -58,6 +61,11 @@ public final class CompareCommand implements Callable<Integer> {
             description = "The Python that has PyTorch (default: ${DEFAULT-VALUE}, Debian's python3-torch).")
     Path python = PyTorchReference.DEFAULT_PYTHON;
 
+    @Option(names = "--python-timeout", paramLabel = "SECONDS",
+            description = "Stop a PyTorch process that has not finished after this long (default: ${DEFAULT-VALUE};"
+                    + " the article's 100000 steps take seconds); then exit 2.")
+    int pythonTimeout = (int) PyTorchReference.DEFAULT_TIMEOUT.toSeconds();
+
     @Spec
     CommandSpec spec;
 
@@ -77,10 +85,14 @@ public final class CompareCommand implements Callable<Integer> {
         for (String name : experiments) {
             specs.add(Experiments.named(name, hidden, activation));
         }
+        for (ExperimentSpec s : specs) {
+            Footprint.training(s.architecture(), s.data().size()).require("compare with --hidden " + hidden);
+        }
         PyTorchReference reference;
         String torch;
         try {
-            reference = PyTorchReference.locate(python);
+            reference = PyTorchReference.locate(python)
+                    .withTimeout(Duration.ofSeconds(OptionChecks.positive("--python-timeout", pythonTimeout)));
             torch = reference.torchVersion();
         } catch (ReferenceUnavailableException e) {
             throw new UserInputException(e.getMessage());
@@ -92,7 +104,12 @@ public final class CompareCommand implements Callable<Integer> {
         ParityPrinter printer = new ParityPrinter(out);
         int mismatches = 0;
         for (ExperimentSpec experiment : specs) {
-            ParityComparison comparison = check.run(experiment, config);
+            ParityComparison comparison;
+            try {
+                comparison = check.run(experiment, config);
+            } catch (ReferenceUnavailableException e) {
+                throw new UserInputException(e.getMessage(), e);
+            }
             Tolerances tolerances = Tolerances.forRun(experiment.name(), config.steps());
             printer.print(comparison, tolerances);
             out.flush();

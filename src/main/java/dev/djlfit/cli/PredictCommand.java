@@ -2,6 +2,7 @@ package dev.djlfit.cli;
 
 import dev.djlfit.data.XSpec;
 import dev.djlfit.experiment.SavedModels;
+import dev.djlfit.model.Footprint;
 import dev.djlfit.model.SavedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,7 +42,14 @@ public final class PredictCommand implements Callable<Integer> {
     public Integer call() {
         float[] xs = XSpec.parse("--x", x);
         SavedModel model = SavedModel.load(from);
+        Footprint.prediction(model.architecture(), xs.length).require("predict at " + xs.length + " inputs");
         float[] ys = SavedModels.predict(model, device.choose().device(), xs);
+        for (int i = 0; i < xs.length; i++) {
+            if (!Float.isFinite(ys[i])) {
+                throw new UserInputException("the net's prediction at x = " + xs[i] + " is " + ys[i]
+                        + ", beyond 32-bit floats; predict nearer the data it was trained on");
+            }
+        }
         PrintWriter out = spec.commandLine().getOut();
         StringBuilder lines = new StringBuilder();
         for (int i = 0; i < xs.length; i++) {

@@ -16,6 +16,16 @@ public record Scaling(double xMean, double xScale, double yMean, double yScale) 
             throw new IllegalArgumentException("scaling needs finite means and positive scales: "
                     + xMean + ", " + xScale + ", " + yMean + ", " + yScale);
         }
+        // standardised 32-bit data gives nothing else; beyond it the net's outputs overflow to Infinity
+        for (double v : new double[] {xMean, xScale, yMean, yScale}) {
+            if (Math.abs(v) > Float.MAX_VALUE) {
+                throw new IllegalArgumentException("scaling " + xMean + ", " + xScale + ", " + yMean + ", " + yScale
+                        + " is beyond 32-bit floats (at most about 3.4e38)");
+            }
+        }
+        if (xScale < Float.MIN_NORMAL || yScale < Float.MIN_NORMAL) {
+            throw new IllegalArgumentException("scaling " + xScale + ", " + yScale + " is too small for 32-bit floats");
+        }
     }
 
     /** Mean and (population) standard deviation of x and of y; a constant y keeps scale 1. */

@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Duration;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -29,12 +31,26 @@ public final class PyTorchReference {
 
     public static final String INSTALL_HINT = "install it with: apt-get install -y python3-torch";
 
+    /** How long one PyTorch process may run before it is stopped: the article's 100000 steps take seconds. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
+
     private final Path python;
     private final Path script;
+    private final Duration timeout;
 
     public PyTorchReference(Path python, Path script) {
+        this(python, script, DEFAULT_TIMEOUT);
+    }
+
+    private PyTorchReference(Path python, Path script, Duration timeout) {
         this.python = python;
         this.script = script;
+        this.timeout = timeout;
+    }
+
+    /** The same reference, each of its processes stopped after {@code timeout}. */
+    public PyTorchReference withTimeout(Duration timeout) {
+        return new PyTorchReference(python, script, timeout);
     }
 
     /**
@@ -130,7 +146,7 @@ public final class PyTorchReference {
         try {
             Process process = new ProcessBuilder(command).start();
             process.getOutputStream().close();
-            return new Pending(process, String.join(" ", command));
+            return new Pending(process, String.join(" ", command), python, timeout);
         } catch (IOException e) {
             throw new ReferenceUnavailableException("cannot run " + python + " (" + e.getMessage() + "); "
                     + INSTALL_HINT);
@@ -150,10 +166,14 @@ public final class PyTorchReference {
         private final String command;
         private final FutureTask<String> stdout;
         private final FutureTask<String> stderr;
+        private final Path python;
+        private final Duration timeout;
 
-        private Pending(Process process, String command) {
+        private Pending(Process process, String command, Path python, Duration timeout) {
             this.process = process;
             this.command = command;
+            this.python = python;
+            this.timeout = timeout;
             this.stdout = drain(process.getInputStream());
             this.stderr = drain(process.getErrorStream());
         }
@@ -169,13 +189,22 @@ public final class PyTorchReference {
                 throw new ReferenceUnavailableException("the PyTorch reference failed (exit " + done.exitCode + "): "
                         + lastLine(done.stderr) + " [" + command + "]");
             }
-            return ResultJson.parse(done.stdout);
+            try {
+                return ResultJson.parse(done.stdout);
+            } catch (IllegalArgumentException e) {
+                throw new ReferenceUnavailableException("the PyTorch reference " + python + " printed something other"
+                        + " than a run document (" + e.getMessage() + ")");
+            }
         }
 
         private Finished finish() {
             try {
-                int code = process.waitFor();
-                return new Finished(code, stdout.get(), stderr.get());
+                if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    process.destroyForcibly();
+                    throw new ReferenceUnavailableException(python + " gave no answer within " + timeout.toSeconds()
+                            + " s, so it was stopped (raise the limit with --python-timeout SECONDS)");
+                }
+                return new Finished(process.exitValue(), stdout.get(), stderr.get());
             } catch (InterruptedException e) {
                 process.destroy();
                 Thread.currentThread().interrupt();
