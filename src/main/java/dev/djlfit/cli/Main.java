@@ -52,7 +52,14 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the command line in this JVM and returns its exit code (what tests call). */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        return commandLine(out, err).execute(args);
+        try {
+            return commandLine(out, err).execute(args);
+        } catch (OutOfMemoryError e) {
+            // the sizes are estimated before a run allocates (Footprint); this is the last line of defence
+            err.println("error: out of memory (" + e.getMessage() + "); make the run smaller, or give Java more with -Xmx");
+            err.flush();
+            return ErrorHandling.FAILURE;
+        }
     }
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {

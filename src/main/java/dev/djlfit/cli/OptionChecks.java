@@ -19,6 +19,9 @@ final class OptionChecks {
     /** More threads than this is surely a typo; each costs a stack and libtorch state. */
     static final int MAX_THREADS = 1024;
 
+    /** Deeper than this is surely a typo: the article's deepest net has 3 layers. */
+    static final int MAX_DEPTH = 1000;
+
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
     private OptionChecks() {}
@@ -96,6 +99,14 @@ final class OptionChecks {
     /** A hidden width; whether a net that wide fits in memory is {@link Footprint}'s question. */
     static int width(String option, int value) {
         return positive(option, value);
+    }
+
+    /** Linear layers of a net: 2 is the article's tanh net, 3 its deep net. */
+    static int depth(String option, int value) {
+        if (value < 2 || value > MAX_DEPTH) {
+            throw new UserInputException(option + " must list whole numbers from 2 to " + MAX_DEPTH + " (layers), got " + value);
+        }
+        return value;
     }
 
     static int threads(String option, int value) {

@@ -204,9 +204,7 @@ public final class SweepCommand implements Callable<Integer> {
             OptionChecks.width("--hidden", h);
         }
         for (int d : depths) {
-            if (d < 2) {
-                throw new UserInputException("--depths must list whole numbers of at least 2 (layers), got " + d);
-            }
+            OptionChecks.depth("--depths", d);
         }
         OptionChecks.distinct("--activations", activations);
         OptionChecks.distinct("--hidden", hidden);

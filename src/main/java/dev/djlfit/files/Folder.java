@@ -29,7 +29,7 @@ public final class Folder {
     private Folder(Outputs outputs, String option, Path dir, Path path) {
         this.outputs = outputs;
         this.option = option;
-        this.shown = option + " " + dir;
+        this.shown = show(option, dir);
         this.path = path;
     }
 
@@ -39,21 +39,26 @@ public final class Folder {
      * @throws CannotWriteException naming the path and the reason, where files cannot go there
      */
     static Folder check(Outputs outputs, String option, Path dir, boolean mustExist) {
-        String shown = option + " " + dir;
+        return check(outputs, option, show(option, dir), dir, mustExist);
+    }
+
+    /** @param shown how to name the output in messages, e.g. {@code --json /proc/x.json} for its folder /proc */
+    static Folder check(Outputs outputs, String option, String shown, Path dir, boolean mustExist) {
         Path absolute = dir.toAbsolutePath().normalize();
+        String it = shown.equals(show(option, dir)) ? "" : abbreviate(absolute.toString()) + " ";
         checkLengths(shown, absolute);
         if (Files.isDirectory(absolute)) {
             probe(shown, absolute, false);
             return new Folder(outputs, option, dir, absolute);
         }
         if (Files.exists(absolute)) {
-            throw new CannotWriteException(shown + ": " + OutputFile.describe(absolute) + ", not a folder");
+            throw new CannotWriteException(shown + ": " + it + OutputFile.describe(absolute) + ", not a folder");
         }
         if (Files.isSymbolicLink(absolute)) {
-            throw new CannotWriteException(shown + ": is a link to a folder that does not exist");
+            throw new CannotWriteException(shown + ": " + it + "is a link to a folder that does not exist");
         }
         if (mustExist) {
-            throw new CannotWriteException(shown + ": folder does not exist");
+            throw new CannotWriteException(shown + ": folder " + absolute + " does not exist");
         }
         Path existing = absolute.getParent();
         while (existing != null && !Files.exists(existing)) {
@@ -70,6 +75,15 @@ public final class Folder {
         }
         probe(shown, existing, true);
         return new Folder(outputs, option, dir, absolute);
+    }
+
+    /** {@code --out DIR} for a message, a path too long to read shortened in its middle. */
+    static String show(String option, Path path) {
+        return option + " " + abbreviate(path.toString());
+    }
+
+    static String abbreviate(String text) {
+        return text.length() <= 120 ? text : text.substring(0, 60) + "..." + text.substring(text.length() - 40);
     }
 
     static void checkLengths(String shown, Path absolute) {

@@ -64,7 +64,7 @@ public final class OutputFile {
 
     /** A file given on its own ({@code --json FILE}): its folder must exist. */
     static OutputFile standalone(Outputs outputs, String option, Path file) {
-        String shown = option + " " + file;
+        String shown = Folder.show(option, file);
         String text = file.toString();
         if (text.equals("-") || STDOUT.contains(file.toAbsolutePath().normalize().toString())) {
             return new OutputFile(shown, Kind.STANDARD_OUTPUT, null, null, outputs);
@@ -120,7 +120,7 @@ public final class OutputFile {
         }
         Folder folder = folderOrNull;
         if (folder == null || !p.equals(path)) {
-            folder = Folder.check(outputs, option, p.getParent(), folderOrNull == null);
+            folder = Folder.check(outputs, option, shown, p.getParent(), folderOrNull == null);
         }
         return new OutputFile(shown, Kind.FILE, p, folder, outputs);
     }

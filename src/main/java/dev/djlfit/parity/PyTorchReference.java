@@ -192,8 +192,10 @@ public final class PyTorchReference {
             try {
                 return ResultJson.parse(done.stdout);
             } catch (IllegalArgumentException e) {
-                throw new ReferenceUnavailableException("the PyTorch reference " + python + " printed something other"
-                        + " than a run document (" + e.getMessage() + ")");
+                String first = done.stdout.strip().lines().findFirst().orElse("");
+                throw new ReferenceUnavailableException("the PyTorch reference " + python + " did not print a run"
+                        + " document: its output begins '" + (first.length() > 60 ? first.substring(0, 60) + "..." : first)
+                        + "' (" + e.getMessage() + ")");
             }
         }
 

@@ -198,7 +198,8 @@ public record ResultJson(
                 | IndexOutOfBoundsException | NumberFormatException e) {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             // Gson puts its parser's exception class first: "com.google.gson.stream.MalformedJsonException: ..."
-            why = why.lines().findFirst().orElse("").replaceFirst("^([a-z]+\\.)+[A-Za-z]+(Exception|Error): ", "");
+            why = why.lines().findFirst().orElse("").replaceFirst("^([a-z]+\\.)+[A-Za-z]+(Exception|Error): ", "")
+                    .replaceFirst("Use JsonReader.setStrictness\\(Strictness.LENIENT\\) to accept malformed JSON", "malformed JSON");
             throw new IllegalArgumentException("not a run document: " + why, e);
         }
     }
