@@ -52,6 +52,9 @@ public final class SaveTarget {
     private static final Pattern PARAMETER_FILE = Pattern.compile("net-\\d{4}\\.params");
     private static final String LOCK = ".djl-fit-save.lock";
 
+    private static final java.util.concurrent.ConcurrentMap<Path, Object> IN_THIS_PROCESS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private final Folder folder;
     private final String shown;
 
@@ -164,6 +167,13 @@ public final class SaveTarget {
     public void save(Writer writer) throws IOException {
         folder.create();
         Path dir = folder.path();
+        // the file lock keeps other processes out; threads of this one take turns here (a JVM holds one lock per file)
+        synchronized (IN_THIS_PROCESS.computeIfAbsent(dir, d -> new Object())) {
+            saveInTurn(writer, dir);
+        }
+    }
+
+    private void saveInTurn(Writer writer, Path dir) throws IOException {
         try (Turn turn = Turn.take(dir.resolve(LOCK), shown)) {
             Leftovers.removeStale(dir);
             Optional<String> old = currentParameterFile(dir);
