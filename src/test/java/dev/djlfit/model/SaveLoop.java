@@ -1,0 +1,23 @@
+package dev.djlfit.model;
+
+import dev.djlfit.data.Scaling;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** Saves two models into one folder in turn until it is killed: for {@link KilledSaveTest}. */
+public final class SaveLoop {
+
+    private SaveLoop() {}
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args[0]);
+        List<Map<String, TensorValues>> models = List.of(SaveTargetTest.values(1), SaveTargetTest.values(2));
+        System.out.println("saving");
+        System.out.flush();
+        for (int i = 0; ; i++) {
+            SaveTargetTest.save(dir, models.get(i % 2), Scaling.IDENTITY);
+        }
+    }
+}
