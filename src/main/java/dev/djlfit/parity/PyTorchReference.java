@@ -202,6 +202,7 @@ public final class PyTorchReference {
         private Finished finish() {
             try {
                 if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    process.descendants().forEach(ProcessHandle::destroyForcibly);
                     process.destroyForcibly();
                     throw new ReferenceUnavailableException(python + " gave no answer within " + timeout.toSeconds()
                             + " s, so it was stopped (raise the limit with --python-timeout SECONDS)");

@@ -66,4 +66,33 @@ class CompareCommandTest {
         assertFalse(run.out().contains("initial parameters"), run.out());
         assertFalse(Files.exists(file));
     }
+
+    private static Path script(Path folder, String name, String body) throws Exception {
+        Path file = Files.writeString(folder.resolve(name),
+                "#!/bin/sh\nif [ \"$1\" = \"-c\" ]; then echo 1.13.0; exit 0; fi\n" + body + "\n");
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        return file;
+    }
+
+    @Test
+    void aReferenceThatPrintsGarbageIsOneLineWithoutAClassName(@TempDir Path folder) throws Exception {
+        Path python = script(folder, "garbage", "echo 'garbage{'");
+        CliRun run = CliRun.of("compare", "linear-linear", "--steps", "10", "--python", python.toString());
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals("error: the PyTorch reference " + python + " did not print a run document: its output begins"
+                + " 'garbage{' (not a run document: malformed JSON at line 1 column 9 path $)", run.err().strip());
+    }
+
+    @Test
+    void aReferenceThatNeverAnswersIsStoppedAfterTheTimeout(@TempDir Path folder) throws Exception {
+        Path python = script(folder, "hangs", "exec sleep 600");
+        long start = System.nanoTime();
+        CliRun run = CliRun.of("compare", "linear-linear", "--steps", "10", "--python", python.toString(),
+                "--python-timeout", "2");
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals("error: " + python + " gave no answer within 2 s, so it was stopped (raise the limit with"
+                + " --python-timeout SECONDS)", run.err().strip());
+        assertTrue(System.nanoTime() - start < 60e9, "it did not wait for the script");
+        assertTrue(CliRun.of("compare", "--help").out().contains("--python-timeout"));
+    }
 }
