@@ -3,6 +3,8 @@ package dev.djlfit.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.TypeConversionException;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -34,6 +36,19 @@ final class OptionChecks {
         cli.registerConverter(float.class, toFloat);
         cli.registerConverter(Double.class, toDouble);
         cli.registerConverter(double.class, toDouble);
+        cli.registerConverter(Path.class, OptionChecks::parsePath);
+    }
+
+    /** A path as given; one the system cannot name (a NUL character) or an empty one is refused. */
+    static Path parsePath(String text) {
+        if (text.isEmpty()) {
+            throw new TypeConversionException("the path is empty");
+        }
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            throw new TypeConversionException("'" + abbreviate(text) + "' is not a usable path (" + e.getReason() + ")");
+        }
     }
 
     static double parseDouble(String text) {
@@ -61,7 +76,8 @@ final class OptionChecks {
     }
 
     private static String abbreviate(String text) {
-        return text.length() > 40 ? text.substring(0, 40) + "..." : text;
+        String shown = text.replaceAll("\\p{Cntrl}", "?");
+        return shown.length() > 60 ? shown.substring(0, 40) + "..." + shown.substring(shown.length() - 17) : shown;
     }
 
     static int positive(String option, int value) {

@@ -55,7 +55,8 @@ public final class Formula {
     }
 
     private static InvalidDataException notParsed(String option, String t, RuntimeException e) {
-        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        // exp4j's stack runs empty on input such as "}," or "+": no message of its own
+        String why = e.getMessage() == null ? "it is not a formula in x (e.g. 3*x^2 + 2*x + 1)" : e.getMessage();
         return new InvalidDataException(option + " '" + t + "' does not parse: " + why, e);
     }
 

@@ -1,0 +1,196 @@
+package dev.djlfit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Generated hostile input: random bytes as CSV, random strings as option values, paths where
+ * nothing can be written. Every case must end in exit 2 with at most 4 lines, no stack trace, and
+ * nothing created or changed outside the output folder. Seeded, so a failure repeats.
+ */
+class HostileInputTest {
+
+    private static final int CASES = 240;
+    private static final String HOSTILE = "0123456789.,;:-+eE xX\t\"'#[](){}/\\\\*^$%&|<>?=~`!é日本\u202e\u00a0\u0007🙂";
+    /** At least one of these makes any value invalid for every option it is given to. */
+    private static final String POISON = "@§\u0000¤¶";
+
+    @TempDir
+    Path sandbox;
+
+    private Random random;
+    private Path out;
+    private Path aFile;
+
+    @Test
+    void everyCaseIsOneLineExitTwoAndChangesNothing() throws IOException {
+        random = new Random(20261201);
+        out = sandbox.resolve("out");
+        aFile = Files.writeString(sandbox.resolve("notes.txt"), "mine");
+        Files.createDirectories(sandbox.resolve("a folder"));
+        Map<String, String> cwdBefore = listing(Path.of("").toAbsolutePath(), false);
+        for (int i = 0; i < CASES; i++) {
+            List<String> args = generate(i);
+            Map<String, String> before = listing(sandbox, true);
+            CliRun run = CliRun.of(args.toArray(String[]::new));
+            String shown = "case " + i + ": " + args + "\n" + run.err() + run.out();
+            assertEquals(2, run.exitCode(), shown);
+            String all = run.out() + run.err();
+            assertTrue(all.strip().lines().count() <= 4, shown);
+            assertFalse(all.contains("\tat ") || all.contains("Exception") || all.contains("java."), shown);
+            assertEquals(before, listing(sandbox, true), "changed outside the output folder: " + shown);
+        }
+        assertEquals(cwdBefore, listing(Path.of("").toAbsolutePath(), false), "nothing new where the tests run");
+    }
+
+    private List<String> generate(int i) throws IOException {
+        List<String> args = new ArrayList<>();
+        switch (random.nextInt(5)) {
+            case 0 -> {
+                args.addAll(List.of("train", "--data", badCsv(i).toString()));
+                addValidExtras(args);
+            }
+            case 1 -> {
+                args.add("train");
+                String option = pick("--steps", "--lr", "--seed", "--hidden", "--model", "--activation", "--optimizer",
+                        "--backward", "--device", "--x", "--function", "--truth", "--interpolation", "--extrapolation",
+                        "--probes");
+                switch (option) {
+                    case "--x" -> args.addAll(List.of("--function", "x"));
+                    case "--function" -> args.addAll(List.of("--x", "0:3:1"));
+                    case "--truth" -> args.addAll(List.of("--data", goodCsv(i).toString()));
+                    default -> { }
+                }
+                args.addAll(List.of(option, junk()));
+                addValidExtras(args);
+            }
+            case 2 -> {
+                args.add(pick("train", "walkthrough", "sweep"));
+                args.addAll(List.of("--steps", "5", "-q"));
+                args.addAll(badOutput(i));
+            }
+            case 3 -> {
+                args.addAll(List.of("sweep", "-q", "--steps", "5", "--out", out.toString()));
+                args.addAll(List.of(pick("--seeds", "--first-seed", "--hidden", "--depths", "--activations", "--lr",
+                        "--fit-threshold", "--threads", "--torch-threads", "--backward"), junk()));
+            }
+            default -> {
+                args.addAll(List.of("predict", "--from"));
+                args.add(random.nextBoolean() ? sandbox.resolve("a folder").toString() : junk());
+                args.addAll(List.of("--x", random.nextBoolean() ? "0:3:1" : junk()));
+            }
+        }
+        return args;
+    }
+
+    private void addValidExtras(List<String> args) {
+        args.addAll(List.of("--steps", "5", "-q", "--out", out.toString()));
+        if (random.nextBoolean()) {
+            args.addAll(List.of("--json", out.resolve("run.json").toString()));
+        }
+        if (random.nextBoolean()) {
+            args.addAll(List.of("--save", out.resolve("model").toString()));
+        }
+    }
+
+    /** Paths no output can take; the rest of the command is fine. */
+    private List<String> badOutput(int i) {
+        String option = pick("--out", "--json", "--save"); // --save is train's; the others refuse it, also exit 2
+        String path = switch (random.nextInt(6)) {
+            case 0 -> aFile.resolve("inside").toString();
+            case 1 -> "/proc/djl-fit-" + i;
+            case 2 -> sandbox.resolve("n".repeat(256 + random.nextInt(100))).toString();
+            case 3 -> option.equals("--json") ? sandbox.resolve("a folder").toString() : aFile.toString();
+            case 4 -> sandbox + "/bad" + POISON.charAt(2) + "name";
+            default -> sandbox.resolve("missing").resolve("deeper").resolve("x".repeat(300)).toString();
+        };
+        List<String> args = new ArrayList<>(List.of(option, path));
+        if (!option.equals("--out")) {
+            args.addAll(List.of("--out", out.toString()));
+        }
+        return args;
+    }
+
+    private Path badCsv(int i) throws IOException {
+        byte[] bytes = switch (random.nextInt(6)) {
+            case 0 -> {
+                byte[] b = new byte[1 + random.nextInt(300)];
+                random.nextBytes(b);
+                b[random.nextInt(b.length)] = (byte) 0xFF; // never UTF-8
+                yield b;
+            }
+            case 1 -> (rows(1 + random.nextInt(5)) + "1,@" + text(20) + "\n" + rows(random.nextInt(3)))
+                    .getBytes(StandardCharsets.UTF_8);
+            case 2 -> new byte[0];
+            case 3 -> ("x,y\n" + "# " + text(30).replace('\n', ' ') + "\n").getBytes(StandardCharsets.UTF_8);
+            case 4 -> "2,5\n2,7\n2,9\n".getBytes(StandardCharsets.UTF_8);
+            default -> (rows(2) + "1,2,3\n").getBytes(StandardCharsets.UTF_8);
+        };
+        return Files.write(sandbox.resolve("data " + i + (random.nextBoolean() ? " é" : "") + ".csv"), bytes);
+    }
+
+    private Path goodCsv(int i) throws IOException {
+        return Files.writeString(sandbox.resolve("good " + i + ".csv"), rows(4));
+    }
+
+    private String rows(int n) {
+        StringBuilder b = new StringBuilder();
+        for (int k = 0; k < n; k++) {
+            b.append(k).append(',').append(random.nextInt(100)).append('\n');
+        }
+        return b.toString();
+    }
+
+    private String text(int max) {
+        StringBuilder b = new StringBuilder();
+        int n = random.nextInt(max + 1);
+        for (int k = 0; k < n; k++) {
+            b.appendCodePoint(HOSTILE.codePointAt(HOSTILE.offsetByCodePoints(0,
+                    random.nextInt(HOSTILE.codePointCount(0, HOSTILE.length())))));
+        }
+        return b.toString().replace("\n", "");
+    }
+
+    /** A random string with a poison character at a random place: no option takes it. */
+    private String junk() {
+        String t = text(12);
+        int at = random.nextInt(t.length() + 1);
+        return t.substring(0, at) + POISON.charAt(random.nextInt(POISON.length())) + t.substring(at);
+    }
+
+    private String pick(String... options) {
+        return options[random.nextInt(options.length)];
+    }
+
+    /** Every entry under {@code root} (but the output folder) with its size and modification time. */
+    private Map<String, String> listing(Path root, boolean deep) throws IOException {
+        Map<String, String> all = new TreeMap<>();
+        try (Stream<Path> entries = deep ? Files.walk(root) : Files.list(root)) {
+            for (Path p : (Iterable<Path>) entries::iterator) {
+                if (deep && p.startsWith(sandbox.resolve("out"))) {
+                    continue;
+                }
+                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class,
+                        java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                all.put(root.relativize(p).toString(), a.isDirectory() ? "dir" : a.size() + "@" + a.lastModifiedTime());
+            }
+        }
+        return all;
+    }
+}
