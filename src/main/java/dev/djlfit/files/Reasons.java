@@ -14,6 +14,10 @@ public final class Reasons {
     private Reasons() {}
 
     public static String of(Exception e) {
+        // writers wrap what the system said: ImageIO's "I/O error writing PNG file!" over "No space left on device"
+        if (e.getCause() instanceof java.io.IOException cause && cause != e) {
+            return of(cause);
+        }
         if (e instanceof FileSystemException f && f.getReason() != null) {
             return f.getReason();
         }

@@ -172,4 +172,12 @@ class OutputFileTest {
         Leftovers.delete(mine);
         assertEquals(List.of("plot.png"), names());
     }
+
+    @Test
+    void theReasonIsWhatTheSystemSaidUnderAWritersOwnWords() {
+        IOException png = new javax.imageio.IIOException("I/O error writing PNG file!",
+                new java.nio.file.FileSystemException("/x/fit.png", null, "No space left on device"));
+        assertEquals("No space left on device", Reasons.of(png));
+        assertEquals("permission denied", Reasons.of(new java.nio.file.AccessDeniedException("/x")));
+    }
 }
