@@ -201,6 +201,13 @@ public final class OutputFile {
         }
     }
 
+    /** A replaced file keeps its permissions, where the file system has them. */
+    private void keepPermissions(Path temporary) throws IOException {
+        if (Files.isRegularFile(target) && Files.getFileStore(temporary).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(temporary, Files.getPosixFilePermissions(target));
+        }
+    }
+
     private void toFile(Content content) {
         folder.create();
         Path dir = target.getParent();
@@ -209,9 +216,7 @@ public final class OutputFile {
         try {
             // not Files.createTempFile: its files are owner-only (0600); this one gets the umask's permissions
             Files.createFile(temporary);
-            if (Files.isRegularFile(target)) {
-                Files.setPosixFilePermissions(temporary, Files.getPosixFilePermissions(target));
-            }
+            keepPermissions(temporary);
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
                     OutputStream out = Channels.newOutputStream(channel)) {
                 content.writeTo(out);
@@ -219,7 +224,7 @@ public final class OutputFile {
                 channel.force(true);
             }
             Leftovers.commit(() -> Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE));
-        } catch (IOException | UnsupportedOperationException e) {
+        } catch (IOException e) {
             throw new CannotWriteException(shown + ": cannot write " + target + " (" + Reasons.of(e) + ")", e);
         } finally {
             Leftovers.delete(temporary);

@@ -22,16 +22,19 @@ public final class Outputs implements AutoCloseable {
     private boolean toStandardOutput;
 
     public Outputs(PrintWriter standardOutput, PrintWriter standardError) {
-        this.standardOutput = standardOutput;
-        this.standardError = standardError;
+        this(standardOutput, standardError, false);
         Leftovers.register(this);
     }
 
-    /** For code outside a command (tests, tools): the process's own streams, kept on close. */
+    private Outputs(PrintWriter standardOutput, PrintWriter standardError, boolean keepsFolders) {
+        this.standardOutput = standardOutput;
+        this.standardError = standardError;
+        this.succeeded = keepsFolders;
+    }
+
+    /** For code outside a command (tests, tools): the process's own streams; the folders it makes stay. */
     public static Outputs standalone() {
-        Outputs outputs = new Outputs(new PrintWriter(System.out, true), new PrintWriter(System.err, true));
-        outputs.succeeded();
-        return outputs;
+        return new Outputs(new PrintWriter(System.out, true), new PrintWriter(System.err, true), true);
     }
 
     /** A folder to write into, created when the first file goes in. */
