@@ -142,8 +142,13 @@ public final class SweepCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The tables' names start so: {@code sweep-<data>.csv}, {@code sweep-<data>.md}, {@code sweep-<data>-seeds.csv}. */
+    private static String base(Dataset dataset) {
+        return "sweep-" + dataset.name();
+    }
+
     private List<String> fileNames(SweepGrid grid, Dataset dataset) {
-        String base = "sweep-" + dataset.name();
+        String base = base(dataset);
         List<String> names = new ArrayList<>(List.of(base + ".csv", base + ".md", base + "-seeds.csv"));
         for (SweepConfiguration c : grid.configurations()) {
             names.add(FanPlot.fileName(dataset.name(), c));
@@ -183,7 +188,7 @@ public final class SweepCommand implements Callable<Integer> {
         }
 
         List<Path> files = new ArrayList<>();
-        String base = "sweep-" + dataset.name();
+        String base = base(dataset);
         files.add(folder.writeText(base + ".csv", table.csv()));
         files.add(folder.writeText(base + ".md", table.markdown()));
         files.add(folder.writeText(base + "-seeds.csv", table.seedsCsv()));
