@@ -168,7 +168,7 @@ public final class SaveTarget {
         folder.create();
         Path dir = folder.path();
         // the file lock keeps other processes out; threads of this one take turns here (a JVM holds one lock per file)
-        synchronized (IN_THIS_PROCESS.computeIfAbsent(dir, d -> new Object())) {
+        synchronized (IN_THIS_PROCESS.computeIfAbsent(dir.toRealPath(), d -> new Object())) {
             saveInTurn(writer, dir);
         }
     }
