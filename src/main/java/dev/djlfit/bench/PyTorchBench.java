@@ -2,7 +2,7 @@ package dev.djlfit.bench;
 
 import dev.djlfit.experiment.ExperimentSpec;
 import dev.djlfit.parity.PyTorchReference;
-import dev.djlfit.report.ResultJson;
+import dev.djlfit.experiment.ResultJson;
 import dev.djlfit.training.TrainingConfig;
 
 /**

@@ -1,7 +1,7 @@
 package dev.djlfit.parity;
 
 import dev.djlfit.experiment.ExperimentSpec;
-import dev.djlfit.report.ResultJson;
+import dev.djlfit.experiment.ResultJson;
 import dev.djlfit.training.TrainingConfig;
 
 import java.io.IOException;

@@ -70,6 +70,16 @@ public final class OutputFolder {
         }
     }
 
+    /** Writes {@code text} to {@code file} (UTF-8) atomically, in the folder the file names: never a half-written file. */
+    public static Path writeFile(Path file, String text) {
+        Path absolute = file.toAbsolutePath();
+        try {
+            return open(absolute.getParent()).writeText(absolute.getFileName().toString(), text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Writes a text file (UTF-8) atomically. */
     public Path writeText(String fileName, String text) {
         return write(fileName, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));

@@ -1,5 +1,6 @@
 package dev.djlfit.report;
 
+import dev.djlfit.experiment.ResultJson;
 import dev.djlfit.parity.ParityComparison;
 import dev.djlfit.parity.ParityComparison.LossDiff;
 import dev.djlfit.parity.ParityComparison.ParameterDiff;

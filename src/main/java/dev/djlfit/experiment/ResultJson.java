@@ -1,4 +1,4 @@
-package dev.djlfit.report;
+package dev.djlfit.experiment;
 
 import ai.djl.engine.Engine;
 import com.google.gson.Gson;
@@ -9,14 +9,10 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import dev.djlfit.experiment.ExperimentResult;
 import dev.djlfit.model.Architecture;
 import dev.djlfit.model.TensorValues;
 import dev.djlfit.training.LossPoint;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -115,16 +111,6 @@ public record ResultJson(
                 TensorValues.vector(x),
                 TensorValues.vector(y),
                 result.training().loopNanos() / 1e9);
-    }
-
-    /** Writes {@link #toJson()} to {@code file} atomically: never a half-written file. */
-    public void write(Path file) {
-        Path absolute = file.toAbsolutePath();
-        try {
-            OutputFolder.open(absolute.getParent()).writeText(absolute.getFileName().toString(), toJson() + "\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
     }
 
     public String toJson() {

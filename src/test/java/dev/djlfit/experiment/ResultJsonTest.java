@@ -1,4 +1,4 @@
-package dev.djlfit.report;
+package dev.djlfit.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -97,18 +97,5 @@ class ResultJsonTest {
                 () -> ResultJson.parse("{\"experiment\": \"linear-linear\", \"seed\": 0}"));
         assertTrue(e.getMessage().contains("\"steps\""), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> ResultJson.parse("[1, 2"));
-    }
-
-    @Test
-    void writingReplacesTheFileWholeAndLeavesNothingElse(@TempDir Path folder) throws Exception {
-        Path file = folder.resolve("run.json");
-        Files.writeString(file, "old");
-        ResultJson json = new ResultJson("linear-linear", 0, 1, 0.01, 10, null, "test", Map.of(), Map.of(),
-                List.of(new LossPoint(0, 26f)), TensorValues.vector(0), TensorValues.vector(1), 0.5);
-        json.write(file);
-        assertEquals(json, ResultJson.parse(Files.readString(file)));
-        try (var entries = Files.list(folder)) {
-            assertEquals(List.of(file), entries.toList());
-        }
     }
 }
