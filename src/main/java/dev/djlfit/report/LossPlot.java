@@ -25,7 +25,8 @@ import java.util.Locale;
  * and then descends slowly over decades of loss. Steps count from 1 (the first step's loss is at
  * 1), as a log axis has no 0. With {@code --normalize} the net trains on standardised data; the
  * loss is drawn in the data's own units, as the text report prints it. Recorded losses of exactly
- * 0 have no place on a log axis and are left out (the subtitle says how many).
+ * 0 have no place on a log axis and are left out (the subtitle says how many). Each recorded
+ * loss is marked with a dot, so that a straight segment between two reads as what it is.
  */
 public final class LossPlot {
 
@@ -75,9 +76,11 @@ public final class LossPlot {
         XYPlot plot = chart.getXYPlot();
         plot.setRangeAxis(decades(lossLabel(result), 1e-30, "0E0"));
         plot.setDomainAxis(decades("step (log scale; the first step is 1)", 1, "#,##0"));
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        // a dot at each recorded loss: on a log step axis the first hundred steps are one segment
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         renderer.setSeriesPaint(0, Charts.LEARNED);
         renderer.setSeriesStroke(0, Charts.SOLID);
+        renderer.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-3, -3, 6, 6));
         plot.setRenderer(renderer);
         return chart;
     }
