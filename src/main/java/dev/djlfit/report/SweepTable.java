@@ -36,7 +36,7 @@ public final class SweepTable {
                 .map(t -> {
                     List<String> at = new ArrayList<>();
                     for (int i = 0; i < probes.length; i++) {
-                        at.add(probeName(i) + " = " + num(truth[i]));
+                        at.add(probeName(i) + " = " + significant(truth[i]));
                     }
                     return "truth y = " + t.formula() + ", so " + String.join(", ", at);
                 })
@@ -256,6 +256,11 @@ public final class SweepTable {
 
     private static String range(double from, double to) {
         return Double.isNaN(from) ? "-" : fixed(from) + ".." + fixed(to);
+    }
+
+    /** Four significant digits, trailing zeros dropped: 24.75, 321, 0.5985. */
+    private static String significant(double v) {
+        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.4g", v)).stripTrailingZeros().toPlainString();
     }
 
     private static String num(double v) {
