@@ -20,10 +20,7 @@ import dev.djlfit.training.LossPoint;
 import dev.djlfit.training.TrainingConfig;
 import dev.djlfit.training.TrainingListener;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
