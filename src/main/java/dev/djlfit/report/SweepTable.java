@@ -44,18 +44,18 @@ public final class SweepTable {
         int seeds = sweep.configurations().isEmpty() ? 0 : sweep.configurations().get(0).seeds().size();
         lines.add(String.format(Locale.ROOT, "sweep on the %s data (%s)", sweep.data().name(), truthText));
         lines.add(String.format(Locale.ROOT,
-                "%d seeds per configuration (%d..%d), %d steps of %s at lr %s; a net fits when its final loss < %s",
+                "%d seeds per configuration (%d..%d), %d steps of %s at lr %s; fit: final loss < %s",
                 seeds, sweep.config().seed(), sweep.config().seed() + seeds - 1, sweep.config().steps(),
                 sweep.config().optimizer().title(), Float.toString(sweep.config().learningRate()),
                 num(sweep.fitThreshold())));
-        StringBuilder over = new StringBuilder(
-                "over the nets that fit: y(x) as median (5th..95th percentile)");
+        lines.add(truthKnown
+                ? "over the nets that fit: y(x) as median (5th..95th percentile), RMSE as median"
+                : "over the nets that fit: y(x) as median (5th..95th percentile)");
         if (truthKnown) {
-            over.append("; median RMSE against the truth over ")
-                    .append(sweep.extrapolation().interpolation().describe()).append(" (interpolation) and ")
-                    .append(sweep.extrapolation().extrapolation().describe()).append(" (extrapolation)");
+            lines.add("RMSE against the truth over "
+                    + sweep.extrapolation().interpolation().describe() + " (interpolation) and "
+                    + sweep.extrapolation().extrapolation().describe() + " (extrapolation)");
         }
-        lines.add(over.toString());
         return lines;
     }
 
@@ -240,13 +240,13 @@ public final class SweepTable {
         return out.toString();
     }
 
-    /** Three or four significant digits, never in exponent form below a million. */
+    /** About three significant digits (whole numbers from 100, exponents from a million and below 0.001). */
     static String compact(double v) {
         if (Double.isNaN(v)) {
             return "-";
         }
         double a = Math.abs(v);
-        String format = a >= 1e6 ? "%.3g" : a >= 1000 ? "%.0f" : a >= 100 ? "%.1f" : a >= 1e-3 || a == 0 ? "%.2f" : "%.1e";
+        String format = a >= 1e6 ? "%.2e" : a >= 100 ? "%.0f" : a >= 10 ? "%.1f" : a >= 1e-3 || a == 0 ? "%.2f" : "%.1e";
         return String.format(Locale.ROOT, format, v);
     }
 
