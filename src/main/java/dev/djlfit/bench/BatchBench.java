@@ -6,15 +6,18 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.djlfit.data.ArticleData;
 import dev.djlfit.data.Dataset;
 import dev.djlfit.model.Net;
 import dev.djlfit.parity.PyTorchReference;
 import dev.djlfit.sweep.BatchedNets;
 import dev.djlfit.sweep.BatchedTrainingLoop;
 import dev.djlfit.sweep.SweepConfiguration;
+import dev.djlfit.training.Backward;
 import dev.djlfit.training.TrainingConfig;
 import dev.djlfit.training.TrainingListener;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,6 +35,77 @@ public final class BatchBench {
         this.device = device;
         this.warmupSteps = warmupSteps;
         this.repeats = repeats;
+    }
+
+    /**
+     * One loop's timings of the batch.
+     *
+     * @param loop how gradients were computed
+     * @param perBatchStep in-loop time per step of the whole batch
+     * @param perNetStep the same over the batch's K nets
+     * @param initSeconds drawing the K initialisations (not in the loop time)
+     * @param alone one of the nets trained alone with the same loop
+     */
+    public record LoopTiming(Backward loop, BenchResult perBatchStep, BenchResult perNetStep, double initSeconds,
+            BenchResult alone) {}
+
+    /**
+     * The same batch in PyTorch ({@code torch.bmm}).
+     *
+     * @param perBatchStep in-loop time per step of the whole batch
+     * @param perNetStep the same over the batch's K nets
+     * @param initSeconds drawing the initialisations
+     */
+    public record ReferenceTiming(BenchResult perBatchStep, BenchResult perNetStep, double initSeconds) {}
+
+    /**
+     * Everything {@code bench --batch} measured.
+     *
+     * @param name e.g. {@code batch-32-tanh-h10-d2}
+     * @param loops one entry per loop asked
+     * @param referenceOrNull PyTorch's, or null where it was not timed
+     */
+    public record Outcome(String name, SweepConfiguration configuration, int nets, int firstSeed, int steps,
+            int warmupSteps, int repeats, List<LoopTiming> loops, ReferenceTiming referenceOrNull) {
+        public Outcome {
+            loops = List.copyOf(loops);
+        }
+    }
+
+    /** The batch of {@code nets} on the article's quadratic data, with each loop, alone, and in PyTorch. */
+    public Outcome run(SweepConfiguration configuration, int nets, TrainingConfig config, List<Backward> loops,
+            PyTorchReference referenceOrNull) {
+        Dataset data = ArticleData.QUADRATIC.dataset();
+        String name = "batch-" + nets + "-" + configuration.name();
+        List<LoopTiming> timings = new ArrayList<>();
+        for (Backward loop : loops) {
+            TrainingConfig run = config.withBackward(loop);
+            Timing batch = batched(configuration, nets, data, run);
+            BenchResult perBatchStep = new BenchResult(name, "java-" + loop.id(), batch.microsPerBatchStep(),
+                    config.steps(), batch.peakRssMegabytes());
+            BenchResult alone = new BenchResult(name, "alone-" + loop.id(), alone(configuration, data, run),
+                    config.steps(), ResidentMemory.peakMegabytes());
+            timings.add(new LoopTiming(loop, perBatchStep, perNet(perBatchStep, nets), batch.initSeconds(), alone));
+        }
+        ReferenceTiming reference = null;
+        if (referenceOrNull != null) {
+            Timing timing = pytorch(referenceOrNull, configuration, nets, data.name(), config, repeats);
+            BenchResult perBatchStep = new BenchResult(name, "pytorch-bmm", timing.microsPerBatchStep(),
+                    config.steps(), timing.peakRssMegabytes());
+            reference = new ReferenceTiming(perBatchStep, perNet(perBatchStep, nets), timing.initSeconds());
+        }
+        return new Outcome(name, configuration, nets, config.seed(), config.steps(), warmupSteps, repeats, timings,
+                reference);
+    }
+
+    /** The batch step's time over the batch's nets. */
+    private static BenchResult perNet(BenchResult perBatchStep, int nets) {
+        double[] perNet = perBatchStep.microsPerStep().clone();
+        for (int i = 0; i < perNet.length; i++) {
+            perNet[i] /= nets;
+        }
+        return new BenchResult(perBatchStep.experiment(), perBatchStep.variant() + "-per-net", perNet,
+                perBatchStep.steps(), perBatchStep.rssMegabytes());
     }
 
     /** The batch in Java: microseconds per batch step, each repeat; and the initialisation's seconds. */
@@ -60,7 +134,7 @@ public final class BatchBench {
                 }
             }
         }
-        return new Timing(micros, initSeconds);
+        return new Timing(micros, initSeconds, ResidentMemory.peakMegabytes());
     }
 
     /** One net of the configuration (the first seed) alone: microseconds per step, each repeat. */
@@ -89,8 +163,10 @@ public final class BatchBench {
             String dataName, TrainingConfig config, int repeats) {
         double[] micros = new double[repeats];
         double initSeconds = 0;
+        double peak = -1;
         for (int r = 0; r < repeats; r++) {
-            String json = reference.runScript("batched.py", List.of(
+            String json;
+            try (PyTorchReference.Pending run = reference.startScript("batched.py", List.of(
                     "--nets", Integer.toString(nets),
                     "--model", configuration.depth() == 2 ? "tanh" : "deep",
                     "--data", dataName,
@@ -99,16 +175,21 @@ public final class BatchBench {
                     "--first-seed", Integer.toString(config.seed()),
                     "--steps", Integer.toString(config.steps()),
                     "--lr", Float.toString(config.learningRate())));
+                    ChildPeakMemory memory = ChildPeakMemory.watch(run.process())) {
+                json = run.output();
+                peak = Math.max(peak, memory.megabytes());
+            }
             JsonObject result = JsonParser.parseString(json).getAsJsonObject();
             micros[r] = result.get("loop_seconds").getAsDouble() * 1e6 / config.steps();
             initSeconds = Math.max(initSeconds, result.get("init_seconds").getAsDouble());
         }
-        return new Timing(micros, initSeconds);
+        return new Timing(micros, initSeconds, peak);
     }
 
     /**
      * @param microsPerBatchStep each repeat's in-loop microseconds per step of the whole batch
      * @param initSeconds drawing the initial parameters (the slowest repeat)
+     * @param peakRssMegabytes peak resident memory of the process that trained (-1 if unknown)
      */
-    public record Timing(double[] microsPerBatchStep, double initSeconds) {}
+    public record Timing(double[] microsPerBatchStep, double initSeconds, double peakRssMegabytes) {}
 }

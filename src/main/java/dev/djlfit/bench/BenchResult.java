@@ -9,7 +9,8 @@ import java.util.Arrays;
  * @param variant the loop's name: {@code autograd}, {@code manual}, {@code pytorch}, ...
  * @param microsPerStep each repeat's in-loop microseconds per step
  * @param steps steps per repeat
- * @param rssMegabytes resident memory after the runs (-1 if unknown)
+ * @param rssMegabytes peak resident memory of the process that ran the loop, this JVM so far or
+ *     the Python child (-1 if unknown: the line then leaves it out)
  */
 public record BenchResult(String experiment, String variant, double[] microsPerStep, int steps, double rssMegabytes) {
 
@@ -20,9 +21,10 @@ public record BenchResult(String experiment, String variant, double[] microsPerS
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
-    /** {@code BENCH <experiment> <variant> us_per_step=<x> steps=<n> rss_mb=<m>}. */
+    /** {@code BENCH <experiment> <variant> us_per_step=<x> steps=<n> rss_mb=<m>}, without rss_mb where unknown. */
     public String line() {
-        return String.format(java.util.Locale.ROOT, "BENCH %s %s us_per_step=%.1f steps=%d rss_mb=%.0f",
-                experiment, variant, median(), steps, rssMegabytes);
+        String line = String.format(java.util.Locale.ROOT, "BENCH %s %s us_per_step=%.1f steps=%d",
+                experiment, variant, median(), steps);
+        return rssMegabytes < 0 ? line : line + String.format(java.util.Locale.ROOT, " rss_mb=%.0f", rssMegabytes);
     }
 }

@@ -30,7 +30,7 @@ public final class JavaLoopBench {
         for (int r = 0; r < repeats; r++) {
             micros[r] = train(spec, timed).microsPerStep();
         }
-        return new BenchResult(spec.name(), backward.id(), micros, config.steps(), ResidentMemory.megabytes());
+        return new BenchResult(spec.name(), backward.id(), micros, config.steps(), ResidentMemory.peakMegabytes());
     }
 
     private TrainingRun train(ExperimentSpec spec, TrainingConfig config) {

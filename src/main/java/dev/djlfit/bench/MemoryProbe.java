@@ -30,8 +30,4 @@ public final class MemoryProbe implements TrainingListener {
         return String.format(java.util.Locale.ROOT, "MEMORY %s rss_mb_at_%d=%.1f rss_mb_at_end=%.1f growth_mb=%.1f",
                 experiment, afterSteps, atWarmup, atEnd, atEnd - atWarmup);
     }
-
-    public double growthMegabytes() {
-        return atEnd - atWarmup;
-    }
 }

@@ -2,7 +2,7 @@ package dev.djlfit.bench;
 
 import dev.djlfit.experiment.ExperimentSpec;
 import dev.djlfit.parity.PyTorchReference;
-import dev.djlfit.report.ResultJson;
+import dev.djlfit.experiment.ResultJson;
 import dev.djlfit.training.TrainingConfig;
 
 /**
@@ -19,17 +19,26 @@ public final class PyTorchBench {
         this.repeats = repeats;
     }
 
+    /** The median in-loop time per step over the repeats, and the Python process's peak resident memory. */
     public BenchResult measure(ExperimentSpec spec, TrainingConfig config) {
         double[] micros = new double[repeats];
+        double peak = -1;
         for (int r = 0; r < repeats; r++) {
-            micros[r] = loopSeconds(spec, config) * 1e6 / config.steps();
+            try (PyTorchReference.Pending run = reference.start(spec, config);
+                    ChildPeakMemory memory = ChildPeakMemory.watch(run.process())) {
+                micros[r] = loopSeconds(run.result()) * 1e6 / config.steps();
+                peak = Math.max(peak, memory.megabytes());
+            }
         }
-        return new BenchResult(spec.name(), "pytorch", micros, config.steps(), -1);
+        return new BenchResult(spec.name(), "pytorch", micros, config.steps(), peak);
     }
 
     /** One run's time in the training loop alone, in seconds. */
     public double loopSeconds(ExperimentSpec spec, TrainingConfig config) {
-        ResultJson run = reference.run(spec, config);
+        return loopSeconds(reference.run(spec, config));
+    }
+
+    private double loopSeconds(ResultJson run) {
         if (!Double.isFinite(run.loopSeconds())) {
             throw new IllegalStateException(reference.script() + " did not report loop_seconds");
         }

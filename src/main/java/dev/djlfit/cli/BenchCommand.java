@@ -8,16 +8,17 @@ import dev.djlfit.data.Dataset;
 import dev.djlfit.model.Activation;
 import dev.djlfit.model.Footprint;
 import dev.djlfit.sweep.SweepConfiguration;
+import dev.djlfit.bench.ExperimentBench;
 import dev.djlfit.bench.JavaLoopBench;
-import dev.djlfit.bench.MemoryProbe;
+import dev.djlfit.bench.MemoryBench;
+import dev.djlfit.bench.PyTorchAvailability;
 import dev.djlfit.bench.PyTorchBench;
-import dev.djlfit.experiment.ParallelExperiments;
-import dev.djlfit.parity.PyTorchReference;
-import dev.djlfit.parity.ReferenceUnavailableException;
-import dev.djlfit.training.TrainingListener;
-import dev.djlfit.experiment.ExperimentRunner;
+import dev.djlfit.bench.WalkthroughBench;
 import dev.djlfit.experiment.ExperimentSpec;
 import dev.djlfit.experiment.Experiments;
+import dev.djlfit.parity.PyTorchReference;
+import dev.djlfit.report.BenchReport;
+import dev.djlfit.sweep.SweepConfiguration;
 import dev.djlfit.training.Backward;
 import dev.djlfit.training.TrainingConfig;
 import picocli.CommandLine.Command;
@@ -29,10 +30,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** Times the training loops, side by side with the article's PyTorch code where it can run. */
@@ -40,17 +38,24 @@ import java.util.concurrent.Callable;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = {
-            "Times the training loop of each chosen experiment (in-loop time per step, median of",
-            "--repeats runs after a warm-up) and prints one line per loop:",
+            "Times the training loops, side by side with the article's PyTorch code where it can run.",
+            "",
+            "For each chosen experiment, the in-loop time per step (the median of --repeats runs after a"
+                    + " warm-up), one line per loop:",
             "  BENCH <experiment> <variant> us_per_step=<x> steps=<n> rss_mb=<m>",
-            "Variants: autograd (the default loop), manual (hand-written backward). Where the Python",
-            "given by --python imports torch, the article's PyTorch code (src/reference/pytorch/article.py)",
-            "is timed the same way, with variant pytorch, and each loop's ratio to it is printed.",
-            "--walkthrough also times the whole walkthrough: the four experiments in parallel in Java",
-            "against the article's code running them one after another. A table closes the run.",
-            "--batch K times the sweep's batched training instead: K nets of --batch-config at once",
-            "(java-<loop>, per batch step and per net-step), one of them alone (alone-<loop>) and the",
-            "same batch in PyTorch with torch.bmm (pytorch-bmm, src/reference/pytorch/batched.py)."
+            "Variants: autograd (the default loop) and manual (the hand-written backward). rss_mb is the peak"
+                    + " resident memory of the process that ran the loop. Where the Python given by --python"
+                    + " imports torch, the article's PyTorch code (src/reference/pytorch/article.py) is timed the"
+                    + " same way (variant pytorch), and RATIO lines give each loop's time over PyTorch's: lower"
+                    + " is better. A table closes the run.",
+            "",
+            "--walkthrough also times the whole walkthrough: the four experiments in parallel in Java against"
+                    + " the article's code running them one after another.",
+            "",
+            "--batch K times the sweep's batched training instead: K nets of --batch-config at once"
+                    + " (java-<loop>, per batch step and per net-step), one of them alone (alone-<loop>) and the"
+                    + " same batch in PyTorch with torch.bmm (pytorch-bmm, src/reference/pytorch/batched.py)."
+                    + " Its ratios are times too: lower is better."
         })
 public final class BenchCommand implements Callable<Integer> {
 
@@ -134,47 +139,22 @@ public final class BenchCommand implements Callable<Integer> {
         List<ExperimentSpec> chosen = chosenExperiments();
         DeviceChoice target = device.choose();
         PrintWriter out = spec.commandLine().getOut();
+        BenchReport report = new BenchReport(out);
         out.println(EngineInfo.header(target));
-        out.printf(Locale.ROOT, "%d timed steps per run, %d warm-up steps, median of %d runs%n", steps, warmup, repeats);
-        out.flush();
+        PyTorchAvailability pytorch = noPython ? null : PyTorchAvailability.check(python);
+        report.experimentsHeader(steps, warmup, repeats, pytorch);
+        PyTorchBench reference = pytorch != null && pytorch.available()
+                ? new PyTorchBench(pytorch.referenceOrNull(), repeats) : null;
         TrainingConfig config = new TrainingConfig(steps, TrainingConfig.ARTICLE_LEARNING_RATE, seed, 1000);
-        JavaLoopBench bench = new JavaLoopBench(target.device(), warmup, repeats);
-        PyTorchBench pytorch = pytorch(out);
-        List<BenchResult> results = new ArrayList<>();
-        for (ExperimentSpec experiment : chosen) {
-            List<BenchResult> java = new ArrayList<>();
-            for (Backward variant : variants) {
-                BenchResult result = bench.measure(experiment, config, variant);
-                out.println(result.line());
-                out.flush();
-                java.add(result);
-            }
-            results.addAll(java);
-            if (pytorch != null) {
-                BenchResult reference = pytorch.measure(experiment, config);
-                out.println(reference.line());
-                for (BenchResult result : java) {
-                    out.printf(Locale.ROOT, "RATIO %s %s/pytorch=%.2f%n",
-                            experiment.name(), result.variant(), result.median() / reference.median());
-                }
-                out.flush();
-                results.add(reference);
-            }
-        }
+        List<ExperimentBench.Row> rows = new ExperimentBench(new JavaLoopBench(target.device(), warmup, repeats), reference)
+                .run(chosen, config, variants, report::row);
         if (walkthrough) {
-            timeWalkthrough(out, target, pytorch);
+            report.walkthrough(WalkthroughBench.run(target.device(), walkthroughSteps, seed, reference));
         }
         if (memory) {
-            for (ExperimentSpec experiment : chosen) {
-                MemoryProbe probe = new MemoryProbe(MEMORY_WARMUP_STEPS);
-                new ExperimentRunner(target.device()).run(experiment, config.withSteps(memorySteps), probe);
-                out.println(probe.line(experiment.name()));
-                out.flush();
-            }
+            report.memory(MemoryBench.run(target.device(), chosen, config.withSteps(memorySteps), MEMORY_WARMUP_STEPS));
         }
-        out.println();
-        printTable(out, results);
-        out.flush();
+        report.table(rows);
         return 0;
     }
 
@@ -182,150 +162,23 @@ public final class BenchCommand implements Callable<Integer> {
     private int benchBatch() {
         OptionChecks.seeds("--seed", seed, "--batch", batch);
         OptionChecks.steps("--batch-steps", batchSteps);
-        SweepConfiguration configuration = batchConfiguration();
+        SweepConfiguration configuration;
+        try {
+            configuration = SweepConfiguration.parse(batchConfig);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--batch-config: " + e.getMessage());
+        }
         Footprint.batch(configuration.architecture(), batch, 4).require("bench --batch " + batch);
         DeviceChoice target = device.choose();
         PrintWriter out = spec.commandLine().getOut();
         out.println(EngineInfo.header(target));
-        String name = "batch-" + batch + "-" + configuration.name();
-        out.printf(Locale.ROOT, "%s: %d nets %s (seeds %d..%d), quadratic data, %d timed steps per run, %d warm-up"
-                + " steps, median of %d runs, in-loop time (initialisation apart)%n", name, batch,
-                configuration.architecture().describe(), seed, seed + batch - 1, batchSteps, Math.min(warmup, batchSteps),
-                repeats);
         out.flush();
-        Dataset data = ArticleData.QUADRATIC.dataset();
+        PyTorchAvailability pytorch = noPython ? null : PyTorchAvailability.check(python);
         TrainingConfig config = new TrainingConfig(batchSteps, TrainingConfig.ARTICLE_LEARNING_RATE, seed, 1000);
-        BatchBench bench = new BatchBench(target.device(), Math.min(warmup, batchSteps), repeats);
-        List<BenchResult> results = new ArrayList<>();
-        Map<Backward, BenchResult> batched = new EnumMap<>(Backward.class);
-        Map<Backward, BenchResult> alone = new EnumMap<>(Backward.class);
-        for (Backward variant : variants) {
-            BatchBench.Timing timing = bench.batched(configuration, batch, data, config.withBackward(variant));
-            BenchResult perBatchStep = new BenchResult(name, "java-" + variant.id(), timing.microsPerBatchStep(),
-                    batchSteps, ResidentMemory.megabytes());
-            batched.put(variant, perBatchStep);
-            printBatch(out, perBatchStep, results);
-            out.printf(Locale.ROOT, "INIT %s java-%s init_s=%.2f (drawing %d initialisations, not in the loop time)%n",
-                    name, variant.id(), timing.initSeconds(), batch);
-            BenchResult one = new BenchResult(name, "alone-" + variant.id(),
-                    bench.alone(configuration, data, config.withBackward(variant)), batchSteps,
-                    ResidentMemory.megabytes());
-            alone.put(variant, one);
-            out.println(one.line());
-            results.add(one);
-            out.flush();
-        }
-        BenchResult reference = null;
-        if (!noPython) {
-            try {
-                PyTorchReference pytorch = PyTorchReference.locate(python);
-                out.println("reference: torch.bmm batch on PyTorch " + pytorch.torchVersion() + " (" + python + ")");
-                BatchBench.Timing timing = BatchBench.pytorch(pytorch, configuration, batch, "quadratic", config, repeats);
-                reference = new BenchResult(name, "pytorch-bmm", timing.microsPerBatchStep(), batchSteps, -1);
-                printBatch(out, reference, results);
-                out.printf(Locale.ROOT, "INIT %s pytorch-bmm init_s=%.2f%n", name, timing.initSeconds());
-            } catch (ReferenceUnavailableException e) {
-                out.println("reference: not timed: " + e.getMessage());
-            }
-        }
-        for (Backward variant : variants) {
-            BenchResult b = batched.get(variant);
-            if (reference != null) {
-                out.printf(Locale.ROOT, "RATIO %s java-%s/pytorch-bmm net_steps_per_s=%.2f (goal: at least 1.2)%n",
-                        name, variant.id(), reference.median() / b.median());
-            }
-            for (Backward single : variants) {
-                out.printf(Locale.ROOT, "RATIO %s java-%s/alone-%s wall=%.2f (goal: under 5)%n",
-                        name, variant.id(), single.id(), b.median() / alone.get(single).median());
-            }
-        }
-        out.println();
-        out.printf(Locale.ROOT, "%-28s %-22s %14s %16s%n", "batch", "loop", "µs/batch step", "net-steps/s");
-        for (BenchResult r : results) {
-            if (r.variant().endsWith("-per-net")) {
-                continue;
-            }
-            boolean isBatch = !r.variant().startsWith("alone-");
-            out.printf(Locale.ROOT, "%-28s %-22s %14s %16.0f%n", r.experiment(), r.variant(),
-                    isBatch ? String.format(Locale.ROOT, "%.1f", r.median()) : "-",
-                    (isBatch ? batch : 1) * 1e6 / r.median());
-        }
-        out.flush();
+        BatchBench.Outcome outcome = new BatchBench(target.device(), Math.min(warmup, batchSteps), repeats)
+                .run(configuration, batch, config, variants, pytorch == null ? null : pytorch.referenceOrNull());
+        new BenchReport(out).batch(outcome, pytorch);
         return 0;
-    }
-
-    /** The per-batch-step line, then the same time per net-step. */
-    private void printBatch(PrintWriter out, BenchResult perBatchStep, List<BenchResult> results) {
-        double[] perNet = perBatchStep.microsPerStep().clone();
-        for (int i = 0; i < perNet.length; i++) {
-            perNet[i] /= batch;
-        }
-        BenchResult perNetStep = new BenchResult(perBatchStep.experiment(), perBatchStep.variant() + "-per-net",
-                perNet, perBatchStep.steps(), perBatchStep.rssMegabytes());
-        out.println(perBatchStep.line());
-        out.println(perNetStep.line());
-        results.add(perBatchStep);
-        results.add(perNetStep);
-    }
-
-    private SweepConfiguration batchConfiguration() {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([a-z]+)-h(\\d+)-d(\\d+)").matcher(batchConfig);
-        Activation activation = null;
-        if (m.matches()) {
-            for (Activation a : Activation.values()) {
-                if (a.id().equals(m.group(1))) {
-                    activation = a;
-                }
-            }
-        }
-        try {
-            if (activation != null) {
-                return new SweepConfiguration(activation, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
-            }
-        } catch (IllegalArgumentException e) {
-            // falls through to the one-line error
-        }
-        throw new UserInputException("--batch-config: expected <activation>-h<hidden>-d<layers> with activation tanh,"
-                + " sigmoid or relu, hidden at least 1 and layers at least 2 (e.g. tanh-h10-d2), got '" + batchConfig + "'");
-    }
-
-    /** The reference timing, or null (and a line saying why) where PyTorch cannot run. */
-    private PyTorchBench pytorch(PrintWriter out) {
-        if (noPython) {
-            return null;
-        }
-        try {
-            PyTorchReference reference = PyTorchReference.locate(python);
-            out.println("reference: the article's code on PyTorch " + reference.torchVersion() + " (" + python + ")");
-            return new PyTorchBench(reference, repeats);
-        } catch (ReferenceUnavailableException e) {
-            out.println("reference: not timed: " + e.getMessage());
-            return null;
-        }
-    }
-
-    /** The whole walkthrough: Java's four experiments in parallel against PyTorch's one after another. */
-    private void timeWalkthrough(PrintWriter out, DeviceChoice target, PyTorchBench pytorch) {
-        List<ExperimentSpec> article = Experiments.article();
-        TrainingConfig config = TrainingConfig.article().withSteps(walkthroughSteps).withSeed(seed);
-        long start = System.nanoTime();
-        new ParallelExperiments(new ExperimentRunner(target.device()), Runtime.getRuntime().availableProcessors())
-                .run(article, config, spec -> TrainingListener.NONE, result -> { });
-        double javaSeconds = (System.nanoTime() - start) / 1e9;
-        out.printf(Locale.ROOT, "WALKTHROUGH java wall_s=%.1f experiments=%d steps=%d threads=%d%n",
-                javaSeconds, article.size(), walkthroughSteps, Runtime.getRuntime().availableProcessors());
-        if (pytorch != null) {
-            double loops = 0;
-            long pyStart = System.nanoTime();
-            for (ExperimentSpec spec : article) {
-                loops += pytorch.loopSeconds(spec, config);
-            }
-            double pyWall = (System.nanoTime() - pyStart) / 1e9;
-            out.printf(Locale.ROOT, "WALKTHROUGH pytorch wall_s=%.1f loops_s=%.1f (one after another)%n", pyWall, loops);
-            out.printf(Locale.ROOT, "RATIO walkthrough java/pytorch=%.2f (against the loops alone: %.2f)%n",
-                    javaSeconds / pyWall, javaSeconds / loops);
-        }
-        out.flush();
     }
 
     private List<ExperimentSpec> chosenExperiments() {
@@ -337,18 +190,5 @@ public final class BenchCommand implements Callable<Integer> {
                             + all.stream().map(ExperimentSpec::name).toList())));
         }
         return chosen;
-    }
-
-    private static void printTable(PrintWriter out, List<BenchResult> results) {
-        out.printf(Locale.ROOT, "%-18s %-10s %12s %10s %12s%n", "experiment", "loop", "µs/step", "steps/s",
-                "vs pytorch");
-        for (BenchResult r : results) {
-            BenchResult reference = results.stream()
-                    .filter(p -> p.experiment().equals(r.experiment()) && p.variant().equals("pytorch"))
-                    .findFirst().orElse(null);
-            out.printf(Locale.ROOT, "%-18s %-10s %12.1f %10.0f %12s%n",
-                    r.experiment(), r.variant(), r.median(), 1e6 / r.median(),
-                    reference == null ? "-" : String.format(Locale.ROOT, "%.2fx", r.median() / reference.median()));
-        }
     }
 }

@@ -31,11 +31,14 @@ import java.util.concurrent.Callable;
         name = "compare",
         mixinStandardHelpOptions = true,
         description = {
-            "Runs experiments on both sides, this Java port (DJL, in this process) and the article's PyTorch code"
-                    + " (src/reference/pytorch/article.py, under a Python with torch), from the same seed, and prints"
+            "Runs experiments in this Java port and in the article's PyTorch code and says whether they match.",
+            "",
+            "Both sides, this Java port (DJL, in this process) and the article's PyTorch code"
+                    + " (src/reference/pytorch/article.py, under a Python with torch), start from the same seed. Prints"
                     + " per parameter the largest absolute difference (initial and final), the loss curves' largest"
                     + " relative difference, the predictions at x = 0, 1, 2, 3, 2.5, 10, and a verdict against the"
                     + " tolerances.",
+            "",
             "Exit code 0 if every experiment matches, 1 if one does not, 2 if PyTorch is missing"
                     + " (install it: apt-get install -y python3-torch), fails, or gives no answer within"
                     + " --python-timeout."

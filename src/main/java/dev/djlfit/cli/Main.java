@@ -16,8 +16,8 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Neural-network function fitting on Deep Java Library (PyTorch engine): a faithful Java port",
-            "of \"Machine Learning and Regression Models with PyTorch, part II\".",
+            "Neural-network function fitting on Deep Java Library (PyTorch engine): a faithful Java port"
+                    + " of \"Machine Learning and Regression Models with PyTorch, part II\".",
             "",
             "With no command, runs the walkthrough."
         },
@@ -72,6 +72,10 @@ public final class Main implements Callable<Integer> {
         LowerCaseEnums.register(cli, ModelKind.class, Activation.class, OptimizerKind.class);
         cli.setParameterExceptionHandler(ErrorHandling::onBadParameter);
         cli.setExecutionExceptionHandler(ErrorHandling::onFailure);
+        // every command's --version says what the top level's does
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            sub.getCommandSpec().versionProvider(new VersionProvider());
+        }
         return cli;
     }
 }

@@ -1,7 +1,6 @@
 package dev.djlfit.cli;
 
 import dev.djlfit.model.Activation;
-import dev.djlfit.model.Architecture;
 import dev.djlfit.model.ModelKind;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,9 +26,5 @@ public final class ModelOptions {
 
     public int hidden() {
         return shape.hidden();
-    }
-
-    public Architecture architecture() {
-        return model.architecture(hidden(), activation());
     }
 }

@@ -20,7 +20,10 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         description = {
             "Loads a net saved by train ... --save DIR and prints one line \"x y\" per input.",
-            "Example: predict --from model --x 2.5,10   or   predict --from model --x 0:10:0.5"
+            "",
+            "Examples:",
+            "  predict --from model --x 2.5,10",
+            "  predict --from model --x 0:10:0.5"
         })
 public final class PredictCommand implements Callable<Integer> {
 

@@ -3,6 +3,7 @@ package dev.djlfit.cli;
 import dev.djlfit.data.Dataset;
 import dev.djlfit.files.OutputFile;
 import dev.djlfit.files.Outputs;
+import dev.djlfit.evaluation.Extrapolation;
 import dev.djlfit.model.Activation;
 import dev.djlfit.model.Footprint;
 import dev.djlfit.report.FanPlot;
@@ -39,13 +40,15 @@ import java.util.concurrent.Callable;
         name = "sweep",
         mixinStandardHelpOptions = true,
         description = {
-            "Trains a grid of nets (activation x hidden width x depth) from many seeds",
-            "each and shows how differently they extrapolate. Per configuration: how many",
-            "seeds fit the training points and, over those, the prediction at 2.5 and 10",
-            "(median, 5th-95th percentile, min, max) and the RMSE against the truth beyond",
-            "the data. Writes the table as CSV and Markdown, and a fan plot per",
-            "configuration (every seed's learned curve over the truth). The seeds of a",
-            "configuration train together as one batch of independent nets."
+            "Trains a grid of nets from many seeds each and shows how differently they extrapolate.",
+            "",
+            "The grid is activation x hidden width x depth. Per configuration: how many seeds fit the"
+                    + " training points and, over those, the prediction at each probe (median and 5th..95th"
+                    + " percentile; the files add min and max) and the RMSE against the truth over the"
+                    + " interpolation and extrapolation ranges (--probes, --interpolation, --extrapolation;"
+                    + " the article's 2.5 and 10, 0..3 and 3..10 by default). Writes the table as CSV and"
+                    + " Markdown, and a fan plot per configuration (every seed's learned curve over the truth)."
+                    + " The seeds of a configuration train together as one batch of independent nets."
         })
 public final class SweepCommand implements Callable<Integer> {
 
@@ -160,6 +163,7 @@ public final class SweepCommand implements Callable<Integer> {
             PrintWriter out, Optional<OutputFile> json) {
         ProgressReporter progress = ProgressReporter.forStderr(spec.commandLine().getErr(), output.quiet);
         SweepRunner.setTorchThreads(torchThreads);
+        Extrapolation scoring = data.extrapolation(dataset);
         out.println(EngineInfo.header(target));
         int configurations = grid.configurations().size();
         out.printf(Locale.ROOT, "training %d configurations x %d seeds, each configuration as one batch of %d nets,"
@@ -168,7 +172,7 @@ public final class SweepCommand implements Callable<Integer> {
                 backward == Backward.MANUAL ? "the hand-written backward" : "autograd");
         out.flush();
 
-        SweepRunner runner = new SweepRunner(target.device(), threads, dataset, config, fitThreshold);
+        SweepRunner runner = new SweepRunner(target.device(), threads, dataset, config, fitThreshold, scoring);
         SweepResult result;
         try (ProgressReporter.Shared shared = progress.shared("sweep", (long) configurations * steps, configurations)) {
             result = runner.run(grid, c -> shared.part());
@@ -176,7 +180,8 @@ public final class SweepCommand implements Callable<Integer> {
         out.println();
         SweepTable table = new SweepTable(result);
         out.print(table.text());
-        out.printf(Locale.ROOT, "sweep wall time %.1f s on %d threads%n", result.wallNanos() / 1e9, result.threads());
+        out.printf(Locale.ROOT, "sweep wall time %.1f s on %d threads, after a %.1f s warm-up that no configuration's"
+                + " time includes%n", result.wallNanos() / 1e9, result.threads(), result.warmUpNanos() / 1e9);
 
         if (compare) {
             SweepResult oneByOne;

@@ -16,7 +16,7 @@ import dev.djlfit.report.ExperimentPrinter;
 import dev.djlfit.report.FilesWritten;
 import dev.djlfit.report.OutputFolder;
 import dev.djlfit.report.ProgressReporter;
-import dev.djlfit.report.ResultJson;
+import dev.djlfit.experiment.ResultJson;
 import dev.djlfit.training.TrainingConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,8 +34,14 @@ import java.util.concurrent.Callable;
 @Command(
         name = "train",
         mixinStandardHelpOptions = true,
-        description = {"Trains one net on one data set and prints what the walkthrough prints for it,",
-            "then writes <model>-<data>-fit.png and <model>-<data>-loss.png into the output folder."})
+        description = {
+            "Trains one net on one data set and prints what the walkthrough prints for it.",
+            "",
+            "Then writes a fit plot and a loss plot into the output folder, named after the run, e.g."
+                    + " deep-quadratic-relu-h50-seed0-fit.png: the experiment, the activation, the width, the seed,"
+                    + " and whatever else differs from the article's training (optimiser, --normalize, learning"
+                    + " rate, steps)."
+        })
 public final class TrainCommand implements Callable<Integer> {
 
     @Mixin
@@ -90,7 +96,7 @@ public final class TrainCommand implements Callable<Integer> {
                 out.println("saved: " + saveTarget.target() + " (predict --from " + save + " --x ...)");
             }
             if (json.isPresent()) {
-                ResultJson.of(result).write(json.get());
+                json.get().writeText(ResultJson.of(result).toJson() + "\n");
                 out.println("wrote " + json.get().path());
             }
             FilesWritten.print(out, ExperimentPlots.write(result, folder));

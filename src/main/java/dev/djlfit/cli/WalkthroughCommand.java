@@ -12,7 +12,7 @@ import dev.djlfit.report.ExperimentPrinter;
 import dev.djlfit.report.FilesWritten;
 import dev.djlfit.report.OutputFolder;
 import dev.djlfit.report.ProgressReporter;
-import dev.djlfit.report.ResultJson;
+import dev.djlfit.experiment.ResultJson;
 import dev.djlfit.report.SummaryTable;
 import dev.djlfit.training.TrainingConfig;
 import picocli.CommandLine.Command;
@@ -33,13 +33,16 @@ import java.util.concurrent.Callable;
         name = "walkthrough",
         mixinStandardHelpOptions = true,
         description = {
-            "Runs the article's four experiments in its order and prints what it prints:",
+            "Runs the article's four experiments in its order and prints what the article prints.",
+            "",
+            "The experiments:",
             "  1. linear net 1→10→1 on the line data y = 2x + 1",
             "  2. the same net on the quadratic data y = 3x² + 2x + 1",
             "  3. the tanh net 1→10→tanh→1 on the quadratic data",
             "  4. the deep net 1→10→tanh→10→tanh→1 on the quadratic data (the article's shape bug fixed)",
-            "then how badly each extrapolates, and a summary table; writes a fit plot and a loss plot",
-            "per experiment (PNG) into the output folder and lists them at the end."
+            "",
+            "Then how badly each extrapolates, and a summary table. Writes a fit plot and a loss plot per"
+                    + " experiment (PNG) into the output folder and lists them at the end."
         })
 public final class WalkthroughCommand implements Callable<Integer> {
 

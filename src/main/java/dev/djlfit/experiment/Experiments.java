@@ -14,9 +14,11 @@ public final class Experiments {
 
     public static final int ARTICLE_HIDDEN = 10;
 
-    public static final String DEEP_NET_FIX =
-            "the article declares l2 = Linear(10, 1) feeding l3 = Linear(10, 1), which cannot run"
-                    + " (l3 expects 10 inputs); fixed here as l2 = Linear(10, 10)";
+    /** The deep net's note: the article's l2 cannot run; what this port uses, at the width it runs. */
+    public static String deepNetFix(int hidden) {
+        return "the article declares l2 = Linear(10, 1) feeding l3 = Linear(10, 1), which cannot run"
+                + " (l3 expects 10 inputs); fixed here as l2 = Linear(" + hidden + ", " + hidden + ")";
+    }
 
     private Experiments() {}
 
@@ -27,7 +29,7 @@ public final class Experiments {
             case TANH -> activation.id() + " net";
             case DEEP -> "deep " + activation.id() + " net";
         };
-        String note = model == ModelKind.DEEP ? DEEP_NET_FIX : "";
+        String note = model == ModelKind.DEEP ? deepNetFix(hidden) : "";
         return new ExperimentSpec(
                 name,
                 title + " " + model.architecture(hidden, activation).describe() + " on the " + data.name() + " data",

@@ -49,10 +49,6 @@ public record TensorValues(long[] shape, float[] values) {
         return values.clone();
     }
 
-    public int rank() {
-        return shape.length;
-    }
-
     public float get(int index) {
         return values[index];
     }

@@ -4,7 +4,7 @@ import ai.djl.Device;
 import dev.djlfit.experiment.ExperimentResult;
 import dev.djlfit.experiment.ExperimentRunner;
 import dev.djlfit.experiment.ExperimentSpec;
-import dev.djlfit.report.ResultJson;
+import dev.djlfit.experiment.ResultJson;
 import dev.djlfit.training.OptimizerKind;
 import dev.djlfit.training.TrainingConfig;
 import dev.djlfit.training.TrainingListener;

@@ -2,7 +2,7 @@ package dev.djlfit.parity;
 
 import dev.djlfit.evaluation.Extrapolation;
 import dev.djlfit.model.TensorValues;
-import dev.djlfit.report.ResultJson;
+import dev.djlfit.experiment.ResultJson;
 import dev.djlfit.training.LossPoint;
 
 import java.util.ArrayList;

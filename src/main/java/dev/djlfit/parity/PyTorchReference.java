@@ -1,7 +1,7 @@
 package dev.djlfit.parity;
 
 import dev.djlfit.experiment.ExperimentSpec;
-import dev.djlfit.report.ResultJson;
+import dev.djlfit.experiment.ResultJson;
 import dev.djlfit.training.TrainingConfig;
 
 import java.io.IOException;
@@ -126,17 +126,17 @@ public final class PyTorchReference {
      * @throws ReferenceUnavailableException if the script failed, with its last error line
      */
     public String runScript(String scriptName, List<String> args) {
+        try (Pending pending = startScript(scriptName, args)) {
+            return pending.output();
+        }
+    }
+
+    /** {@link #runScript}, started: the caller waits with {@link Pending#output()}. */
+    public Pending startScript(String scriptName, List<String> args) {
         List<String> all = new ArrayList<>();
         all.add(script.resolveSibling(scriptName).toString());
         all.addAll(args);
-        try (Pending pending = start(all)) {
-            Finished done = pending.finish();
-            if (done.exitCode != 0) {
-                throw new ReferenceUnavailableException("the PyTorch reference failed (exit " + done.exitCode + "): "
-                        + lastLine(done.stderr) + " [" + pending.command + "]");
-            }
-            return done.stdout;
-        }
+        return start(all);
     }
 
     private Pending start(List<String> args) {
@@ -197,6 +197,25 @@ public final class PyTorchReference {
                         + " document: its output begins '" + (first.length() > 60 ? first.substring(0, 60) + "..." : first)
                         + "' (" + e.getMessage() + ")");
             }
+        }
+
+        /** The running process (e.g. to watch its memory). */
+        public ProcessHandle process() {
+            return process.toHandle();
+        }
+
+        /**
+         * Waits for the run and returns what it printed.
+         *
+         * @throws ReferenceUnavailableException if the script failed, with its last error line
+         */
+        public String output() {
+            Finished done = finish();
+            if (done.exitCode != 0) {
+                throw new ReferenceUnavailableException("the PyTorch reference failed (exit " + done.exitCode + "): "
+                        + lastLine(done.stderr) + " [" + command + "]");
+            }
+            return done.stdout;
         }
 
         private Finished finish() {

@@ -33,6 +33,8 @@ public final class Charts {
 
     static final Stroke SOLID = new BasicStroke(2.5f);
     static final Stroke THIN = new BasicStroke(1.2f);
+    static final Stroke DOTTED = new BasicStroke(
+            1.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, new float[] {2f, 4f}, 0f);
     static final Stroke DASHED = new BasicStroke(
             2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {8f, 6f}, 0f);
 

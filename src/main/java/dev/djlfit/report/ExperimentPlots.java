@@ -2,6 +2,7 @@ package dev.djlfit.report;
 
 import dev.djlfit.experiment.ExperimentResult;
 import dev.djlfit.experiment.ExperimentSpec;
+import dev.djlfit.training.OptimizerKind;
 import dev.djlfit.training.TrainingConfig;
 
 import java.nio.file.Path;
@@ -17,8 +18,40 @@ public final class ExperimentPlots {
         return List.of(FitPlot.fileName(spec, config), LossPlot.fileName(spec, config));
     }
 
-    /** Writes {@code <name>-fit.png} and {@code <name>-loss.png}; returns their paths. */
+    /** Writes {@code <stem>-fit.png} and {@code <stem>-loss.png}; returns their paths. */
     public static List<Path> write(ExperimentResult result, OutputFolder folder) {
         return List.of(new FitPlot().write(result, folder), new LossPlot().write(result, folder));
+    }
+
+    /**
+     * What the plots of one run are called: the experiment, the activation, the hidden width and
+     * the seed, e.g. {@code deep-quadratic-tanh-h10-seed0}, then whatever else differs from the
+     * article's training (optimiser, standardised data, a learning rate other than the optimiser's
+     * default, steps), so that two runs
+     * that differ never write over each other's pictures.
+     */
+    public static String fileStem(ExperimentResult result) {
+        return fileStem(result.spec(), result.config());
+    }
+
+    /** Known before the run, so that the output folder is checked before it trains. */
+    public static String fileStem(ExperimentSpec spec, TrainingConfig config) {
+        StringBuilder stem = new StringBuilder(spec.name());
+        spec.architecture().activation().ifPresent(a -> stem.append('-').append(a.id()));
+        stem.append("-h").append(spec.architecture().widths()[1]);
+        stem.append("-seed").append(config.seed());
+        if (config.optimizer() != OptimizerKind.SGD) {
+            stem.append('-').append(config.optimizer().id());
+        }
+        if (config.normalize()) {
+            stem.append("-normalized");
+        }
+        if (config.learningRate() != config.optimizer().defaultLearningRate()) {
+            stem.append("-lr").append(Float.toString(config.learningRate()));
+        }
+        if (config.steps() != TrainingConfig.ARTICLE_STEPS) {
+            stem.append('-').append(config.steps()).append("steps");
+        }
+        return stem.toString();
     }
 }

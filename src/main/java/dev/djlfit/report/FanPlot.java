@@ -9,13 +9,19 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.SeriesRenderingOrder;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.Rectangle;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
@@ -23,11 +29,12 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * A configuration's "fan": every seed's learned curve over −1 ≤ x ≤ 11, the nets that fit in
- * blue (drawn translucent, so where many agree the colour deepens), those that did not in grey,
- * over the true function and the training points. How wide the fan opens beyond x = 3 is how
- * uncertain the extrapolation is. The y axis shows the truth's range with a margin; curves that
- * leave it are cut at the edge.
+ * A configuration's "fan": every seed's learned curve over the sweep's curve range (−1 ≤ x ≤ 11
+ * for the article), the nets that fit in blue (drawn translucent, so where many agree the colour
+ * deepens) over those that did not in grey, with the true function, the training points and a
+ * vertical line at each probe. How wide the fan opens beyond the data is how uncertain the
+ * extrapolation is. The y axis spans what matters here: the training points, the truth and the
+ * nets that fit, with a margin; nets that did not fit are cut at its edge.
  */
 public final class FanPlot {
 
@@ -52,6 +59,9 @@ public final class FanPlot {
         float[] xs = sweep.curveX();
         XYSeriesCollection series = new XYSeriesCollection();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer();
+        renderer.setDrawSeriesLineAsPath(true); // one path per series, so the truth's dashes run on across points
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
         int index = 0;
         Color fittedPaint = new Color(Charts.LEARNED.getRed(), Charts.LEARNED.getGreen(), Charts.LEARNED.getBlue(), 140);
         // not-fitted first, so the fitted fan is drawn over them
@@ -65,6 +75,10 @@ public final class FanPlot {
                 for (int i = 0; i < xs.length; i++) {
                     if (Float.isFinite(ys[i])) {
                         curve.add(xs[i], ys[i]);
+                        if (fittedPass) {
+                            low = Math.min(low, ys[i]);
+                            high = Math.max(high, ys[i]);
+                        }
                     }
                 }
                 series.addSeries(curve);
@@ -75,8 +89,6 @@ public final class FanPlot {
                 index++;
             }
         }
-        double low = Double.POSITIVE_INFINITY;
-        double high = Double.NEGATIVE_INFINITY;
         if (sweep.data().truth().isPresent()) {
             XYSeries truth = new XYSeries("truth", false);
             for (float x : xs) {
@@ -113,20 +125,48 @@ public final class FanPlot {
                 title, "x", "y", series, PlotOrientation.VERTICAL, true, false, false);
         Charts.style(chart);
         chart.addSubtitle(new TextTitle(String.format(Locale.ROOT,
-                "%s data, %d steps of SGD at lr %s; fit = final loss < %s",
-                sweep.data().name(), sweep.config().steps(), Float.toString(sweep.config().learningRate()),
+                "%s data, %d steps of %s at lr %s; fit = final loss < %s; dotted lines: the probes",
+                sweep.data().name(), sweep.config().steps(), sweep.config().optimizer().title(),
+                Float.toString(sweep.config().learningRate()),
                 Double.toString(sweep.fitThreshold()))));
         XYPlot plot = chart.getXYPlot();
         plot.setRenderer(renderer);
-        double margin = 0.25 * (high - low);
+        // JFreeChart draws the last series first by default; forward order puts the fitted nets
+        // over the grey ones and the truth and the points over both
+        plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
+        double margin = high > low ? 0.08 * (high - low) : Math.max(1, Math.abs(high)) * 0.1;
         plot.getRangeAxis().setRange(low - margin, high + margin);
+        markProbes(plot, sweep);
         plot.setFixedLegendItems(legend(configuration));
         return chart;
     }
 
+    /** A dotted vertical line at each probe, labelled with its x (and the truth there, where known). */
+    private static void markProbes(XYPlot plot, SweepResult sweep) {
+        float[] probes = sweep.probes();
+        double[] truth = sweep.truthAtProbes();
+        for (int i = 0; i < probes.length; i++) {
+            ValueMarker marker = new ValueMarker(probes[i], Charts.PROBES, Charts.DOTTED);
+            String label = "x = " + number(probes[i])
+                    + (Double.isNaN(truth[i]) ? "" : ", true y = " + number(truth[i]));
+            marker.setLabel(label);
+            marker.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+            marker.setLabelPaint(Charts.PROBES);
+            marker.setLabelBackgroundColor(new Color(255, 255, 255, 200));
+            marker.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+            marker.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+            plot.addDomainMarker(marker, Layer.FOREGROUND);
+        }
+    }
+
+    private static String number(double v) {
+        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.4g", v)).stripTrailingZeros().toPlainString();
+    }
+
     private static LegendItemCollection legend(ConfigurationResult configuration) {
         LegendItemCollection items = new LegendItemCollection();
-        Line2D line = new Line2D.Double(-8, 0, 8, 0);
+        // 22 px: two whole dashes of the truth's 8-on-6-off pattern, so its swatch reads as its line
+        Line2D line = new Line2D.Double(-11, 0, 11, 0);
         items.add(lineItem("learned, fit (" + configuration.fitted().size() + ")", Charts.LEARNED, Charts.SOLID, line));
         int notFit = configuration.seeds().size() - configuration.fitted().size();
         if (notFit > 0) {

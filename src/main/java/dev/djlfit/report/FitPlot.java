@@ -41,7 +41,7 @@ public final class FitPlot {
 
     /** Known before the run, so that the output folder is checked before it trains. */
     public static String fileName(ExperimentSpec spec, TrainingConfig config) {
-        return spec.name() + "-fit.png";
+        return ExperimentPlots.fileStem(spec, config) + "-fit.png";
     }
 
     public Path write(ExperimentResult result, OutputFolder folder) {
@@ -86,12 +86,14 @@ public final class FitPlot {
                 result.spec().title(), "x", "y", series, PlotOrientation.VERTICAL, true, false, false);
         Charts.style(chart);
         chart.addSubtitle(new TextTitle(String.format(Locale.ROOT,
-                "seed %d, %d steps of SGD at lr %s, final loss %.3e",
-                result.config().seed(), result.config().steps(),
-                Float.toString(result.config().learningRate()), result.finalLoss())));
+                "seed %d, %d steps of %s at lr %s%s, final loss %.3e",
+                result.config().seed(), result.config().steps(), result.config().optimizer().title(),
+                Float.toString(result.config().learningRate()),
+                result.config().normalize() ? " on standardised data" : "", result.finalLoss())));
         XYPlot plot = chart.getXYPlot();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer();
         renderer.setDrawSeriesLineAsPath(true); // one path per series, so the truth's dashes run on across points
+        renderer.setLegendLine(new java.awt.geom.Line2D.Double(-11, 0, 11, 0)); // two whole dashes of the truth's pattern
         int index = 0;
         line(renderer, index++, Charts.LEARNED, Charts.SOLID);
         if (truth.isPresent()) {

@@ -2,11 +2,13 @@ package dev.djlfit.report;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 
 /**
  * Progress for a log or a pipe, where a redrawn bar would be noise: one plain line at every tenth
- * of the job, e.g. {@code progress tanh-quadratic: 30000/100000 steps (30%), 7702 steps/s, loss
- * 1.234e-01, about 9 s left}.
+ * of the job, the last at 100% once, e.g. {@code progress tanh-quadratic: 30000/100000 steps
+ * (30%), 7702 steps/s, loss 1.234e-01, about 9 s left}. Speed and time left come from the last
+ * seconds ({@link RateWindow}), and are left out until there is enough to measure.
  */
 final class LineProgress implements Progress {
 
@@ -17,35 +19,46 @@ final class LineProgress implements Progress {
     private final long total;
     private final String unit;
     private final long every;
-    private final long start = System.nanoTime();
+    private final LongSupplier clock;
+    private final long start;
+    private final RateWindow rate = new RateWindow();
     private long next;
+    private boolean printedTotal;
 
-    LineProgress(PrintWriter err, String task, long total, String unit) {
+    LineProgress(PrintWriter err, String task, long total, String unit, LongSupplier clock) {
         this.err = err;
         this.task = task;
         this.total = total;
         this.unit = unit;
+        this.clock = clock;
         this.every = Math.max(1, (total + LINES_PER_JOB - 1) / LINES_PER_JOB);
         this.next = every;
+        this.start = clock.getAsLong();
+        rate.add(start, 0);
     }
 
     @Override
     public synchronized void update(long done, String detail) {
-        if (done < next && done < total) {
+        long now = clock.getAsLong();
+        rate.add(now, done);
+        if (printedTotal || (done < next && done < total)) {
             return;
         }
         while (next <= done) {
             next += every;
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        double rate = seconds > 0 ? done / seconds : 0;
+        printedTotal = done >= total;
+        double perSecond = printedTotal ? done / Math.max(1e-9, (now - start) / 1e9) : rate.perSecond();
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
-                "progress %s: %d/%d %s (%d%%), %.0f %s/s", task, done, total, unit, 100 * done / total, rate, unit));
+                "progress %s: %d/%d %s (%d%%)", task, done, total, unit, total == 0 ? 100 : 100 * done / total));
+        if (!Double.isNaN(perSecond)) {
+            line.append(String.format(Locale.ROOT, ", %.0f %s/s", perSecond, unit));
+        }
         if (!detail.isEmpty()) {
             line.append(", ").append(detail);
         }
-        if (done < total && rate > 0) {
-            line.append(String.format(Locale.ROOT, ", about %.0f s left", (total - done) / rate));
+        if (!printedTotal && perSecond > 0) {
+            line.append(String.format(Locale.ROOT, ", about %.0f s left", (total - done) / perSecond));
         }
         err.println(line);
         err.flush();

@@ -1,5 +1,6 @@
 package dev.djlfit.report;
 
+import dev.djlfit.experiment.ResultJson;
 import dev.djlfit.parity.ParityComparison;
 import dev.djlfit.parity.ParityComparison.LossDiff;
 import dev.djlfit.parity.ParityComparison.ParameterDiff;
@@ -31,24 +32,44 @@ public final class ParityPrinter {
             out.printf(Locale.ROOT, "  %-10s %20s %20s%n", p.name(), initial, sci(p.finalMaxAbs()));
         }
         LossDiff loss = c.loss();
-        out.printf(Locale.ROOT, "  loss: %d recorded steps compared, largest relative diff %s at step %d"
-                        + " (Java %s, PyTorch %s)%n",
-                loss.points(), sci(loss.maxRelative()), loss.worstStep(), sci(loss.javaLoss()), sci(loss.pytorchLoss()));
+        out.printf(Locale.ROOT, "  loss curve, shown but not judged: %d recorded steps compared, largest |Java - PyTorch|"
+                        + " / |PyTorch| %s at step %d (Java %s, PyTorch %s)%n",
+                loss.points(), relative(loss), loss.worstStep(), sci(loss.javaLoss()),
+                sci(loss.pytorchLoss()));
+        out.println("    (near 0 a loss can differ by its own size while the nets agree; the verdict judges"
+                + " the parameters and predictions)");
         out.printf(Locale.ROOT, "  %8s %14s %14s %11s%n", "x", "Java", "PyTorch", "|diff|");
         for (PredictionDiff p : c.predictions()) {
             out.printf(Locale.ROOT, "  %8s %14.6f %14.6f %11s%n", trim(p.x()), p.java(), p.pytorch(), sci(p.absolute()));
         }
         Verdict verdict = c.verdict(tolerances);
-        out.printf(Locale.ROOT, "  verdict: %s (tolerances: initial parameters %s, final parameters %s,"
-                        + " predictions |diff|/max(1,|y|) %s at the training inputs, %s at 2.5 and 10)%n",
-                verdict.passed() ? "MATCH" : "MISMATCH",
-                tolerances.initialParameters() == 0 ? "bit-equal" : sci(tolerances.initialParameters()),
-                tolerance(tolerances.finalParameters()),
-                tolerance(tolerances.trainingPredictions()),
-                tolerance(tolerances.newPredictions()));
+        out.printf(Locale.ROOT, "  verdict: %s: each quantity against its tolerance (measured from PyTorch against"
+                + " itself, see docs/porting-guide.md)%n", verdict.passed() ? "MATCH" : "MISMATCH");
+        out.printf(Locale.ROOT, "    %-61s %13s %12s%n", "quantity", "measured", "allowed");
+        judged(out, "initial parameters: largest |diff|",
+                c.initialBitEqual() ? "0 (bit-equal)" : sci(c.initialMaxAbs()),
+                tolerances.initialParameters() == 0 ? "bit-equal" : sci(tolerances.initialParameters()));
+        judged(out, "final parameters: largest |diff|", sci(c.finalMaxAbs()), tolerance(tolerances.finalParameters()));
+        judged(out, "predictions at the training inputs: largest |diff|/max(1,|y|)",
+                sci(c.trainingPredictionMaxScaled()), tolerance(tolerances.trainingPredictions()));
+        judged(out, "predictions at 2.5 and 10: largest |diff|/max(1,|y|)",
+                sci(c.newPredictionMaxScaled()), tolerance(tolerances.newPredictions()));
         for (String failure : verdict.failures()) {
-            out.println("    " + failure);
+            out.println("    failed: " + failure);
         }
+    }
+
+    private void judged(PrintWriter out, String quantity, String measured, String allowed) {
+        out.printf(Locale.ROOT, "    %-61s %13s %12s%n", quantity, measured, allowed);
+    }
+
+    /** The loss curves' largest relative difference, or why there is none. */
+    private static String relative(LossDiff loss) {
+        if (!Double.isInfinite(loss.maxRelative())) {
+            return sci(loss.maxRelative());
+        }
+        return loss.points() == 0 ? "undefined (the two sides recorded different steps)"
+                : "undefined (PyTorch's loss is exactly 0 there)";
     }
 
     private static String tolerance(double v) {

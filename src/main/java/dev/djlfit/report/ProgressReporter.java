@@ -4,6 +4,8 @@ import dev.djlfit.training.TrainingListener;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * Decides how progress is shown on stderr: a bar redrawn in place when stderr is a terminal, a
@@ -16,10 +18,19 @@ public final class ProgressReporter {
 
     private final Mode mode;
     private final PrintWriter err;
+    private final LongSupplier clock;
+    private final IntSupplier columns;
 
     public ProgressReporter(Mode mode, PrintWriter err) {
+        this(mode, err, System::nanoTime, TerminalColumns::current);
+    }
+
+    /** With a clock (nanoseconds) and a terminal width of its own: what tests give it. */
+    ProgressReporter(Mode mode, PrintWriter err, LongSupplier clock, IntSupplier columns) {
         this.mode = mode;
         this.err = err;
+        this.clock = clock;
+        this.columns = columns;
     }
 
     /** For a command's stderr: bar on a terminal, lines elsewhere, nothing when quiet. */
@@ -59,8 +70,8 @@ public final class ProgressReporter {
 
     public Progress start(String task, long total, String unit) {
         return switch (mode) {
-            case BAR -> new TerminalProgress(task, total, unit);
-            case LINES -> new LineProgress(err, task, total, unit);
+            case BAR -> new TerminalProgress(err, task, total, unit, clock, columns.getAsInt());
+            case LINES -> new LineProgress(err, task, total, unit, clock);
             case OFF -> Progress.SILENT;
         };
     }
@@ -72,19 +83,24 @@ public final class ProgressReporter {
         }
         return new TrainingListener() {
             private Progress progress = Progress.SILENT;
+            private int total;
+            private String lastLoss = "";
 
             @Override
             public void started(int totalSteps) {
+                total = totalSteps;
                 progress = start(task, totalSteps, "steps");
             }
 
             @Override
             public void progressed(int stepsDone, float loss) {
-                progress.update(stepsDone, lossText(loss));
+                lastLoss = lossText(loss);
+                progress.update(stepsDone, lastLoss);
             }
 
             @Override
             public void finished() {
+                progress.update(total, lastLoss);
                 progress.close();
             }
         };
@@ -95,25 +111,27 @@ public final class ProgressReporter {
      * threads): each run's listener adds its steps to the shared count.
      */
     public Shared shared(String task, long total, int runs) {
-        return new Shared(start(task, total, "steps"), runs);
+        return new Shared(start(task, total, "steps"), total / runs, runs);
     }
 
     /** See {@link #shared}. */
     public static final class Shared implements AutoCloseable {
         private final Progress progress;
+        private final long perRun;
         private final int runs;
         private long done;
         private int finished;
 
-        private Shared(Progress progress, int runs) {
+        private Shared(Progress progress, long perRun, int runs) {
             this.progress = progress;
+            this.perRun = perRun;
             this.runs = runs;
         }
 
         /** A listener for one of the runs. */
         public TrainingListener part() {
             return new TrainingListener() {
-                private int seen;
+                private long seen;
 
                 @Override
                 public void progressed(int stepsDone, float loss) {
@@ -127,6 +145,8 @@ public final class ProgressReporter {
                 @Override
                 public void finished() {
                     synchronized (Shared.this) {
+                        done += perRun - seen;
+                        seen = perRun;
                         finished++;
                         progress.update(done, finished + "/" + runs + " done");
                     }

@@ -92,7 +92,7 @@ public final class BatchedTrainingLoop {
         try (Autograd.Mode noGrad = Autograd.noGrad()) {
             perNet = nets.meanSquaredErrors(pred, y).toFloatArray();
         }
-        listener.progressed(step + 1, median(perNet));
+        listener.progressed(step, median(perNet)); // the nets after `step` updates
         return perNet;
     }
 

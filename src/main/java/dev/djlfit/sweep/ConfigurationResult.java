@@ -21,12 +21,17 @@ public record ConfigurationResult(
         return seeds.stream().filter(SeedOutcome::fitted).toList();
     }
 
-    /** Over the seeds that fit: the prediction at probe {@code index} (0: x = 2.5, 1: x = 10). */
+    /** Over the seeds that fit: the prediction at probe {@code index} (the article's: 0 is x = 2.5, 1 is x = 10). */
     public Distribution probe(int index) {
         return Distribution.of(fitted().stream().mapToDouble(s -> s.probes()[index]).toArray());
     }
 
-    /** Over the seeds that fit: RMSE against the truth beyond the data. */
+    /** Over the seeds that fit: RMSE against the truth over the interpolation range. */
+    public Distribution interpolationRmse() {
+        return Distribution.of(fitted().stream().mapToDouble(SeedOutcome::interpolationRmse).toArray());
+    }
+
+    /** Over the seeds that fit: RMSE against the truth over the extrapolation range. */
     public Distribution extrapolationRmse() {
         return Distribution.of(fitted().stream().mapToDouble(SeedOutcome::extrapolationRmse).toArray());
     }

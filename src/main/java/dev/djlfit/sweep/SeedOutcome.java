@@ -6,10 +6,10 @@ package dev.djlfit.sweep;
  * @param seed its seed
  * @param finalLoss MSE on the training points after training (NaN if it diverged)
  * @param fitted whether that loss is below the sweep's threshold
- * @param probes its predictions at the probe points (the article's 2.5 and 10)
- * @param interpolationRmse RMSE against the truth over the data's range
- * @param extrapolationRmse RMSE against the truth beyond it
- * @param curve its predictions over the sweep's curve grid (−1 ≤ x ≤ 11)
+ * @param probes its predictions at the sweep's probe points (the article's 2.5 and 10)
+ * @param interpolationRmse RMSE against the truth over the interpolation range (NaN without a truth)
+ * @param extrapolationRmse RMSE against the truth over the extrapolation range (NaN without a truth)
+ * @param curve its predictions over the sweep's curve grid ({@link SweepResult#curveX()})
  */
 public record SeedOutcome(
         int seed,

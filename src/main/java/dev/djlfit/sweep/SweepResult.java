@@ -1,6 +1,7 @@
 package dev.djlfit.sweep;
 
 import dev.djlfit.data.Dataset;
+import dev.djlfit.evaluation.Extrapolation;
 import dev.djlfit.training.TrainingConfig;
 
 import java.util.List;
@@ -11,34 +12,36 @@ import java.util.List;
  * @param data the training points
  * @param config steps and learning rate (its seed is the first seed)
  * @param fitThreshold a net "fits" when its final loss is below this
- * @param probes the x of the probe predictions (the article's 2.5 and 10)
+ * @param extrapolation where the nets were scored: the probes (the article's 2.5 and 10) and the
+ *     interpolation and extrapolation ranges of the RMSEs
  * @param truthAtProbes the true function there (NaN where unknown)
  * @param curveX the x grid of every {@link SeedOutcome#curve()}
  * @param configurations one result per configuration, in grid order
  * @param threads worker threads used
- * @param wallNanos the whole sweep
+ * @param wallNanos the whole sweep, after the engine's warm-up
+ * @param warmUpNanos the warm-up before it (not counted in any configuration's time)
  */
 public record SweepResult(
         Dataset data,
         TrainingConfig config,
         double fitThreshold,
-        float[] probes,
+        Extrapolation extrapolation,
         double[] truthAtProbes,
         float[] curveX,
         List<ConfigurationResult> configurations,
         int threads,
-        long wallNanos) {
+        long wallNanos,
+        long warmUpNanos) {
 
     public SweepResult {
-        probes = probes.clone();
         truthAtProbes = truthAtProbes.clone();
         curveX = curveX.clone();
         configurations = List.copyOf(configurations);
     }
 
-    @Override
+    /** The x of the probe predictions. */
     public float[] probes() {
-        return probes.clone();
+        return extrapolation.probes();
     }
 
     @Override

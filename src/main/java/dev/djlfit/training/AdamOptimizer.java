@@ -85,11 +85,6 @@ public final class AdamOptimizer implements Optimizer {
         }
     }
 
-    /** Steps taken so far (PyTorch's {@code state['step']}). */
-    public int steps() {
-        return step;
-    }
-
     @Override
     public void close() {
         expAvg.forEach(NDArray::close);

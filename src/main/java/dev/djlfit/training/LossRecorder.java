@@ -40,7 +40,7 @@ final class LossRecorder {
                     + (long) DIVERGENCE_GROWTH + " times its " + describe(losses.get(0)));
         }
         losses.add(new LossPoint(step, value));
-        listener.progressed(step + 1, value);
+        listener.progressed(step, value); // the loss of the net after `step` updates
     }
 
     private static String describe(LossPoint p) {

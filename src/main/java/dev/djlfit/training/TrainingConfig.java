@@ -69,14 +69,6 @@ public record TrainingConfig(
         return new TrainingConfig(steps, newLearningRate, seed, lossEvery, optimizer, normalize, backward);
     }
 
-    public TrainingConfig withOptimizer(OptimizerKind newOptimizer) {
-        return new TrainingConfig(steps, learningRate, seed, lossEvery, newOptimizer, normalize, backward);
-    }
-
-    public TrainingConfig withNormalize(boolean newNormalize) {
-        return new TrainingConfig(steps, learningRate, seed, lossEvery, optimizer, newNormalize, backward);
-    }
-
     public TrainingConfig withBackward(Backward newBackward) {
         return new TrainingConfig(steps, learningRate, seed, lossEvery, optimizer, normalize, newBackward);
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code bench --batch K} and {@code sweep --backward manual}: what they print, not how fast. */
@@ -30,10 +31,13 @@ class BatchBenchCommandTest {
         double perNet = usPerStep(bench, "java-manual-per-net");
         assertEquals(perBatch / 8, perNet, 0.05 + perBatch / 8 * 0.01, "per net-step is the batch step over K");
         long ratios = run.out().lines()
-                .filter(l -> l.matches("RATIO batch-8-tanh-h10-d2 java-\\w+/alone-\\w+ wall=\\d+\\.\\d\\d \\(goal: under 5\\)"))
+                .filter(l -> l.matches("RATIO batch-8-tanh-h10-d2 java-\\w+/alone-\\w+ time=\\d+\\.\\d\\d"))
                 .count();
         assertEquals(4, ratios, run.out());
         assertTrue(run.out().contains("INIT batch-8-tanh-h10-d2 java-autograd init_s="), run.out());
+        assertTrue(run.out().contains("RATIO: time over time for the same steps, lower is better"), run.out());
+        assertTrue(run.out().contains(", 1 run, "), "one run is not a median: " + run.out());
+        assertFalse(run.out().contains("goal") || run.out().contains("median of 1 runs"), run.out());
     }
 
     @Test

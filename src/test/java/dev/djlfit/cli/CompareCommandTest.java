@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.djlfit.parity.PyTorchForTests;
-import dev.djlfit.report.ResultJson;
+import dev.djlfit.experiment.ResultJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +38,13 @@ class CompareCommandTest {
         assertTrue(run.out().contains("=== tanh-quadratic, seed 5, 10 steps, lr 0.01 ==="), run.out());
         assertTrue(run.out().contains("l2.bias"), run.out());
         assertTrue(run.out().contains("0 (bit-equal)"), run.out());
-        assertTrue(run.out().contains("verdict: MATCH"), run.out());
+        assertTrue(run.out().contains("verdict: MATCH: each quantity against its tolerance"), run.out());
+        // the verdict says what it judged and against what; the loss curve is shown apart, not judged
+        assertTrue(run.out().lines().anyMatch(l -> l.matches(
+                "\\s+predictions at 2\\.5 and 10: largest \\|diff\\|/max\\(1,\\|y\\|\\)\\s+\\S+\\s+1\\.00e-06")), run.out());
+        assertTrue(run.out().lines().anyMatch(l -> l.matches("\\s+initial parameters: largest \\|diff\\|\\s+0 \\(bit-equal\\)\\s+bit-equal")),
+                run.out());
+        assertTrue(run.out().contains("  loss curve, shown but not judged: "), run.out());
         assertTrue(run.out().contains("1 of 1 experiments match PyTorch"), run.out());
     }
 

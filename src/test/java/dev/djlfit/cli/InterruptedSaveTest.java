@@ -55,7 +55,8 @@ class InterruptedSaveTest {
         Files.deleteIfExists(log);
         assertEquals(List.of(model), listing(), "nothing left beside the model");
         try (Stream<Path> files = Files.list(model)) {
-            assertEquals(List.of("model.json", "net-0000.params", "tanh-quadratic-fit.png", "tanh-quadratic-loss.png"),
+            assertEquals(List.of("model.json", "net-0000.params", "tanh-quadratic-tanh-h10-seed0-20steps-fit.png",
+                    "tanh-quadratic-tanh-h10-seed0-20steps-loss.png"),
                     files.map(p -> p.getFileName().toString()).sorted().toList(), "nothing left in it");
         }
         assertArrayEquals(before, Files.readAllBytes(model.resolve("net-0000.params")));

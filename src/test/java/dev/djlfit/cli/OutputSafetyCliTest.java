@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.djlfit.report.ResultJson;
+import dev.djlfit.experiment.ResultJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,9 +46,9 @@ class OutputSafetyCliTest {
         assertRefusedBeforeTraining(CliRun.of("train", "--steps", "100000", "--out", out.toString(),
                 "--save", file.toString()), "--save " + file + ": is a file, not a folder");
         Path plots = Files.createDirectories(dir.resolve("plots"));
-        Files.createDirectories(plots.resolve("tanh-quadratic-fit.png"));
+        Files.createDirectories(plots.resolve("tanh-quadratic-tanh-h10-seed0-fit.png"));
         assertRefusedBeforeTraining(CliRun.of("train", "--steps", "100000", "--out", plots.toString()),
-                "--out " + plots + ": tanh-quadratic-fit.png: is a folder, not a file");
+                "--out " + plots + ": tanh-quadratic-tanh-h10-seed0-fit.png: is a folder, not a file");
         assertRefusedBeforeTraining(CliRun.of("sweep", "--steps", "100000", "--out", out.toString(), "--json",
                 dir.resolve("q".repeat(260)).toString()), "--json " + dir.resolve("q".repeat(260)).toString()
                         .substring(0, 60) + "..." + "q".repeat(40) + ": a name in it is 260 bytes, longer than the"
@@ -76,8 +76,10 @@ class OutputSafetyCliTest {
         CliRun again = CliRun.of("train", "--steps", "60", "-q", "--save", model.toString(), "--out", model.toString());
         assertEquals(0, again.exitCode(), again.err());
         assertEquals("mine", Files.readString(model.resolve("NOTES.txt")));
-        assertEquals(List.of("NOTES.txt", "model.json", "net-0001.params", "plots", "tanh-quadratic-fit.png",
-                "tanh-quadratic-loss.png"), names(model));
+        assertEquals(List.of("NOTES.txt", "model.json", "net-0001.params", "plots",
+                "tanh-quadratic-tanh-h10-seed0-50steps-fit.png", "tanh-quadratic-tanh-h10-seed0-50steps-loss.png",
+                "tanh-quadratic-tanh-h10-seed0-60steps-fit.png", "tanh-quadratic-tanh-h10-seed0-60steps-loss.png"),
+                names(model));
     }
 
     @Test

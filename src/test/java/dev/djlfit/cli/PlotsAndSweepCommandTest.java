@@ -51,8 +51,8 @@ class PlotsAndSweepCommandTest {
         Run run = run("train", "--model", "tanh", "--steps", "300", "--out", dir.toString(), "--quiet");
 
         assertEquals(0, run.code(), run.err());
-        assertEquals(List.of(dir.resolve("tanh-quadratic-fit.png"), dir.resolve("tanh-quadratic-loss.png")),
-                listedFiles(run));
+        assertEquals(List.of(dir.resolve("tanh-quadratic-tanh-h10-seed0-300steps-fit.png"),
+                dir.resolve("tanh-quadratic-tanh-h10-seed0-300steps-loss.png")), listedFiles(run));
         for (Path png : listedFiles(run)) {
             PngAssertions.assertChartPng(png);
         }
@@ -74,8 +74,8 @@ class PlotsAndSweepCommandTest {
                 "--steps", "1500", "--out", dir.toString(), "--quiet", "--compare-one-by-one");
 
         assertEquals(0, run.code(), run.err());
-        assertTrue(run.out().contains("sweep on the quadratic data (truth y = 3x^2 + 2x + 1, so y(2.5) = 24.75"
-                + " and y(10) = 321)"), run.out());
+        assertTrue(run.out().contains("sweep on the quadratic data (truth y = 3x^2 + 2x + 1, so y(2.5) = 24.75,"
+                + " y(10) = 321)"), run.out());
         String tanhRow = run.lines().stream().filter(l -> l.startsWith("tanh-h10-d2 ")).findFirst().orElseThrow();
         assertTrue(tanhRow.matches("tanh-h10-d2\\s+3/3\\s+.*"), "seeds 0-2 of the article's tanh net fit in 1500 steps: "
                 + tanhRow);
@@ -103,6 +103,44 @@ class PlotsAndSweepCommandTest {
         BufferedImage fan = PngAssertions.assertChartPng(files.get(3));
         assertTrue(bluish(fan) > 1000, "the fitted nets' fan is drawn (translucent blue)");
         PngAssertions.assertChartPng(files.get(4));
+    }
+
+    @Test
+    void sweepScoresAtTheProbesAndRangesItIsGivenForACsv(@TempDir Path dir) throws IOException {
+        Path csv = Files.writeString(dir.resolve("points.csv"), "x,y\n0,1\n1,6\n2,17\n3,34\n");
+        Run run = run("sweep", "--data", csv.toString(), "--truth", "3*x^2 + 2*x + 1", "--probes", "1,5",
+                "--interpolation", "0:2", "--extrapolation", "2:6", "--seeds", "2", "--activations", "tanh",
+                "--hidden", "10", "--depths", "2", "--steps", "300", "--out", dir.resolve("out").toString(), "--quiet");
+
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("so y(1) = 6, y(5) = 86)"), run.out());
+        assertTrue(run.out().contains("over 0 ≤ x ≤ 2 (interpolation) and 2 < x ≤ 6 (extrapolation)"), run.out());
+        String header = run.lines().stream().filter(l -> l.startsWith("configuration ")).findFirst().orElseThrow();
+        assertTrue(header.matches("configuration\\s+fit\\s+y\\(1\\)\\s+y\\(5\\)\\s+RMSE 0..2\\s+RMSE 2..6\\s+net-steps/s"),
+                header);
+        assertFalse(run.out().contains("y(2.5)") || run.out().contains("y(10)"), run.out());
+
+        List<String> seeds = Files.readAllLines(dir.resolve("out").resolve("sweep-points-seeds.csv"));
+        assertEquals("activation,hidden,depth,seed,final_loss,fitted,y1,y5,interpolation_rmse,extrapolation_rmse",
+                seeds.get(0));
+        // a net's prediction at x = 1 after 300 steps is near the point (1, 6), nothing like y(2.5)
+        double y1 = Double.parseDouble(seeds.get(1).split(",")[6]);
+        assertTrue(Math.abs(y1 - 6) < 3, seeds.get(1));
+    }
+
+    @Test
+    void theSweepTableFitsAHundredColumns(@TempDir Path dir) {
+        Run run = run("sweep", "--seeds", "3", "--activations", "sigmoid", "--hidden", "50", "--depths", "3",
+                "--steps", "200", "--out", dir.toString(), "--quiet");
+        assertEquals(0, run.code(), run.err());
+        List<String> lines = run.lines();
+        int from = lines.indexOf(lines.stream().filter(l -> l.startsWith("sweep on ")).findFirst().orElseThrow());
+        int to = lines.indexOf(lines.stream().filter(l -> l.startsWith("sweep wall time ")).findFirst().orElseThrow());
+        List<String> table = lines.subList(from, to + 1);
+        assertTrue(table.stream().anyMatch(l -> l.startsWith("sigmoid-h50-d3 ")), run.out());
+        for (String line : table) {
+            assertTrue(line.length() <= 100, line.length() + " columns: " + line);
+        }
     }
 
     /** Pixels in the family of the learned-curve blue, translucent or not. */

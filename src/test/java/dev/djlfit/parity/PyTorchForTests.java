@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.djlfit.experiment.Experiments;
 import dev.djlfit.model.Activation;
-import dev.djlfit.report.ResultJson;
+import dev.djlfit.experiment.ResultJson;
 import dev.djlfit.training.TrainingConfig;
 import org.junit.jupiter.api.Assumptions;
 

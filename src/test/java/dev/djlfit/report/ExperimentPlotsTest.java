@@ -7,7 +7,12 @@ import dev.djlfit.experiment.Experiments;
 import dev.djlfit.data.ArticleData;
 import dev.djlfit.model.Activation;
 import dev.djlfit.model.ModelKind;
+import dev.djlfit.training.OptimizerKind;
 import dev.djlfit.training.TrainingConfig;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.title.TextTitle;
 import dev.djlfit.training.TrainingListener;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,6 +25,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ExperimentPlotsTest {
@@ -37,7 +43,8 @@ class ExperimentPlotsTest {
     void writesAFitPlotAndALossPlotNamedAfterTheExperiment(@TempDir Path dir) throws IOException {
         List<Path> files = ExperimentPlots.write(result, OutputFolder.open(dir));
 
-        assertEquals(List.of(dir.resolve("tanh-quadratic-fit.png"), dir.resolve("tanh-quadratic-loss.png")), files);
+        assertEquals(List.of(dir.resolve("tanh-quadratic-tanh-h10-seed0-1500steps-fit.png"),
+                dir.resolve("tanh-quadratic-tanh-h10-seed0-1500steps-loss.png")), files);
         BufferedImage fit = PngAssertions.assertChartPng(files.get(0));
         BufferedImage loss = PngAssertions.assertChartPng(files.get(1));
         // the learned curve spans the plot's width: hundreds of pixels in its colour
@@ -48,6 +55,40 @@ class ExperimentPlotsTest {
         try (var left = Files.list(dir)) {
             assertEquals(2, left.count(), "no temporary files left behind");
         }
+    }
+
+    @Test
+    void runsThatDifferInActivationWidthOrSeedGetTheirOwnFileNames() {
+        ExperimentResult other = new ExperimentRunner(Device.cpu()).run(
+                Experiments.of(ModelKind.DEEP, ArticleData.QUADRATIC.dataset(), 50, Activation.RELU),
+                TrainingConfig.article().withSteps(10).withSeed(3), TrainingListener.NONE);
+        assertEquals("deep-quadratic-relu-h50-seed3-10steps-fit.png", FitPlot.fileName(other));
+        assertEquals("deep-quadratic-relu-h50-seed3-10steps-loss.png", LossPlot.fileName(other));
+        assertTrue(other.spec().note().endsWith("l2 = Linear(50, 50)"), other.spec().note());
+    }
+
+    @Test
+    void theLossPlotNamesTheOptimiserUsedAndTheLossItShows() {
+        TrainingConfig adam = new TrainingConfig(300, OptimizerKind.ADAM.defaultLearningRate(), 0,
+                TrainingConfig.DEFAULT_LOSS_EVERY, OptimizerKind.ADAM, true);
+        ExperimentResult normalized = new ExperimentRunner(Device.cpu()).run(
+                Experiments.of(ModelKind.TANH, ArticleData.QUADRATIC.dataset(), 10, Activation.TANH),
+                adam, TrainingListener.NONE);
+        JFreeChart chart = new LossPlot().chart(normalized);
+        String subtitle = ((TextTitle) chart.getSubtitle(0)).getText();
+        assertTrue(subtitle.startsWith("300 steps of Adam at lr 0.001 on standardised data"), subtitle);
+        assertFalse(subtitle.contains("SGD"), subtitle);
+        XYPlot plot = chart.getXYPlot();
+        assertEquals("MSE loss in the data's units (log scale)", plot.getRangeAxis().getLabel());
+        // the curve is the loss the text report prints: in the data's units, from the first step
+        double first = plot.getDataset().getYValue(0, 0);
+        assertEquals(normalized.scaling().unscaleLoss(normalized.training().losses().get(0).loss()), first, 1e-6 * first);
+        assertEquals(1, plot.getDataset().getXValue(0, 0));
+        assertTrue(plot.getDomainAxis() instanceof LogAxis, "steps on a log axis");
+
+        String sgd = ((TextTitle) new LossPlot().chart(result).getSubtitle(0)).getText();
+        assertTrue(sgd.startsWith("1500 steps of SGD at lr 0.01, seed 0"), sgd);
+        assertEquals("MSE loss (log scale)", new LossPlot().chart(result).getXYPlot().getRangeAxis().getLabel());
     }
 
     @Test

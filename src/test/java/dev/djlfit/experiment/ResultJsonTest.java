@@ -1,4 +1,4 @@
-package dev.djlfit.report;
+package dev.djlfit.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,7 +106,7 @@ class ResultJsonTest {
         Files.writeString(file, "old");
         ResultJson json = new ResultJson("linear-linear", 0, 1, 0.01, 10, null, "test", Map.of(), Map.of(),
                 List.of(new LossPoint(0, 26f)), TensorValues.vector(0), TensorValues.vector(1), 0.5);
-        json.write(dev.djlfit.files.Outputs.standalone().file("--json", file));
+        dev.djlfit.files.Outputs.standalone().file("--json", file).writeText(json.toJson() + "\n");
         assertEquals(json, ResultJson.parse(Files.readString(file)));
         try (var entries = Files.list(folder)) {
             assertEquals(List.of(file), entries.toList());

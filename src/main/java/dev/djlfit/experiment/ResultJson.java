@@ -1,4 +1,4 @@
-package dev.djlfit.report;
+package dev.djlfit.experiment;
 
 import ai.djl.engine.Engine;
 import com.google.gson.Gson;
@@ -9,8 +9,6 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import dev.djlfit.experiment.ExperimentResult;
-import dev.djlfit.files.OutputFile;
 import dev.djlfit.model.Architecture;
 import dev.djlfit.model.TensorValues;
 import dev.djlfit.training.LossPoint;
@@ -113,11 +111,6 @@ public record ResultJson(
                 TensorValues.vector(x),
                 TensorValues.vector(y),
                 result.training().loopNanos() / 1e9);
-    }
-
-    /** Writes {@link #toJson()} to {@code file} as {@link OutputFile} writes: never a half-written file. */
-    public void write(OutputFile file) {
-        file.writeText(toJson() + "\n");
     }
 
     /** Several runs as one document, {@code {"runs": [...]}}, each as {@link #toJson()} writes it. */

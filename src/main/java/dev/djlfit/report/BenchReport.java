@@ -1,0 +1,161 @@
+package dev.djlfit.report;
+
+import dev.djlfit.bench.BatchBench;
+import dev.djlfit.bench.BenchResult;
+import dev.djlfit.bench.ExperimentBench;
+import dev.djlfit.bench.MemoryBench;
+import dev.djlfit.bench.PyTorchAvailability;
+import dev.djlfit.bench.WalkthroughBench;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Prints what {@code bench} measured: a BENCH line per loop, RATIO lines, and a closing table.
+ * Every ratio is a time ratio, Java's time over PyTorch's (or the batch's over one net's) for the
+ * same steps: lower is better; the output says so once, above the numbers.
+ */
+public final class BenchReport {
+
+    static final String RATIOS = "RATIO: Java time / PyTorch time for the same steps (lower is better)";
+    static final String MEMORY = "rss_mb: peak resident memory of the process that ran the loop"
+            + " (this JVM so far; the Python child for PyTorch)";
+
+    private final PrintWriter out;
+
+    public BenchReport(PrintWriter out) {
+        this.out = out;
+    }
+
+    /** "median of 3 runs", "1 run". */
+    static String runs(int repeats) {
+        return repeats == 1 ? "1 run" : "median of " + repeats + " runs";
+    }
+
+    /** The lines above the experiments' timings. */
+    public void experimentsHeader(int steps, int warmup, int repeats, PyTorchAvailability pytorchOrNull) {
+        out.printf(Locale.ROOT, "%d timed steps per run, %d warm-up steps, %s%n", steps, warmup, runs(repeats));
+        if (pytorchOrNull != null) {
+            out.println(pytorchOrNull.available()
+                    ? "reference: the article's code on PyTorch " + pytorchOrNull.torchVersion() + " ("
+                            + pytorchOrNull.python() + ")"
+                    : "reference: not timed: " + pytorchOrNull.whyNot());
+        }
+        out.println(MEMORY);
+        if (pytorchOrNull != null && pytorchOrNull.available()) {
+            out.println(RATIOS);
+        }
+        out.flush();
+    }
+
+    /** One experiment's BENCH lines and its ratios to PyTorch. */
+    public void row(ExperimentBench.Row row) {
+        for (BenchResult r : row.all()) {
+            out.println(r.line());
+        }
+        BenchResult reference = row.pytorchOrNull();
+        if (reference != null) {
+            for (BenchResult r : row.java()) {
+                out.printf(Locale.ROOT, "RATIO %s %s/pytorch time=%.2f%n",
+                        row.experiment().name(), r.variant(), r.median() / reference.median());
+            }
+        }
+        out.flush();
+    }
+
+    public void walkthrough(WalkthroughBench.Timing t) {
+        out.printf(Locale.ROOT, "WALKTHROUGH java wall_s=%.1f experiments=%d steps=%d threads=%d%n",
+                t.javaSeconds(), t.experiments(), t.steps(), t.threads());
+        if (!Double.isNaN(t.pytorchWallSeconds())) {
+            out.printf(Locale.ROOT, "WALKTHROUGH pytorch wall_s=%.1f loops_s=%.1f (one after another)%n",
+                    t.pytorchWallSeconds(), t.pytorchLoopSeconds());
+            out.printf(Locale.ROOT, "RATIO walkthrough java/pytorch time=%.2f (against PyTorch's loops alone: %.2f)%n",
+                    t.javaSeconds() / t.pytorchWallSeconds(), t.javaSeconds() / t.pytorchLoopSeconds());
+        }
+        out.flush();
+    }
+
+    public void memory(List<MemoryBench.Sample> samples) {
+        for (MemoryBench.Sample s : samples) {
+            out.println(s.probe().line(s.experiment()));
+        }
+        out.flush();
+    }
+
+    /** The closing table: every loop's time per step, steps per second, and its time over PyTorch's. */
+    public void table(List<ExperimentBench.Row> rows) {
+        out.println();
+        out.printf(Locale.ROOT, "%-18s %-10s %12s %10s %14s%n", "experiment", "loop", "µs/step", "steps/s",
+                "time/pytorch");
+        for (ExperimentBench.Row row : rows) {
+            BenchResult reference = row.pytorchOrNull();
+            for (BenchResult r : row.all()) {
+                out.printf(Locale.ROOT, "%-18s %-10s %12.1f %10.0f %14s%n",
+                        r.experiment(), r.variant(), r.median(), 1e6 / r.median(),
+                        reference == null ? "-" : String.format(Locale.ROOT, "%.2f", r.median() / reference.median()));
+            }
+        }
+        if (rows.stream().anyMatch(r -> r.pytorchOrNull() != null)) {
+            out.println("time/pytorch: Java time / PyTorch time for the same steps, lower is better");
+        }
+        out.flush();
+    }
+
+    /** {@code bench --batch}: its timings, ratios (all of time, lower is better) and table. */
+    public void batch(BatchBench.Outcome o, PyTorchAvailability pytorchOrNull) {
+        out.printf(Locale.ROOT, "%s: %d nets %s (seeds %d..%d), quadratic data, %d timed steps per run, %d warm-up"
+                + " steps, %s, in-loop time (initialisation apart)%n", o.name(), o.nets(),
+                o.configuration().architecture().describe(), o.firstSeed(), o.firstSeed() + o.nets() - 1, o.steps(),
+                o.warmupSteps(), runs(o.repeats()));
+        if (pytorchOrNull != null) {
+            out.println(pytorchOrNull.available()
+                    ? "reference: torch.bmm batch on PyTorch " + pytorchOrNull.torchVersion() + " ("
+                            + pytorchOrNull.python() + ")"
+                    : "reference: not timed: " + pytorchOrNull.whyNot());
+        }
+        out.println(MEMORY);
+        out.println("RATIO: time over time for the same steps, lower is better: Java's batch over PyTorch's batch,"
+                + " or one batch step of " + o.nets() + " nets over one net's step alone");
+        List<BenchResult> tableRows = new ArrayList<>();
+        for (BatchBench.LoopTiming t : o.loops()) {
+            out.println(t.perBatchStep().line());
+            out.println(t.perNetStep().line());
+            out.printf(Locale.ROOT, "INIT %s %s init_s=%.2f (drawing %d initialisations, not in the loop time)%n",
+                    o.name(), t.perBatchStep().variant(), t.initSeconds(), o.nets());
+            out.println(t.alone().line());
+            tableRows.add(t.perBatchStep());
+            tableRows.add(t.alone());
+        }
+        BatchBench.ReferenceTiming reference = o.referenceOrNull();
+        if (reference != null) {
+            out.println(reference.perBatchStep().line());
+            out.println(reference.perNetStep().line());
+            out.printf(Locale.ROOT, "INIT %s pytorch-bmm init_s=%.2f%n", o.name(), reference.initSeconds());
+            tableRows.add(reference.perBatchStep());
+        }
+        for (BatchBench.LoopTiming t : o.loops()) {
+            if (reference != null) {
+                out.printf(Locale.ROOT, "RATIO %s %s/pytorch-bmm time=%.2f%n", o.name(), t.perBatchStep().variant(),
+                        t.perBatchStep().median() / reference.perBatchStep().median());
+            }
+            for (BatchBench.LoopTiming single : o.loops()) {
+                out.printf(Locale.ROOT, "RATIO %s %s/%s time=%.2f%n", o.name(), t.perBatchStep().variant(),
+                        single.alone().variant(), t.perBatchStep().median() / single.alone().median());
+            }
+        }
+        out.println();
+        out.printf(Locale.ROOT, "%-28s %-14s %14s %12s %18s%n", "batch", "loop", "µs/batch step", "net-steps/s",
+                "time/pytorch-bmm");
+        for (BenchResult r : tableRows) {
+            boolean isBatch = !r.variant().startsWith("alone-");
+            out.printf(Locale.ROOT, "%-28s %-14s %14s %12.0f %18s%n", r.experiment(), r.variant(),
+                    isBatch ? String.format(Locale.ROOT, "%.1f", r.median()) : "-",
+                    (isBatch ? o.nets() : 1) * 1e6 / r.median(),
+                    reference == null || !isBatch ? "-"
+                            : String.format(Locale.ROOT, "%.2f", r.median() / reference.perBatchStep().median()));
+        }
+        out.flush();
+    }
+}
