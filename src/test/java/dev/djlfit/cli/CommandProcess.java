@@ -29,7 +29,7 @@ final class CommandProcess {
     record Outcome(Ending ending, int exitCode, String log, double seconds) {}
 
     /** A long command is seen to have started once it has run this long after its first visible output... */
-    private static final Duration AFTER_FIRST_OUTPUT = Duration.ofSeconds(3);
+    private static final Duration AFTER_FIRST_OUTPUT = Duration.ofSeconds(2);
     /** ...or, where {@code silentStartAllowed}, this long without any output. */
     private static final Duration SILENT_START = Duration.ofSeconds(4);
 

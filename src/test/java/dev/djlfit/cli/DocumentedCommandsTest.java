@@ -48,7 +48,7 @@ import java.util.stream.Stream;
  *     fresh clone nothing else compiles the classes it runs).</li>
  * <li><b>Long commands</b>, marked in the docs with a trailing comment that starts with
  *     {@code long} (the walkthrough at 100000 steps, the default sweep, the benchmarks), are run
- *     only until they show they started: still running 3 s after their first visible output (Maven's
+ *     only until they show they started: still running 2 s after their first visible output (Maven's
  *     escape codes do not count), or, for the launcher, 4 s without output. Bad options, missing files and bad data are reported within
  *     that time (they are checked before any training), and that is what this catches; a failure
  *     late in a long run is not. Stopping them keeps this test to a few minutes on 2 cores.</li>
