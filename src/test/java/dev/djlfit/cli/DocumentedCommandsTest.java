@@ -39,7 +39,8 @@ import java.util.stream.Stream;
  * <li><b>This project's commands</b> ({@code mvn ...} in this project, {@code java -jar
  *     target/djl-fit.jar ...}, and the project's own scripts such as
  *     {@code src/reference/pytorch/*.py} or {@code notebooks/run-notebooks.sh}) are run for real,
- *     exactly as written, under {@code bash -c} in the copy, and must exit 0. Their arguments are
+ *     exactly as written, under {@code bash -c} in the copy, and must exit 0 within 2 minutes (5
+ *     for Maven, which may compile the fresh copy first). Their arguments are
  *     first parsed by the real command line ({@link Main}'s picocli model; for Maven the words of
  *     {@code -Dexec.args}), so an unknown option or value fails with its message before anything
  *     runs. Maven lines are checked for what a fresh clone needs: every {@code -P} profile and
@@ -48,10 +49,11 @@ import java.util.stream.Stream;
  *     fresh clone nothing else compiles the classes it runs).</li>
  * <li><b>Long commands</b>, marked in the docs with a trailing comment that starts with
  *     {@code long} (the walkthrough at 100000 steps, the default sweep, the benchmarks), are run
- *     only until they show they started: still running 2 s after their first visible output (Maven's
- *     escape codes do not count), or, for the launcher, 4 s without output. Bad options, missing files and bad data are reported within
- *     that time (they are checked before any training), and that is what this catches; a failure
- *     late in a long run is not. Stopping them keeps this test to a few minutes on 2 cores.</li>
+ *     only until they show they started: still running 2 s after their first visible output
+ *     (Maven's escape codes do not count), or, for the launcher, 4 s without output. Bad options,
+ *     missing files and bad data are reported within that time (they are checked before any
+ *     training), and that is what this catches; a failure late in a long run is not. Stopping them
+ *     keeps this test to a few minutes on 2 cores.</li>
  * <li><b>Not run here</b>, checked without running: Maven lines that run the {@code test} phase
  *     (the suite this test is part of), and lines that need a GPU ({@code -Pcuda}, 2.5 GB of CUDA
  *     libraries; {@code --device gpu}, which fails by design where there is none).</li>
@@ -66,6 +68,14 @@ import java.util.stream.Stream;
  * Anything else a page wants to show (a template with placeholders, a pipe) goes in a
  * {@code text} block: {@link ShellWords} refuses shell syntax in a {@code bash} block.
  * Each run's output is kept in {@code target/documented-commands/logs/}.
+ *
+ * <p>Why run the commands rather than only parse them: what broke for readers before was the
+ * state of a fresh clone (nothing compiled for {@code exec:java}, a sample CSV that did not ship,
+ * a model directory an earlier command was to write), which only running the commands in order,
+ * in a copy without {@code target/}, shows. Why stop long commands rather than shorten them: the
+ * pages show the commands that produced their figures, and those must stay as they ran. What it
+ * cannot see: how a program that is not run behaves (Jupyter's refusal to start as root is
+ * written next to the command instead), and output that a page quotes (that is checked by eye).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DocumentedCommandsTest {
