@@ -13,6 +13,7 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.util.Pair;
+import dev.djlfit.torch.TensorValues;
 
 import java.io.IOException;
 import java.nio.file.Path;

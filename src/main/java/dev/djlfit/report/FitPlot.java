@@ -5,7 +5,7 @@ import dev.djlfit.data.Truth;
 import dev.djlfit.experiment.ExperimentResult;
 import dev.djlfit.experiment.ExperimentSpec;
 import dev.djlfit.training.TrainingConfig;
-import dev.djlfit.model.TensorValues;
+import dev.djlfit.torch.TensorValues;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYPointerAnnotation;

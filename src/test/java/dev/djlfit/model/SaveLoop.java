@@ -1,5 +1,6 @@
 package dev.djlfit.model;
 
+import dev.djlfit.torch.TensorValues;
 import dev.djlfit.data.Scaling;
 
 import java.nio.file.Path;
