@@ -1,6 +1,6 @@
 package dev.djlfit.cli;
 
-import dev.djlfit.EngineDefaults;
+import dev.djlfit.torch.EngineDefaults;
 import dev.djlfit.model.Activation;
 import dev.djlfit.model.ModelKind;
 import dev.djlfit.training.OptimizerKind;

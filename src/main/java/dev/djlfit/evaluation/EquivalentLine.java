@@ -1,7 +1,7 @@
 package dev.djlfit.evaluation;
 
 import dev.djlfit.model.Architecture;
-import dev.djlfit.model.TensorValues;
+import dev.djlfit.torch.TensorValues;
 
 import java.util.Locale;
 import java.util.Map;

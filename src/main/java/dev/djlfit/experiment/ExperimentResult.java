@@ -3,7 +3,7 @@ package dev.djlfit.experiment;
 import dev.djlfit.data.Scaling;
 import dev.djlfit.evaluation.EquivalentLine;
 import dev.djlfit.evaluation.ExtrapolationReport;
-import dev.djlfit.model.TensorValues;
+import dev.djlfit.torch.TensorValues;
 import dev.djlfit.training.TrainingConfig;
 import dev.djlfit.training.TrainingRun;
 

@@ -1,6 +1,6 @@
 package dev.djlfit.experiment;
 
-import dev.djlfit.EngineDefaults;
+import dev.djlfit.torch.EngineDefaults;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -13,7 +13,7 @@ import dev.djlfit.evaluation.ExtrapolationReport;
 import dev.djlfit.evaluation.Predictor;
 import dev.djlfit.evaluation.Range;
 import dev.djlfit.model.Net;
-import dev.djlfit.model.TensorValues;
+import dev.djlfit.torch.TensorValues;
 import dev.djlfit.training.Autograd;
 import dev.djlfit.training.MseLoss;
 import dev.djlfit.training.TrainingConfig;

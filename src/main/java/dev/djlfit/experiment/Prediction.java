@@ -1,6 +1,6 @@
 package dev.djlfit.experiment;
 
-import dev.djlfit.model.TensorValues;
+import dev.djlfit.torch.TensorValues;
 
 /**
  * {@code y = fit(x)}, both sides copied out of the engine.

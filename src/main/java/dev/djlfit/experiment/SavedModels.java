@@ -7,7 +7,7 @@ import dev.djlfit.model.ModelDescription;
 import dev.djlfit.model.Net;
 import dev.djlfit.model.SaveTarget;
 import dev.djlfit.model.SavedModel;
-import dev.djlfit.model.TensorValues;
+import dev.djlfit.torch.TensorValues;
 import dev.djlfit.training.TrainingConfig;
 
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.djlfit.model;
 
+import dev.djlfit.torch.TensorValues;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;

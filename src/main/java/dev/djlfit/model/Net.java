@@ -1,6 +1,7 @@
 package dev.djlfit.model;
 
-import dev.djlfit.EngineDefaults;
+import dev.djlfit.torch.TensorValues;
+import dev.djlfit.torch.EngineDefaults;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;

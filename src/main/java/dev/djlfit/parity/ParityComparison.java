@@ -1,7 +1,7 @@
 package dev.djlfit.parity;
 
 import dev.djlfit.evaluation.Extrapolation;
-import dev.djlfit.model.TensorValues;
+import dev.djlfit.torch.TensorValues;
 import dev.djlfit.report.ResultJson;
 import dev.djlfit.training.LossPoint;
 

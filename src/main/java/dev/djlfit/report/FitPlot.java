@@ -3,7 +3,7 @@ package dev.djlfit.report;
 import dev.djlfit.data.Dataset;
 import dev.djlfit.data.Truth;
 import dev.djlfit.experiment.ExperimentResult;
-import dev.djlfit.model.TensorValues;
+import dev.djlfit.torch.TensorValues;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYPointerAnnotation;

@@ -11,7 +11,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import dev.djlfit.experiment.ExperimentResult;
 import dev.djlfit.model.Architecture;
-import dev.djlfit.model.TensorValues;
+import dev.djlfit.torch.TensorValues;
 import dev.djlfit.training.LossPoint;
 
 import java.io.IOException;

@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.djlfit.model.Architecture;
 import dev.djlfit.model.Net;
-import dev.djlfit.model.TensorValues;
+import dev.djlfit.torch.TensorValues;
 import dev.djlfit.training.Autograd;
 
 import java.util.ArrayList;

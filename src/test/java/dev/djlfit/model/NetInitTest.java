@@ -1,5 +1,6 @@
 package dev.djlfit.model;
 
+import dev.djlfit.torch.TensorValues;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.djlfit.model.TensorValues;
+import dev.djlfit.torch.TensorValues;
 import dev.djlfit.report.ResultJson;
 import dev.djlfit.training.LossPoint;
 import org.junit.jupiter.api.Test;

@@ -15,7 +15,7 @@ import dev.djlfit.experiment.ExperimentRunner;
 import dev.djlfit.experiment.Experiments;
 import dev.djlfit.model.Activation;
 import dev.djlfit.model.ModelKind;
-import dev.djlfit.model.TensorValues;
+import dev.djlfit.torch.TensorValues;
 import dev.djlfit.training.LossPoint;
 import dev.djlfit.training.TrainingConfig;
 import dev.djlfit.training.TrainingListener;

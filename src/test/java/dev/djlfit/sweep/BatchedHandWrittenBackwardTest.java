@@ -9,7 +9,7 @@ import dev.djlfit.data.Dataset;
 import dev.djlfit.model.Activation;
 import dev.djlfit.model.Architecture;
 import dev.djlfit.model.Net;
-import dev.djlfit.model.TensorValues;
+import dev.djlfit.torch.TensorValues;
 import dev.djlfit.training.Backward;
 import dev.djlfit.training.TrainingConfig;
 import dev.djlfit.training.TrainingListener;

@@ -1,7 +1,7 @@
 package dev.djlfit.training;
 
 import dev.djlfit.model.Architecture;
-import dev.djlfit.model.TensorValues;
+import dev.djlfit.torch.TensorValues;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

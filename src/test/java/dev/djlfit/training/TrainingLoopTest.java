@@ -15,7 +15,7 @@ import dev.djlfit.model.Activation;
 import dev.djlfit.model.Architecture;
 import dev.djlfit.model.ModelKind;
 import dev.djlfit.model.Net;
-import dev.djlfit.model.TensorValues;
+import dev.djlfit.torch.TensorValues;
 
 import java.util.List;
 import java.util.Map;

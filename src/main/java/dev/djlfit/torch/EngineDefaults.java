@@ -1,4 +1,4 @@
-package dev.djlfit;
+package dev.djlfit.torch;
 
 /**
  * Settings the engine reads once, when it loads; applied before that, each unless the user set it

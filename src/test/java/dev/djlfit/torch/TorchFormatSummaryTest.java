@@ -1,8 +1,7 @@
-package dev.djlfit.report;
+package dev.djlfit.torch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.djlfit.model.TensorValues;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,6 +1,5 @@
-package dev.djlfit.report;
+package dev.djlfit.torch;
 
-import dev.djlfit.model.TensorValues;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

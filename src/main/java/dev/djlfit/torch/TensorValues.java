@@ -1,4 +1,4 @@
-package dev.djlfit.model;
+package dev.djlfit.torch;
 
 import ai.djl.ndarray.NDArray;
 

@@ -1,0 +1,267 @@
+package dev.djlfit.torch;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+
+import java.util.function.Supplier;
+
+/**
+ * The {@code torch.*} functions PyTorch programs call, with PyTorch's semantics, on DJL's
+ * PyTorch engine. Tensors are DJL {@link NDArray}s (float32 unless said otherwise); most tensor
+ * methods are DJL's own ({@code x.sin()}, {@code x.pow(p)}, {@code x.matMul(w)}, ...).
+ *
+ * <p>Random draws come from libtorch's global CPU generator, in the order they are made, so after
+ * {@link #manualSeed} the same draws give the same numbers as PyTorch after
+ * {@code torch.manual_seed}. Draws for another device are made on the CPU and copied, as PyTorch
+ * programs that draw first and call {@code .to(device)} after do.
+ */
+public final class Torch {
+
+    static {
+        EngineDefaults.ensure();
+    }
+
+    /** libtorch's generator is global: seeding and the draws that follow must not interleave. */
+    private static final Object GENERATOR = new Object();
+
+    private Torch() {}
+
+    static void ensureEngine() {
+        Holder.ENGINE.getClass();
+    }
+
+    private static final class Holder {
+        static final Engine ENGINE = Engine.getEngine("PyTorch");
+    }
+
+    // ---------------------------------------------------------------- seeding and random draws
+
+    /** {@code torch.manual_seed(seed)}. */
+    public static void manualSeed(long seed) {
+        ensureEngine();
+        JniUtils.setSeed(seed);
+    }
+
+    /**
+     * {@code torch.manual_seed(seed)} followed by {@code draws}, with no other thread's seeding or
+     * drawing in between (experiments that run on several threads each draw their own nets).
+     */
+    public static <T> T seeded(long seed, Supplier<T> draws) {
+        synchronized (GENERATOR) {
+            manualSeed(seed);
+            return draws.get();
+        }
+    }
+
+    /** {@code torch.randn(*shape)}: standard normal draws; {@code randn(m)} is {@code torch.randn(())}. */
+    public static NDArray randn(NDManager manager, long... shape) {
+        return onCpuThenTo(manager, cpu -> cpu.randomNormal(0f, 1f, new Shape(shape), DataType.FLOAT32));
+    }
+
+    /** {@code torch.rand(*shape)}: uniform draws in [0, 1). */
+    public static NDArray rand(NDManager manager, long... shape) {
+        return uniform(manager, 0, 1, shape);
+    }
+
+    /** {@code torch.empty(*shape).uniform_(low, high)}, as {@code torch.nn.init.uniform_} draws. */
+    public static NDArray uniform(NDManager manager, double low, double high, long... shape) {
+        return onCpuThenTo(manager, cpu -> JniUtils.uniform(
+                (ai.djl.pytorch.engine.PtNDManager) cpu, low, high, new Shape(shape), DataType.FLOAT32, Device.cpu()));
+    }
+
+    private interface Draw {
+        NDArray on(NDManager cpu);
+    }
+
+    private static NDArray onCpuThenTo(NDManager manager, Draw draw) {
+        ensureEngine();
+        if (manager.getDevice().equals(Device.cpu())) {
+            return draw.on(manager);
+        }
+        try (NDManager cpu = NDManager.newBaseManager(Device.cpu())) {
+            NDArray drawn = draw.on(cpu);
+            return manager.create(drawn.toFloatArray(), drawn.getShape());
+        }
+    }
+
+    // ---------------------------------------------------------------- making tensors
+
+    /** {@code torch.linspace(start, end, steps)}. */
+    public static NDArray linspace(NDManager manager, double start, double end, int steps) {
+        return manager.linspace((float) start, (float) end, steps, true);
+    }
+
+    /** {@code torch.full(size, fill_value)}; {@code full(m, new Shape(), v)} is a scalar. */
+    public static NDArray full(NDManager manager, Shape shape, float value) {
+        return manager.full(shape, value, DataType.FLOAT32);
+    }
+
+    /** {@code torch.full((), fill_value)}: a scalar tensor. */
+    public static NDArray scalar(NDManager manager, float value) {
+        return manager.create(value);
+    }
+
+    /**
+     * A scalar of {@code like}'s data type, on its manager and device: the NDArray to use where a
+     * PyTorch program writes a Python number into tensor arithmetic ({@code 0.5 * x}). Make it
+     * once, outside the loop, where the loop is long.
+     */
+    public static NDArray scalarLike(NDArray like, double value) {
+        NDManager manager = like.getManager();
+        return switch (like.getDataType()) {
+            case FLOAT64 -> manager.create(value);
+            case FLOAT32 -> manager.create((float) value);
+            default -> manager.create(value).toType(like.getDataType(), false);
+        };
+    }
+
+    /** {@code torch.tensor([v0, v1, ...])}: a vector of float32s. */
+    public static NDArray tensor(NDManager manager, float... values) {
+        return manager.create(values);
+    }
+
+    /** {@code torch.zeros(*shape)}. */
+    public static NDArray zeros(NDManager manager, long... shape) {
+        return manager.zeros(new Shape(shape), DataType.FLOAT32);
+    }
+
+    /** {@code torch.ones(*shape)}. */
+    public static NDArray ones(NDManager manager, long... shape) {
+        return manager.ones(new Shape(shape), DataType.FLOAT32);
+    }
+
+    /**
+     * {@code t.requires_grad}: true for a leaf that requires grad and for a result computed from
+     * one with grad enabled. (DJL's {@code hasGradient()} is false for the latter.)
+     */
+    public static boolean tracksGrad(NDArray t) {
+        return JniUtils.requiresGrad((PtNDArray) t) || !gradFnName(t).isEmpty();
+    }
+
+    /** {@code t.requires_grad_()}: returns {@code t}, now a leaf autograd tracks. */
+    public static NDArray requiresGrad(NDArray t) {
+        t.setRequiresGradient(true);
+        return t;
+    }
+
+    // ---------------------------------------------------------------- autograd
+
+    /** {@code with torch.no_grad():} on this thread, until the returned mode is closed. */
+    public static GradMode noGrad() {
+        return new GradMode(false);
+    }
+
+    /** {@code with torch.enable_grad():} on this thread, until the returned mode is closed. */
+    public static GradMode enableGrad() {
+        return new GradMode(true);
+    }
+
+    /** {@code torch.is_grad_enabled()}. */
+    public static boolean isGradEnabled() {
+        return GradMode.isEnabled();
+    }
+
+    /**
+     * {@code loss.backward()}: adds d(loss)/d(leaf) to the {@code .grad} of every leaf that
+     * requires grad, through libtorch's graph and through every {@link Function} on the way.
+     * Gradients accumulate, as in PyTorch: clear them with {@code zeroGrad} between steps.
+     */
+    public static void backward(NDArray loss) {
+        if (loss.getShape().size() != 1) {
+            throw new IllegalArgumentException(
+                    "grad can be implicitly created only for scalar outputs; " + loss.getShape() + " is not one");
+        }
+        try (NDArray seed = loss.getManager().ones(loss.getShape(), loss.getDataType())) {
+            backward(loss, seed);
+        }
+    }
+
+    /** {@code output.backward(gradient)}: the same, given d(loss)/d(output). */
+    public static void backward(NDArray output, NDArray gradient) {
+        Tape.backward(output, gradient);
+    }
+
+    /**
+     * {@code t.grad}, or null while none has been computed (PyTorch's {@code None}). DJL's own
+     * {@code getGradient()} gives zeros instead, and throws for a tensor that does not require grad.
+     */
+    public static NDArray grad(NDArray t) {
+        return JniUtils.getGradient((PtNDArray) t);
+    }
+
+    /** {@code t.grad.zero_()} in place (what {@code zero_grad()} does in PyTorch 1.13); no-op without a grad. */
+    public static void zeroGrad(NDArray t) {
+        JniUtils.zeroGrad((PtNDArray) t);
+    }
+
+    /** The {@code grad_fn} name PyTorch prints, e.g. {@code AddmmBackward0}; empty for a leaf. */
+    public static String gradFnName(NDArray t) {
+        String name = JniUtils.getGradientFunctionNames((PtNDArray) t);
+        return name == null ? "" : name;
+    }
+
+    /** {@code t.detach()}: the same values, outside the graph. */
+    public static NDArray detach(NDArray t) {
+        return t.stopGradient();
+    }
+
+    // ---------------------------------------------------------------- reading values
+
+    /**
+     * {@code t.item()}: the one element as a Python float (a double); a float32's exact value, so
+     * {@code 0.1f} reads 0.10000000149011612 as in PyTorch.
+     */
+    public static double item(NDArray t) {
+        if (t.size() != 1) {
+            throw new IllegalArgumentException("a Tensor with " + t.size() + " elements cannot be converted to Scalar");
+        }
+        return switch (t.getDataType()) {
+            case FLOAT64 -> t.toDoubleArray()[0];
+            case FLOAT32 -> t.toFloatArray()[0];
+            default -> t.toType(DataType.FLOAT64, false).toDoubleArray()[0];
+        };
+    }
+
+    // ---------------------------------------------------------------- memory
+
+    /**
+     * One step of a loop, with every array it makes freed when it returns (an {@link NDScope}),
+     * and this thread's {@link Function} tape forgets what they held:
+     *
+     * <pre>
+     * for (int t = 0; t &lt; 2000; t++) {
+     *     Torch.step(() -&gt; { ... });
+     * }
+     * </pre>
+     *
+     * Arrays that must outlive the step (parameters, optimizer state) are made before the loop.
+     */
+    public static void step(Runnable body) {
+        try (NDScope scope = new NDScope()) {
+            body.run();
+        } finally {
+            Tape.prune();
+        }
+    }
+
+    /** The same, keeping the value {@code body} returns (which must not be an array of the step). */
+    public static <T> T stepValue(Supplier<T> body) {
+        try (NDScope scope = new NDScope()) {
+            return body.get();
+        } finally {
+            Tape.prune();
+        }
+    }
+
+    /** How many {@link Function} applications this thread holds for a backward pass to come. */
+    public static int pendingFunctions() {
+        return Tape.size();
+    }
+}
