@@ -1,6 +1,6 @@
 package dev.djlfit.trace;
 
-import dev.djlfit.model.TensorValues;
+import dev.djlfit.torch.TensorValues;
 
 import java.util.LinkedHashMap;
 import java.util.List;

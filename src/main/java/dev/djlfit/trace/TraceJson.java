@@ -7,7 +7,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import dev.djlfit.evaluation.PointError;
-import dev.djlfit.model.TensorValues;
+import dev.djlfit.torch.TensorValues;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

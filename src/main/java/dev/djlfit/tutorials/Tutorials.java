@@ -1,5 +1,6 @@
 package dev.djlfit.tutorials;
 
+import dev.djlfit.torch.GradMode;
 import dev.djlfit.torch.Torch;
 import dev.djlfit.trace.Trace;
 
@@ -48,7 +49,9 @@ public final class Tutorials {
             Consumer<String> out) {
         TutorialRun run = new TutorialRun(tutorial.name(), seed, steps > 0 ? steps : tutorial.defaultSteps(), inputs, out);
         Torch.seeded(seed, () -> {
-            tutorial.run(run);
+            try (GradMode pythonStartsWithGradOn = Torch.enableGrad()) { // DJL's engine starts with it off
+                tutorial.run(run);
+            }
             return null;
         });
         Trace trace = run.trace(ENGINE);
