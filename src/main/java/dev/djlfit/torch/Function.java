@@ -34,7 +34,9 @@ import ai.djl.ndarray.NDArray;
  * y_pred = a + b * P3(c + d * x)                           NDArray yPred = a.add(b.mul(p3.apply(c.add(d.mul(x)))));
  * </pre>
  *
- * Both methods run under no-grad: what they compute is not recorded.
+ * Both methods run under no-grad: what they compute is not recorded. With grad enabled the
+ * output always requires grad (libtorch through DJL cannot tell whether a computed input is in a
+ * graph); a gradient for an input that is outside every graph is dropped, as PyTorch drops it.
  */
 public abstract class Function {
 
@@ -53,7 +55,7 @@ public abstract class Function {
     /** {@code Function.apply(*inputs)}. */
     public final NDArray apply(NDArray... inputs) {
         FunctionContext ctx = new FunctionContext();
-        boolean recording = GradMode.isEnabled() && anyRequiresGrad(inputs);
+        boolean recording = GradMode.isEnabled();
         NDArray output;
         try (GradMode noGrad = Torch.noGrad()) {
             output = forward(ctx, inputs);
@@ -69,14 +71,5 @@ public abstract class Function {
         try (GradMode noGrad = Torch.noGrad()) {
             return backward(ctx, gradOutput);
         }
-    }
-
-    private static boolean anyRequiresGrad(NDArray[] inputs) {
-        for (NDArray input : inputs) {
-            if (Torch.tracksGrad(input)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

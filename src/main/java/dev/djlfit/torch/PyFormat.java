@@ -131,15 +131,16 @@ public final class PyFormat {
     }
 
     /**
-     * {@code repr(t)} of a tensor: {@code tensor([...])}, with {@code grad_fn=<...>} for a
-     * computed tensor in a graph or {@code requires_grad=True} for a leaf that requires grad.
+     * {@code repr(t)} of a tensor: {@code tensor([...])}, with {@code requires_grad=True} for a
+     * leaf that requires grad. A computed tensor prints without PyTorch's {@code grad_fn=<...>}
+     * (see {@link Torch#gradFnName}); {@link #tensor(NDArray, String)} adds it where wanted.
      */
     public static String tensor(NDArray t) {
-        TensorValues values = TensorValues.of(t);
-        String gradFn = Torch.gradFnName(t);
-        if (!gradFn.isEmpty()) {
-            return TorchFormat.tensor(values, "grad_fn=<" + gradFn + ">");
-        }
-        return TorchFormat.tensor(values, Torch.tracksGrad(t) ? "requires_grad=True" : "");
+        return TorchFormat.tensor(TensorValues.of(t), Torch.isLeafRequiringGrad(t) ? "requires_grad=True" : "");
+    }
+
+    /** {@code tensor([...], <suffix>)}, e.g. suffix {@code grad_fn=<AddBackward0>}. */
+    public static String tensor(NDArray t, String suffix) {
+        return TorchFormat.tensor(TensorValues.of(t), suffix);
     }
 }

@@ -1,5 +1,6 @@
 package dev.djlfit.torch;
 
+import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
@@ -37,6 +38,21 @@ final class Tape {
         entries.add(new Entry(function, ctx, inputs.clone(), output));
     }
 
+    /**
+     * {@code input.backward(gradient)} where input is in a graph or a leaf requiring grad; nothing
+     * for a tensor outside every graph (libtorch says so with an exception: there is no other way
+     * to ask it whether a computed tensor is in a graph).
+     */
+    private static void continueInto(NDArray input, NDArray gradient) {
+        try {
+            JniUtils.backward((PtNDArray) input, (PtNDArray) gradient, true, false);
+        } catch (EngineException e) {
+            if (e.getMessage() == null || !e.getMessage().contains("does not require grad")) {
+                throw e;
+            }
+        }
+    }
+
     /** Entries not yet consumed by a backward pass on this thread (for tests of memory use). */
     static int size() {
         return ENTRIES.get().size();
@@ -72,8 +88,8 @@ final class Tape {
             }
             for (int k = 0; k < gradInputs.length; k++) {
                 NDArray input = entry.inputs()[k];
-                if (gradInputs[k] != null && Torch.tracksGrad(input)) {
-                    JniUtils.backward((PtNDArray) input, (PtNDArray) gradInputs[k], true, false);
+                if (gradInputs[k] != null) {
+                    continueInto(input, gradInputs[k]);
                 }
             }
         }

@@ -138,11 +138,12 @@ public final class Torch {
     }
 
     /**
-     * {@code t.requires_grad}: true for a leaf that requires grad and for a result computed from
-     * one with grad enabled. (DJL's {@code hasGradient()} is false for the latter.)
+     * {@code t.requires_grad and t.is_leaf}: a leaf whose {@code .grad} autograd fills. (libtorch
+     * through DJL cannot say whether a computed tensor is in a graph, nor ask a leaf for its
+     * {@code grad_fn} without crashing; so there is no general {@code requires_grad} here.)
      */
-    public static boolean tracksGrad(NDArray t) {
-        return JniUtils.requiresGrad((PtNDArray) t) || !gradFnName(t).isEmpty();
+    public static boolean isLeafRequiringGrad(NDArray t) {
+        return JniUtils.requiresGrad((PtNDArray) t);
     }
 
     /** {@code t.requires_grad_()}: returns {@code t}, now a leaf autograd tracks. */
@@ -201,7 +202,11 @@ public final class Torch {
         JniUtils.zeroGrad((PtNDArray) t);
     }
 
-    /** The {@code grad_fn} name PyTorch prints, e.g. {@code AddmmBackward0}; empty for a leaf. */
+    /**
+     * The {@code grad_fn} name PyTorch prints, e.g. {@code AddmmBackward0}, of a tensor computed
+     * with grad enabled from one that requires grad. Only for such a tensor: libtorch's JNI
+     * binding crashes the process when asked about a leaf.
+     */
     public static String gradFnName(NDArray t) {
         String name = JniUtils.getGradientFunctionNames((PtNDArray) t);
         return name == null ? "" : name;

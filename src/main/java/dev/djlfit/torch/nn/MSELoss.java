@@ -31,6 +31,9 @@ import dev.djlfit.torch.Torch;
  * A prediction and a target of different shapes are an error that names both: PyTorch only warns
  * and broadcasts them, so that a (2000, 1) prediction against a (2000) target silently becomes a
  * (2000, 2000) loss.
+ *
+ * <p>The target gets a gradient from {@link #forward} where it is a leaf that requires grad (a
+ * computed target's graph is not followed).
  */
 public final class MSELoss implements AutoCloseable {
 
@@ -175,7 +178,7 @@ public final class MSELoss implements AutoCloseable {
         @Override
         protected NDArray[] backward(FunctionContext ctx, NDArray gradOutput) {
             NDArray gradPrediction = ctx.saved(0).mul(factor(ctx.saved(0))).mul(gradOutput);
-            return new NDArray[] {gradPrediction, Torch.tracksGrad(ctx.saved(1)) ? gradPrediction.neg() : null};
+            return new NDArray[] {gradPrediction, Torch.isLeafRequiringGrad(ctx.saved(1)) ? gradPrediction.neg() : null};
         }
     }
 
