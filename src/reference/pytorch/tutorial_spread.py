@@ -3,7 +3,9 @@
 
 Runs a program of tutorials.py twice in this PyTorch from the same seed: on its own inputs, and
 with x moved by one ulp at K points and y at K others (``--nudge K``; libtorch 2.5.1's linspace and
-sin differ from PyTorch 1.13's by one ulp at a few hundred of the 2000 points). Prints, per seed,
+sin differ from PyTorch 1.13's at a few hundred of the 2000 points), or in reverse order
+(``--reverse``: the same sums, added up in another order), or on another trace's inputs
+(``--inputs TRACE``, e.g. a Java port's: exactly libtorch 2.5.1's linspace and sin). Prints, per seed,
 the largest |difference| of the final parameters and the relative difference of the last printed
 loss: the yardstick for the Java-vs-PyTorch tolerances (docs/trace-format.md, "Self-spread").
 
@@ -22,9 +24,9 @@ import torch  # noqa: E402
 import random  # noqa: E402
 
 
-def trace(program, seed, steps, nudge, reverse=False):
+def trace(program, seed, steps, nudge, reverse=False, inputs=None):
     function, default_steps = tutorials.PROGRAMS[program]
-    args = argparse.Namespace(program=program, seed=seed, steps=steps or default_steps, inputs=None,
+    args = argparse.Namespace(program=program, seed=seed, steps=steps or default_steps, inputs=inputs,
                               nudge=nudge, reverse=reverse, out=None)
     torch.manual_seed(seed)
     random.seed(seed)
@@ -47,22 +49,25 @@ def main():
     parser.add_argument("--steps", type=int)
     parser.add_argument("--nudge", type=int, default=300)
     parser.add_argument("--reverse", action="store_true", help="also reverse the points' order")
+    parser.add_argument("--inputs", help="the second run trains on this trace's x and y (a Java port's:"
+                        " libtorch 2.5.1's linspace and sin)")
     args = parser.parse_args()
     first, last = (int(s) for s in args.seeds.split("-"))
     torch.set_num_threads(1)
     worst_params = worst_loss = 0.0
     for seed in range(first, last + 1):
         plain = trace(args.program, seed, args.steps, 0)
-        moved = trace(args.program, seed, args.steps, args.nudge, args.reverse)
+        moved = trace(args.program, seed, args.steps, args.nudge, args.reverse, args.inputs)
         params = max(abs(p - q)
                      for name in plain["final_parameters"]
                      for p, q in zip(flat(plain["final_parameters"][name]), flat(moved["final_parameters"][name])))
         p_loss, q_loss = plain["losses"][-1][1], moved["losses"][-1][1]
         loss = abs(p_loss - q_loss) / abs(p_loss)
         worst_params, worst_loss = max(worst_params, params), max(worst_loss, loss)
-        print("%s seed %d, %d steps, %d+%d points nudged%s: final parameters max |diff| %.3e;"
+        print("%s seed %d, %d steps, %d+%d points nudged%s%s: final parameters max |diff| %.3e;"
               " last printed loss %.9g vs %.9g, relative diff %.3e"
-              % (args.program, seed, plain["steps"], args.nudge, args.nudge, ", reversed" if args.reverse else "", params, p_loss, q_loss, loss))
+              % (args.program, seed, plain["steps"], args.nudge, args.nudge, ", reversed" if args.reverse else "",
+                 ", inputs of " + args.inputs if args.inputs else "", params, p_loss, q_loss, loss))
     print("%s worst over seeds %s: final parameters %.3e, last printed loss %.3e"
           % (args.program, args.seeds, worst_params, worst_loss))
 

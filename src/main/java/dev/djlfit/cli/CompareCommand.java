@@ -45,7 +45,8 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "EXPERIMENT", arity = "0..*",
             description = "<model>-<data>: linear-linear, linear-quadratic, tanh-quadratic, deep-quadratic,"
-                    + " or another pair train accepts (default: the article's four).")
+                    + " or another pair train accepts (default: the article's four); or tutorial ports:"
+                    + " polynomial-tensor, ..., dynamic-net (see the tutorial command).")
     List<String> experiments = new ArrayList<>();
 
     @Mixin
@@ -58,11 +59,21 @@ public final class CompareCommand implements Callable<Integer> {
             description = "The Python that has PyTorch (default: ${DEFAULT-VALUE}, Debian's python3-torch).")
     Path python = PyTorchReference.DEFAULT_PYTHON;
 
+    @Option(names = "--reference-inputs",
+            description = "Tutorials: train the port on the reference's x and y (tells a porting error from an engine"
+                    + " difference in linspace and sin).")
+    boolean referenceInputs;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
+        if (TutorialCompare.areTutorials(experiments)) {
+            int steps = spec.commandLine().getParseResult().hasMatchedOption("--steps") ? training.config().steps() : 0;
+            return new TutorialCompare(python, spec.commandLine().getOut())
+                    .run(experiments, training.config().seed(), steps, referenceInputs);
+        }
         TrainingConfig config = training.config();
         if (config.optimizer() != OptimizerKind.SGD || config.normalize()) {
             throw new UserInputException("compare checks the article's plain SGD on the raw data:"

@@ -20,8 +20,10 @@ public final class TutorialPrinter {
         out.println(String.format(Locale.ROOT, "  %8s %12s %12s %12s %10s", "x", "true", "predicted", "abs error",
                 "rel error"));
         for (PointError p : report.probes()) {
-            out.println(String.format(Locale.ROOT, "  %8s %12.4f %12.4f %12.4f %9.2f%%",
-                    multipleOfPi(p.x()), p.truth(), p.prediction(), p.absoluteError(), 100 * p.relativeError()));
+            String relative = Math.abs(p.truth()) < 1e-6 ? "-" // sin(±2pi) is 0 up to float32 rounding
+                    : String.format(Locale.ROOT, "%.2f%%", 100 * p.relativeError());
+            out.println(String.format(Locale.ROOT, "  %8s %12.4f %12.4f %12.4f %10s",
+                    multipleOfPi(p.x()), p.truth(), p.prediction(), p.absoluteError(), relative));
         }
         out.println(String.format(Locale.ROOT, "  RMSE over -pi <= x <= pi (interpolation): %.4f", report.insideRmse()));
         out.println(String.format(Locale.ROOT, "  RMSE over pi < |x| <= 2 pi (extrapolation): %.4f",
