@@ -1,8 +1,8 @@
 package dev.djlfit.cli;
 
-import dev.djlfit.torch.EngineDefaults;
 import dev.djlfit.model.Activation;
 import dev.djlfit.model.ModelKind;
+import dev.djlfit.torch.EngineDefaults;
 import dev.djlfit.training.OptimizerKind;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -1,6 +1,5 @@
 package dev.djlfit.experiment;
 
-import dev.djlfit.torch.EngineDefaults;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -13,9 +12,11 @@ import dev.djlfit.evaluation.ExtrapolationReport;
 import dev.djlfit.evaluation.Predictor;
 import dev.djlfit.evaluation.Range;
 import dev.djlfit.model.Net;
+import dev.djlfit.torch.EngineDefaults;
+import dev.djlfit.torch.GradMode;
 import dev.djlfit.torch.TensorValues;
-import dev.djlfit.training.Autograd;
-import dev.djlfit.training.MseLoss;
+import dev.djlfit.torch.Torch;
+import dev.djlfit.torch.nn.MSELoss;
 import dev.djlfit.training.TrainingConfig;
 import dev.djlfit.training.TrainingListener;
 import dev.djlfit.training.TrainingRun;
@@ -66,7 +67,7 @@ public final class ExperimentRunner {
             Prediction finalPrediction = predict(fit, manager, scaling, TensorValues.column(data.x()));
             Prediction newPrediction =
                     predict(fit, manager, scaling, TensorValues.column(extrapolation.probes()));
-            double finalLoss = MseLoss.of(finalPrediction.y().values(), data.y());
+            double finalLoss = MSELoss.mean(finalPrediction.y().values(), data.y());
             Predictor predictor = xs -> predict(fit, manager, scaling, TensorValues.column(xs)).y().values();
             ExtrapolationReport report =
                     data.truth().map(truth -> extrapolation.evaluate(truth, predictor)).orElse(null);
@@ -126,10 +127,10 @@ public final class ExperimentRunner {
      */
     static Prediction predict(Net fit, NDManager manager, TensorValues input) {
         try (NDManager scope = manager.newSubManager();
-                Autograd.Mode grad = Autograd.enableGrad()) {
+                GradMode grad = Torch.enableGrad()) {
             NDArray x = scope.create(input.values(), new Shape(input.shape()));
             NDArray y = fit.forward(x);
-            return new Prediction(input, TensorValues.of(y), Autograd.gradFnName(y));
+            return new Prediction(input, TensorValues.of(y), Torch.gradFnName(y));
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.djlfit.model;
 
-import dev.djlfit.torch.TensorValues;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
@@ -14,6 +13,7 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.util.Pair;
+import dev.djlfit.torch.TensorValues;
 
 import java.io.IOException;
 import java.nio.file.Path;

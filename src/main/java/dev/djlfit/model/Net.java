@@ -1,99 +1,88 @@
 package dev.djlfit.model;
 
-import dev.djlfit.torch.TensorValues;
-import dev.djlfit.torch.EngineDefaults;
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.core.Linear;
+import dev.djlfit.torch.TensorValues;
+import dev.djlfit.torch.Torch;
+import dev.djlfit.torch.nn.Linear;
+import dev.djlfit.torch.nn.Module;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The article's {@code NNet}: a stack of {@code torch.nn.Linear} layers with an optional
- * activation between them. Parameters are plain {@link NDArray}s owned by the caller's manager,
- * so the training loop can see and update every one of them.
+ * The article's {@code NNet}: a kit {@link Module} with children {@code l1}, {@code l2}, ...
+ * ({@code torch.nn.Linear} layers) and an optional activation between them, applied in forward
+ * as the article applies {@code torch.tanh}. Its state_dict names are PyTorch's: l1.weight,
+ * l1.bias, l2.weight, ...
  *
  * <pre>
- * def forward(self, x):            public NDArray forward(NDArray x)
- *     x = self.l1(x)                   x = linear(x, l1.weight, l1.bias)
- *     x = torch.tanh(x)                x = activation.apply(x)
- *     return self.l2(x)                return linear(x, l2.weight, l2.bias)
+ * class NNet(torch.nn.Module):          public final class Net extends Module
+ *     def __init__(self):                   private Net(...)
+ *         self.l1 = nn.Linear(1, 10)            layers.add(registerModule("l1", new Linear(...)))
+ *         self.l2 = nn.Linear(10, 1)            ...
+ *     def forward(self, x):                 public NDArray forward(NDArray x)
+ *         x = self.l1(x)                        x = l1.forward(x)
+ *         x = torch.tanh(x)                     x = activation.apply(x)
+ *         return self.l2(x)                     return l2.forward(x)
  * </pre>
  */
-public final class Net {
-
-    static {
-        EngineDefaults.ensure();
-    }
-
-    /** The engine's random generator is global: seeding and drawing must not interleave. */
-    private static final Object GENERATOR = new Object();
+public final class Net extends Module {
 
     private final Architecture architecture;
-    private final List<NDArray> weights;
-    private final List<NDArray> biases;
+    private final List<Linear> layers = new ArrayList<>();
 
-    private Net(Architecture architecture, List<NDArray> weights, List<NDArray> biases) {
+    private Net(Architecture architecture, List<Linear> linears) {
         this.architecture = architecture;
-        this.weights = weights;
-        this.biases = biases;
+        for (int layer = 0; layer < linears.size(); layer++) {
+            layers.add(registerModule(layerName(layer), linears.get(layer)));
+        }
     }
 
     /**
-     * {@code torch.manual_seed(seed); fit = NNet()}: draws every parameter as
-     * {@code torch.nn.Linear} does, in PyTorch's order, from the engine's generator. The draws
-     * happen on the CPU (as PyTorch's do before {@code .cuda()}) and are then placed on the
-     * manager's device, so a seed gives the same net on every device.
+     * {@code torch.manual_seed(seed); fit = NNet()}: every Linear draws its weight and then its
+     * bias, in layer order, from the engine's generator, with no other thread seeding or drawing
+     * in between. The draws happen on the CPU (as PyTorch's do before {@code .cuda()}) and are then
+     * placed on the manager's device, so a seed gives the same net on every device.
      */
     public static Net initialise(NDManager manager, Architecture architecture, int seed) {
         return fromValues(manager, architecture, initialValues(architecture, seed));
     }
 
     /**
-     * The values {@link #initialise} gives the parameters, drawn without making a net (the sweep
+     * The values {@link #initialise} gives the parameters, drawn without keeping a net (the sweep
      * stacks a thousand of them).
      */
     public static Map<String, TensorValues> initialValues(Architecture architecture, int seed) {
-        Map<String, TensorValues> drawn = new LinkedHashMap<>();
-        synchronized (GENERATOR) {
-            Engine.getInstance().setRandomSeed(seed);
+        return Torch.seeded(seed, () -> {
             try (NDManager cpu = NDManager.newBaseManager(Device.cpu())) {
+                List<Linear> linears = new ArrayList<>();
                 for (int layer = 0; layer < architecture.layerCount(); layer++) {
-                    int in = architecture.inFeatures(layer);
-                    int out = architecture.outFeatures(layer);
-                    float wb = TorchLinearInit.weightBound(in);
-                    float bb = TorchLinearInit.biasBound(in);
-                    drawn.put(Architecture.weightName(layer),
-                            TensorValues.of(cpu.randomUniform(-wb, wb, new Shape(out, in))));
-                    drawn.put(Architecture.biasName(layer),
-                            TensorValues.of(cpu.randomUniform(-bb, bb, new Shape(out))));
+                    linears.add(new Linear(cpu, architecture.inFeatures(layer), architecture.outFeatures(layer), true));
                 }
+                return new Net(architecture, linears).stateDict();
             }
-        }
-        return drawn;
+        });
     }
 
     /** A net with the given parameter values, e.g. a saved one or one PyTorch initialised. */
     public static Net fromValues(
             NDManager manager, Architecture architecture, Map<String, TensorValues> values) {
-        List<NDArray> weights = new ArrayList<>();
-        List<NDArray> biases = new ArrayList<>();
+        List<Linear> linears = new ArrayList<>();
         for (int layer = 0; layer < architecture.layerCount(); layer++) {
             Shape weightShape = new Shape(architecture.outFeatures(layer), architecture.inFeatures(layer));
             Shape biasShape = new Shape(architecture.outFeatures(layer));
-            weights.add(parameter(manager, values, Architecture.weightName(layer), weightShape));
-            biases.add(parameter(manager, values, Architecture.biasName(layer), biasShape));
+            linears.add(new Linear(
+                    array(manager, values, Architecture.weightName(layer), weightShape),
+                    array(manager, values, Architecture.biasName(layer), biasShape)));
         }
-        return new Net(architecture, weights, biases);
+        return new Net(architecture, linears);
     }
 
-    private static NDArray parameter(
+    private static NDArray array(
             NDManager manager, Map<String, TensorValues> values, String name, Shape shape) {
         TensorValues value = values.get(name);
         if (value == null) {
@@ -103,17 +92,21 @@ public final class Net {
             throw new IllegalArgumentException(
                     name + " has shape " + new Shape(value.shape()) + ", the architecture needs " + shape);
         }
-        NDArray array = manager.create(value.values(), shape);
-        array.setName(name);
-        array.setRequiresGradient(true);
-        return array;
+        return manager.create(value.values(), shape);
     }
 
+    /** {@code l1}, {@code l2}, ...: the article's attribute names, hence its state_dict names. */
+    private static String layerName(int layer) {
+        String weight = Architecture.weightName(layer);
+        return weight.substring(0, weight.length() - ".weight".length());
+    }
+
+    @Override
     public NDArray forward(NDArray x) {
         NDArray h = x;
-        int last = architecture.layerCount() - 1;
+        int last = layers.size() - 1;
         for (int layer = 0; layer <= last; layer++) {
-            h = Linear.linear(h, weights.get(layer), biases.get(layer)).singletonOrThrow();
+            h = layers.get(layer).forward(h);
             if (layer < last && architecture.activationOrNull() != null) {
                 h = architecture.activationOrNull().apply(h);
             }
@@ -125,17 +118,19 @@ public final class Net {
         return architecture;
     }
 
-    /** {@code fit.parameters()}: l1.weight, l1.bias, l2.weight, l2.bias, ... */
-    public List<NDArray> parameters() {
-        return Architecture.inTorchOrder(weights, biases);
+    /** {@code fit.l1}, {@code fit.l2}, ... in order. */
+    public List<Linear> layers() {
+        return List.copyOf(layers);
     }
 
-    /** {@code fit.state_dict()}, copied out of the engine. */
+    /** {@code fit.state_dict()}, copied out of the engine (the same as {@link #stateDict()}). */
     public Map<String, TensorValues> snapshot() {
-        Map<String, TensorValues> values = new LinkedHashMap<>();
-        for (NDArray p : parameters()) {
-            values.put(p.getName(), TensorValues.of(p));
-        }
-        return values;
+        return stateDict();
+    }
+
+    /** PyTorch prints the article's class as {@code NNet}. */
+    @Override
+    protected String moduleName() {
+        return "NNet";
     }
 }

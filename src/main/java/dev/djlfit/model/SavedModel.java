@@ -1,9 +1,9 @@
 package dev.djlfit.model;
 
-import dev.djlfit.torch.TensorValues;
 import ai.djl.MalformedModelException;
 import ai.djl.engine.Engine;
 import dev.djlfit.data.Scaling;
+import dev.djlfit.torch.TensorValues;
 
 import java.io.IOException;
 import java.io.InputStream;

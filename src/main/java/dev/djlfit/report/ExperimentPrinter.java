@@ -1,12 +1,12 @@
 package dev.djlfit.report;
 
-import dev.djlfit.torch.TorchFormat;
 import dev.djlfit.data.Scaling;
 import dev.djlfit.evaluation.ExtrapolationReport;
 import dev.djlfit.evaluation.PointError;
 import dev.djlfit.experiment.ExperimentResult;
 import dev.djlfit.experiment.Prediction;
 import dev.djlfit.torch.TensorValues;
+import dev.djlfit.torch.TorchFormat;
 import dev.djlfit.training.LossPoint;
 import dev.djlfit.training.TrainingConfig;
 

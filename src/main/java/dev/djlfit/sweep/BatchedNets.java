@@ -5,8 +5,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.djlfit.model.Architecture;
 import dev.djlfit.model.Net;
+import dev.djlfit.torch.GradMode;
 import dev.djlfit.torch.TensorValues;
-import dev.djlfit.training.Autograd;
+import dev.djlfit.torch.Torch;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -153,7 +154,7 @@ public final class BatchedNets {
     /** Every net's output at {@code xs}, under no-grad: {@code [net][point]}. */
     public float[][] predict(NDManager manager, float[] xs) {
         try (NDManager scope = manager.newSubManager();
-                Autograd.Mode noGrad = Autograd.noGrad()) {
+                GradMode noGrad = Torch.noGrad()) {
             float[] flat = forward(inputs(scope, xs)).toFloatArray();
             float[][] perNet = new float[count][xs.length];
             for (int k = 0; k < count; k++) {

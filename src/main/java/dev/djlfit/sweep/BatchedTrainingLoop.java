@@ -3,9 +3,10 @@ package dev.djlfit.sweep;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import dev.djlfit.training.Autograd;
+import dev.djlfit.torch.GradMode;
+import dev.djlfit.torch.Torch;
+import dev.djlfit.torch.optim.SGD;
 import dev.djlfit.training.Backward;
-import dev.djlfit.training.SgdOptimizer;
 import dev.djlfit.training.TrainingConfig;
 import dev.djlfit.training.TrainingListener;
 
@@ -17,7 +18,7 @@ import java.util.Arrays;
  * exactly its gradient alone. Plain SGD on the stacked arrays then updates each net as its own
  * optimiser would. A net that diverges (NaN) stays NaN by itself and does not stop the others.
  *
- * <p>With autograd, as in {@code MseLoss}, the loss is not recorded: autograd is seeded at the
+ * <p>With autograd, as in the kit's {@code MSELoss}, the loss is not recorded: autograd is seeded at the
  * prediction with d(loss)/d(pred). With {@code Backward.MANUAL} no graph is recorded at all.
  */
 public final class BatchedTrainingLoop {
@@ -48,7 +49,7 @@ public final class BatchedTrainingLoop {
         if (config.backward() == Backward.MANUAL) {
             try (BatchedHandWrittenBackward manual =
                             new BatchedHandWrittenBackward(nets, config.learningRate(), pointsPerNet, manager);
-                    Autograd.Mode noGrad = Autograd.noGrad()) {
+                    GradMode noGrad = Torch.noGrad()) {
                 for (int i = 0; i < config.steps(); i++) {
                     try (NDScope step = new NDScope()) {
                         NDArray pred = manual.step(x, y);
@@ -59,19 +60,19 @@ public final class BatchedTrainingLoop {
                 }
             }
         } else {
-            try (SgdOptimizer optimizer = new SgdOptimizer(nets.parameters(), config.learningRate(), manager);
+            try (SGD optimizer = new SGD(nets.parameters(), config.learningRate());
                     NDArray twoOverN = manager.create(2f / pointsPerNet);
-                    Autograd.Mode grad = Autograd.enableGrad()) {
+                    GradMode grad = Torch.enableGrad()) {
                 for (int i = 0; i < config.steps(); i++) {
                     try (NDScope step = new NDScope()) {
                         NDArray pred = nets.forward(x);
                         // d(sum of the nets' MSEs)/d(pred) = 2 (pred - y) / n for each net's own n points:
-                        // autograd starts there instead of recording sub, square, mean and sum (MseLoss)
+                        // autograd starts there instead of recording sub, square, mean and sum (as MSELoss.lazy)
                         NDArray gradient;
-                        try (Autograd.Mode noGrad = Autograd.noGrad()) {
+                        try (GradMode noGrad = Torch.noGrad()) {
                             gradient = pred.sub(y).muli(twoOverN);
                         }
-                        Autograd.backward(pred, gradient);
+                        Torch.backward(pred, gradient);
                         optimizer.step();
                         optimizer.zeroGrad();
                         if (config.records(i)) {
@@ -89,7 +90,7 @@ public final class BatchedTrainingLoop {
     /** Each net's MSE at this step (its own mean over its points), computed now, not recorded. */
     private static float[] record(BatchedNets nets, NDArray pred, NDArray y, int step, TrainingListener listener) {
         float[] perNet;
-        try (Autograd.Mode noGrad = Autograd.noGrad()) {
+        try (GradMode noGrad = Torch.noGrad()) {
             perNet = nets.meanSquaredErrors(pred, y).toFloatArray();
         }
         listener.progressed(step + 1, median(perNet));

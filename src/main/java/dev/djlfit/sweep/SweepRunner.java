@@ -11,9 +11,10 @@ import dev.djlfit.evaluation.ExtrapolationReport;
 import dev.djlfit.evaluation.Predictor;
 import dev.djlfit.experiment.ExperimentRunner;
 import dev.djlfit.model.Net;
-import dev.djlfit.training.Autograd;
+import dev.djlfit.torch.GradMode;
+import dev.djlfit.torch.Torch;
+import dev.djlfit.torch.nn.MSELoss;
 import dev.djlfit.training.Backward;
-import dev.djlfit.training.MseLoss;
 import dev.djlfit.training.TrainingConfig;
 import dev.djlfit.training.TrainingListener;
 import dev.djlfit.training.TrainingLoop;
@@ -184,13 +185,13 @@ public final class SweepRunner {
 
     private static float[] predict(Net fit, NDManager manager, float[] xs) {
         try (NDManager scope = manager.newSubManager();
-                Autograd.Mode noGrad = Autograd.noGrad()) {
+                GradMode noGrad = Torch.noGrad()) {
             return fit.forward(scope.create(xs, new Shape(xs.length, 1))).toFloatArray();
         }
     }
 
     private SeedOutcome outcome(int seed, Predictor net) {
-        double finalLoss = MseLoss.of(net.predict(data.x()), data.y());
+        double finalLoss = MSELoss.mean(net.predict(data.x()), data.y());
         boolean fitted = finalLoss < fitThreshold;
         float[] probeX = extrapolation.probes();
         float[] probeY = net.predict(probeX);

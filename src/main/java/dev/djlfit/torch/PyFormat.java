@@ -25,7 +25,7 @@ public final class PyFormat {
 
     /**
      * Python's {@code repr(x)} / {@code str(x)} of a float: {@code 1e-06}, {@code 0.1},
-     * {@code 36.5625}, {@code 1.2345678901234567e+16}, {@code inf}, {@code nan}, {@code -0.0}.
+     * {@code 36.5625}, {@code 1.2345678901234568e+16}, {@code inf}, {@code nan}, {@code -0.0}.
      */
     public static String repr(double x) {
         if (Double.isNaN(x)) {

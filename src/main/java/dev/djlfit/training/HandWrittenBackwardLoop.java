@@ -8,6 +8,9 @@ import ai.djl.nn.core.Linear;
 import dev.djlfit.model.Activation;
 import dev.djlfit.model.Architecture;
 import dev.djlfit.model.Net;
+import dev.djlfit.torch.GradMode;
+import dev.djlfit.torch.Torch;
+import dev.djlfit.torch.nn.MSELoss;
 
 import java.util.List;
 
@@ -37,10 +40,10 @@ public final class HandWrittenBackwardLoop {
         listener.started(config.steps());
         long start = System.nanoTime();
         try (NDArray lr = manager.create(config.learningRate());
-                MseLoss calcLoss = new MseLoss(manager);
+                MSELoss calcLoss = new MSELoss();
                 NDArray one = manager.create(1f);
                 NDArray zero = manager.create(0f);
-                Autograd.Mode noGrad = Autograd.noGrad()) {
+                GradMode noGrad = Torch.noGrad()) {
             for (int i = 0; i < config.steps(); i++) {
                 try (NDScope step = new NDScope()) {
                     NDArray[] h = new NDArray[layers + 1];
@@ -49,7 +52,7 @@ public final class HandWrittenBackwardLoop {
                         NDArray z = Linear.linear(h[l], weight(parameters, l), bias(parameters, l)).singletonOrThrow();
                         h[l + 1] = l < layers - 1 && activation != null ? activation.apply(z) : z;
                     }
-                    MseLoss.Value loss = calcLoss.apply(h[layers], y);
+                    MSELoss.Lazy loss = calcLoss.lazy(h[layers], y);
                     recorder.offer(i, loss::value);
                     NDArray dz = loss.gradient();
                     for (int l = layers - 1; l >= 0; l--) {

@@ -1,7 +1,9 @@
 package dev.djlfit.training;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
+import dev.djlfit.torch.optim.Adam;
+import dev.djlfit.torch.optim.Optimizer;
+import dev.djlfit.torch.optim.SGD;
 
 import java.util.List;
 import java.util.Locale;
@@ -11,15 +13,15 @@ public enum OptimizerKind {
     /** {@code torch.optim.SGD(params, lr)}: the article's. */
     SGD(0.01f) {
         @Override
-        public Optimizer create(List<NDArray> parameters, float learningRate, NDManager manager) {
-            return new SgdOptimizer(parameters, learningRate, manager);
+        public Optimizer create(List<NDArray> parameters, float learningRate) {
+            return new SGD(parameters, learningRate);
         }
     },
     /** {@code torch.optim.Adam(params, lr)} with its defaults: betas (0.9, 0.999), eps 1e-8. */
     ADAM(0.001f) {
         @Override
-        public Optimizer create(List<NDArray> parameters, float learningRate, NDManager manager) {
-            return new AdamOptimizer(parameters, learningRate, manager);
+        public Optimizer create(List<NDArray> parameters, float learningRate) {
+            return new Adam(parameters, learningRate);
         }
     };
 
@@ -29,7 +31,8 @@ public enum OptimizerKind {
         this.defaultLearningRate = defaultLearningRate;
     }
 
-    public abstract Optimizer create(List<NDArray> parameters, float learningRate, NDManager manager);
+    /** The kit's optimizer of this kind over {@code parameters}; its state lives on their manager. */
+    public abstract Optimizer create(List<NDArray> parameters, float learningRate);
 
     /** The article's 0.01 for SGD; PyTorch's default 0.001 for Adam. */
     public float defaultLearningRate() {

@@ -1,6 +1,5 @@
 package dev.djlfit.model;
 
-import dev.djlfit.torch.TensorValues;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -10,6 +9,8 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.djlfit.torch.TensorValues;
+import dev.djlfit.torch.nn.Init;
 
 import java.util.List;
 import java.util.Map;
@@ -22,10 +23,10 @@ class NetInitTest {
 
     @Test
     void boundsAreOneOverSqrtFanInAsTorchComputesThem() {
-        assertEquals(1.0f, TorchLinearInit.weightBound(1));
-        assertEquals(1.0f, TorchLinearInit.biasBound(1));
-        assertEquals((float) (1 / Math.sqrt(10)), TorchLinearInit.weightBound(10), 1e-7f);
-        assertEquals((float) (1 / Math.sqrt(10)), TorchLinearInit.biasBound(10));
+        assertEquals(1.0f, (float) Init.linearWeightBound(1));
+        assertEquals(1.0f, (float) Init.linearBiasBound(1));
+        assertEquals((float) (1 / Math.sqrt(10)), (float) Init.linearWeightBound(10), 1e-7f);
+        assertEquals((float) (1 / Math.sqrt(10)), (float) Init.linearBiasBound(10));
     }
 
     @Test
@@ -49,8 +50,8 @@ class NetInitTest {
                 Map<String, TensorValues> p = Net.initialise(manager, DEEP, seed).snapshot();
                 assertWithin(p.get("l1.weight"), 1.0f);
                 assertWithin(p.get("l1.bias"), 1.0f);
-                assertWithin(p.get("l2.weight"), TorchLinearInit.weightBound(10));
-                assertWithin(p.get("l3.bias"), TorchLinearInit.biasBound(10));
+                assertWithin(p.get("l2.weight"), (float) Init.linearWeightBound(10));
+                assertWithin(p.get("l3.bias"), (float) Init.linearBiasBound(10));
             }
         }
     }
@@ -61,7 +62,7 @@ class NetInitTest {
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             Map<String, TensorValues> net = Net.initialise(manager, twoLayer, 7).snapshot();
             Engine.getInstance().setRandomSeed(7);
-            float b = TorchLinearInit.weightBound(10);
+            float b = (float) Init.linearWeightBound(10);
             float[] w1 = manager.randomUniform(-1f, 1f, new Shape(10, 1)).toFloatArray();
             float[] b1 = manager.randomUniform(-1f, 1f, new Shape(10)).toFloatArray();
             float[] w2 = manager.randomUniform(-b, b, new Shape(1, 10)).toFloatArray();

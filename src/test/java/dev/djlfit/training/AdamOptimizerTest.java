@@ -6,11 +6,14 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
+import dev.djlfit.torch.GradMode;
+import dev.djlfit.torch.Torch;
+import dev.djlfit.torch.optim.Optimizer;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-/** Adam against the update rule of torch.optim.Adam written out in plain Java (double). */
+/** The article's --optimizer adam (the kit's Adam) against torch.optim.Adam's update rule written out in plain Java (double). */
 class AdamOptimizerTest {
 
     private static final float[] START = {0.5f, -1.5f, 2.0f, 0.0f};
@@ -44,12 +47,12 @@ class AdamOptimizerTest {
             p.setRequiresGradient(true);
             NDArray target = manager.create(TARGET);
             NDArray one = manager.ones(new Shape());
-            try (Optimizer adam = OptimizerKind.ADAM.create(List.of(p), lr, manager);
-                    Autograd.Mode grad = Autograd.enableGrad()) {
+            try (Optimizer adam = OptimizerKind.ADAM.create(List.of(p), lr);
+                    GradMode grad = Torch.enableGrad()) {
                 for (int i = 0; i < steps; i++) {
                     try (NDScope step = new NDScope()) {
                         NDArray loss = p.sub(target).square().mean();
-                        Autograd.backward(loss, one);
+                        Torch.backward(loss, one);
                         adam.step();
                         adam.zeroGrad();
                     }

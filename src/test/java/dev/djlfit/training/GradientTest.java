@@ -12,6 +12,9 @@ import dev.djlfit.model.Activation;
 import dev.djlfit.model.Architecture;
 import dev.djlfit.model.ModelKind;
 import dev.djlfit.model.Net;
+import dev.djlfit.torch.GradMode;
+import dev.djlfit.torch.Torch;
+import dev.djlfit.torch.nn.MSELoss;
 
 import java.util.List;
 import java.util.Map;
@@ -33,12 +36,12 @@ class GradientTest {
     private static void check(Architecture architecture) {
         Dataset data = ArticleData.QUADRATIC.dataset();
         try (NDManager manager = NDManager.newBaseManager(Device.cpu());
-                Autograd.Mode grad = Autograd.enableGrad()) {
+                GradMode grad = Torch.enableGrad()) {
             Net net = Net.initialise(manager, architecture, 3);
             PlainJavaNet plain = new PlainJavaNet(architecture, net.snapshot());
             NDArray x = manager.create(data.x(), new Shape(data.size(), 1));
             NDArray y = manager.create(data.y(), new Shape(data.size(), 1));
-            MseLoss.Value loss = new MseLoss(manager).apply(net.forward(x), y);
+            MSELoss.Lazy loss = new MSELoss().lazy(net.forward(x), y);
             assertEquals(plain.mse(data.x(), data.y()), loss.value().getFloat(), 1e-4 * plain.mse(data.x(), data.y()));
             loss.backward();
 

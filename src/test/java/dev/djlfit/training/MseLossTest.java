@@ -13,6 +13,9 @@ import dev.djlfit.model.Activation;
 import dev.djlfit.model.Architecture;
 import dev.djlfit.model.ModelKind;
 import dev.djlfit.model.Net;
+import dev.djlfit.torch.GradMode;
+import dev.djlfit.torch.Torch;
+import dev.djlfit.torch.nn.MSELoss;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+/** The kit's {@code MSELoss} on the article's nets: the one-step backward the training loop uses. */
 class MseLossTest {
 
     @Test
@@ -28,15 +32,15 @@ class MseLossTest {
         // (1-0)^2 + (3-1)^2 + (5-5)^2 + (7-10)^2 = 1 + 4 + 0 + 9 = 14; mean 3.5 (L2Loss would say 1.75)
         float[] prediction = {0, 1, 5, 10};
         float[] target = {1, 3, 5, 7};
-        assertEquals(3.5, MseLoss.of(prediction, target), 0);
+        assertEquals(3.5, MSELoss.mean(prediction, target), 0);
         try (NDManager manager = NDManager.newBaseManager(Device.cpu());
-                MseLoss loss = new MseLoss(manager)) {
+                MSELoss loss = new MSELoss()) {
             NDArray p = manager.create(prediction, new Shape(4, 1));
             NDArray t = manager.create(target, new Shape(4, 1));
-            assertEquals(3.5f, loss.apply(p, t).value().getFloat());
-            assertEquals(3.5f, MseLoss.recorded(p, t).getFloat());
+            assertEquals(3.5f, loss.lazy(p, t).value().getFloat());
+            assertEquals(3.5f, loss.recorded(p, t).getFloat());
             // d/dp mean((p - t)^2) = 2 (p - t) / 4
-            assertArrayEquals(new float[] {-0.5f, -1f, 0f, 1.5f}, loss.apply(p, t).gradient().toFloatArray());
+            assertArrayEquals(new float[] {-0.5f, -1f, 0f, 1.5f}, loss.lazy(p, t).gradient().toFloatArray());
         }
     }
 
@@ -56,16 +60,16 @@ class MseLossTest {
 
     private static float[] gradients(Architecture architecture, int seed, Dataset data, boolean oneStep) {
         try (NDManager manager = NDManager.newBaseManager(Device.cpu());
-                MseLoss calcLoss = new MseLoss(manager);
-                Autograd.Mode grad = Autograd.enableGrad()) {
+                MSELoss calcLoss = new MSELoss();
+                GradMode grad = Torch.enableGrad()) {
             Net net = Net.initialise(manager, architecture, seed);
             NDArray x = manager.create(data.x(), new Shape(data.size(), 1));
             NDArray y = manager.create(data.y(), new Shape(data.size(), 1));
             NDArray pred = net.forward(x);
             if (oneStep) {
-                calcLoss.apply(pred, y).backward();
+                calcLoss.lazy(pred, y).backward();
             } else {
-                Autograd.backward(MseLoss.recorded(pred, y), manager.ones(new Shape()));
+                Torch.backward(calcLoss.recorded(pred, y));
             }
             List<Float> all = new ArrayList<>();
             for (NDArray p : net.parameters()) {

@@ -113,6 +113,19 @@ public final class MSELoss implements AutoCloseable {
         return reduce(prediction.sub(target).square());
     }
 
+    /** The mean squared error of plain numbers, in double: for checks and reports outside the engine. */
+    public static double mean(float[] prediction, float[] target) {
+        if (prediction.length != target.length) {
+            throw new IllegalArgumentException("MSELoss: " + prediction.length + " predictions, " + target.length + " targets");
+        }
+        double sum = 0;
+        for (int i = 0; i < prediction.length; i++) {
+            double d = (double) prediction[i] - target[i];
+            sum += d * d;
+        }
+        return sum / prediction.length;
+    }
+
     private NDArray reduce(NDArray squaredErrors) {
         return switch (reduction) {
             case MEAN -> squaredErrors.mean();

@@ -1,0 +1,53 @@
+package dev.djlfit.torch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import dev.djlfit.torch.nn.Flatten;
+import dev.djlfit.torch.nn.Linear;
+import dev.djlfit.torch.nn.MSELoss;
+import dev.djlfit.torch.nn.Reduction;
+import dev.djlfit.torch.nn.Sequential;
+import dev.djlfit.torch.optim.RMSprop;
+
+import org.junit.jupiter.api.Test;
+
+/** {@link Torch#step}: a tutorial-like loop of 10000 steps leaves the manager's array count where it was. */
+class StepMemoryTest {
+
+    @Test
+    void tenThousandStepsKeepTheArrayCountFlat() {
+        try (NDManager manager = NDManager.newBaseManager();
+                GradMode grad = Torch.enableGrad()) {
+            Torch.manualSeed(0);
+            NDArray x = Torch.linspace(manager, -Math.PI, Math.PI, 200);
+            NDArray y = x.sin();
+            NDArray xx = x.expandDims(-1).pow(Torch.tensor(manager, 1, 2, 3));
+            Sequential model = new Sequential(new Linear(manager, 3, 1), new Flatten(0, 1));
+            MSELoss lossFn = new MSELoss(Reduction.SUM);
+            FunctionTest.LegendrePolynomial3 p3 = new FunctionTest.LegendrePolynomial3();
+            try (RMSprop optimizer = new RMSprop(model.parameters(), 1e-3)) {
+                int[] counts = new int[3];
+                for (int t = 0; t < 10_000; t++) {
+                    Torch.step(() -> {
+                        NDArray yPred = p3.apply(model.forward(xx));
+                        NDArray loss = lossFn.forward(yPred, y);
+                        if (Torch.item(loss) < 0) {
+                            throw new AssertionError();
+                        }
+                        Torch.backward(loss);
+                        optimizer.step();
+                        optimizer.zeroGrad();
+                    });
+                    if (t == 10 || t == 5_000 || t == 9_999) {
+                        counts[t == 10 ? 0 : t == 5_000 ? 1 : 2] = manager.getManagedArrays().size();
+                    }
+                }
+                assertEquals(counts[0], counts[1], "arrays after step 10 and after step 5000");
+                assertEquals(counts[0], counts[2], "arrays after step 10 and after step 9999");
+                assertEquals(0, Torch.pendingFunctions(), "the Function tape holds nothing after the steps");
+            }
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package dev.djlfit.torch;
+
+import java.util.List;
+
+/** {@link TorchPython} for the kit's tests in sub-packages. */
+public final class TorchPythonAccess {
+
+    private TorchPythonAccess() {}
+
+    public static List<String> run(String program) {
+        return TorchPython.run(program);
+    }
+
+    public static double[] numbers(String line) {
+        return TorchPython.numbers(line);
+    }
+}
