@@ -23,11 +23,11 @@ import java.util.stream.Stream;
  */
 class TutorialParityTest {
 
-    /** dynamic-net's 30000 steps take about 6 s a side: two seeds of it, four of the rest. */
+    /** dynamic-net: 30000 steps, about 6 s a side, so two seeds; 31 draws no x⁴ term at its first step. */
     static Stream<Arguments> portsAndSeeds() {
         List<Arguments> runs = new ArrayList<>();
         for (Tutorial t : Tutorials.all()) {
-            List<Long> seeds = t.name().equals("dynamic-net") ? List.of(0L, 1234L) : List.of(0L, 7L, 31L, 1234L);
+            List<Long> seeds = t.name().equals("dynamic-net") ? List.of(0L, 31L) : List.of(0L, 7L, 31L, 1234L);
             seeds.forEach(s -> runs.add(Arguments.of(t.name(), s)));
         }
         return runs.stream();
