@@ -21,6 +21,9 @@ import java.util.Optional;
  */
 public final class TutorialBench {
 
+    /** The JIT compiles DJL's and the kit's paths over the first several thousand steps. */
+    static final int WARMUP_STEPS = 10_000;
+
     private final PyTorchReference reference;
     private final int repeats;
 
@@ -34,14 +37,15 @@ public final class TutorialBench {
     }
 
     /**
-     * One untimed Java run first (the JIT's warm-up), then the repeats.
+     * One untimed Java run of at least {@link #WARMUP_STEPS} first (the JIT's warm-up), then the
+     * repeats.
      *
      * @param steps the steps, or 0 for the program's own
      * @return the Java timing, then the PyTorch one where a reference was given
      */
     public List<BenchResult> measure(Tutorial tutorial, int steps) {
         int n = steps > 0 ? steps : tutorial.defaultSteps();
-        Tutorials.run(tutorial, 0, n, Optional.empty(), line -> { });
+        Tutorials.run(tutorial, 0, Math.max(n, WARMUP_STEPS), Optional.empty(), line -> { });
         double[] java = new double[repeats];
         double[] pytorch = new double[repeats];
         for (int r = 0; r < repeats; r++) {

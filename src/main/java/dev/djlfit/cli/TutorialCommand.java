@@ -38,7 +38,7 @@ public final class TutorialCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--steps", paramLabel = "N", description = "Training steps (default: the program's, 2000 or 30000).")
-    int steps;
+    Integer steps;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the run's trace here (atomically).")
     Path json;
@@ -56,15 +56,15 @@ public final class TutorialCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Tutorial tutorial = tutorial(name);
-        if (steps < 0) {
-            throw new UserInputException("--steps must be positive, got " + steps);
+        if (steps != null && steps <= 0) {
+            throw new UserInputException("--steps must be a positive whole number, got " + steps);
         }
         Optional<Trace.Inputs> given = Optional.ofNullable(inputs).map(TutorialCommand::inputsOf);
         if (json != null && Files.isDirectory(json)) {
             throw new UserInputException("--json " + json + " is a folder, not a file");
         }
         PrintWriter out = spec.commandLine().getOut();
-        Trace trace = Tutorials.run(tutorial, seed, steps, given, line -> {
+        Trace trace = Tutorials.run(tutorial, seed, steps == null ? 0 : steps, given, line -> {
             out.println(line);
             out.flush();
         });
