@@ -70,6 +70,12 @@ public final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (TutorialCompare.areTutorials(experiments)) {
+            for (String option : List.of("--lr", "--optimizer", "--normalize", "--backward", "--hidden", "--activation")) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                    throw new UserInputException(option + " is for the article's experiments; a tutorial port runs"
+                            + " as its program is written (only --seed, --steps and --reference-inputs apply)");
+                }
+            }
             int steps = spec.commandLine().getParseResult().hasMatchedOption("--steps") ? training.config().steps() : 0;
             return new TutorialCompare(python, spec.commandLine().getOut())
                     .run(experiments, training.config().seed(), steps, referenceInputs);

@@ -63,6 +63,10 @@ public final class TutorialCommand implements Callable<Integer> {
         if (json != null && Files.isDirectory(json)) {
             throw new UserInputException("--json " + json + " is a folder, not a file");
         }
+        if (json != null && !Files.isDirectory(json.toAbsolutePath().getParent())) {
+            throw new UserInputException("--json " + json + ": the folder " + json.toAbsolutePath().getParent()
+                    + " does not exist");
+        }
         PrintWriter out = spec.commandLine().getOut();
         Trace trace = Tutorials.run(tutorial, seed, steps == null ? 0 : steps, given, line -> {
             out.println(line);

@@ -85,6 +85,14 @@ class TutorialCommandTest {
     }
 
     @Test
+    void jsonInAMissingFolderIsRefusedBeforeTraining(@TempDir Path dir) {
+        CliRun run = CliRun.of("tutorial", "dynamic-net", "--json", dir.resolve("no/such/folder/t.json").toString());
+        assertEquals(2, run.exitCode());
+        assertEquals("", run.out(), "nothing trained");
+        assertTrue(run.err().contains("does not exist"), run.err());
+    }
+
+    @Test
     void badInputsFileIsOneLineAndExit2(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, "{\"program\": \"x\"}");

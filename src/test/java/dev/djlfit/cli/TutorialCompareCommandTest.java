@@ -18,6 +18,13 @@ class TutorialCompareCommandTest {
     }
 
     @Test
+    void theArticlesOptionsAreRefusedForATutorial() {
+        CliRun run = CliRun.of("compare", "polynomial-nn", "--lr", "0.1");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("--lr is for the article's experiments"), run.err());
+    }
+
+    @Test
     void comparesInputsFirstThenParametersAndLoss() {
         PyTorchForTests.reference();
         CliRun run = CliRun.of("compare", "polynomial-module", "--seed", "31", "--steps", "300");
