@@ -17,7 +17,11 @@ port in src/main/java/dev/djlfit/tutorials/. What we add, and the originals lack
     printed losses, the result line, the loop's seconds.
 
 polynomial-autograd follows the newest stored version (commit 02e5a75d), which first prints
-``Using cpu device``. polynomial-optim uses RMSprop at lr 1e-3 (issue 11's list).
+``Using cpu device`` (it asks torch.accelerator, PyTorch 2.6+, for the device; on this CPU-only
+PyTorch 1.13 the answer is cpu). That version clears the gradients with ``a.grad, ... = 0., ...``,
+which PyTorch refuses (TypeError: a grad must be a tensor or None); here they are set to None, as
+the version before it (92f11a17) does. polynomial-optim uses RMSprop at lr 1e-3 (issue 11's list;
+the stored version uses SGD at lr 1e-6).
 
     /usr/bin/python3 src/reference/pytorch/tutorials.py polynomial-nn --seed 7 --out nn-7.json
 """
