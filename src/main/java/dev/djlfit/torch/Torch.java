@@ -21,6 +21,10 @@ import java.util.function.Supplier;
  * {@link #manualSeed} the same draws give the same numbers as PyTorch after
  * {@code torch.manual_seed}. Draws for another device are made on the CPU and copied, as PyTorch
  * programs that draw first and call {@code .to(device)} after do.
+ *
+ * <p>Grad mode: PyTorch records by default; DJL starts every thread with recording off. A port
+ * opens {@code try (GradMode grad = Torch.enableGrad())} around its program (or its thread's
+ * work), and {@link #noGrad()} where the original has {@code with torch.no_grad():}.
  */
 public final class Torch {
 

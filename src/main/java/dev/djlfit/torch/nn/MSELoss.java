@@ -135,19 +135,25 @@ public final class MSELoss implements AutoCloseable {
     }
 
     /**
-     * 2/n or 2, as an array made once per size and device (a scalar overload inside autograd's
-     * reach gave wrong gradients), kept out of the step's scope.
+     * 2/n or 2, as an array made once per size (a scalar overload inside autograd's reach gave
+     * wrong gradients), on the prediction's device, kept out of the step's scope. (Checked per
+     * call: the size and whether the array is still alive; the device only when it is made.)
      */
     private NDArray factor(NDArray prediction) {
         long count = reduction == Reduction.MEAN ? prediction.size() : 1;
-        Device device = prediction.getDevice();
-        if (cachedFactor == null || cachedFactor.isReleased() || count != cachedCount
-                || !cachedFactor.getDevice().equals(device)) {
+        if (cachedFactor == null || cachedFactor.isReleased() || count != cachedCount) {
             if (cachedFactor != null && !cachedFactor.isReleased()) {
                 cachedFactor.close();
             }
-            cachedFactor = prediction.getManager().create((float) (2.0 / count));
-            NDScope.unregister(cachedFactor);
+            Device device = prediction.getDevice();
+            NDArray factor = prediction.getManager().create((float) (2.0 / count));
+            if (!factor.getDevice().equals(device)) {
+                NDArray placed = factor.toDevice(device, false);
+                factor.close();
+                factor = placed;
+            }
+            NDScope.unregister(factor);
+            cachedFactor = factor;
             cachedCount = count;
         }
         return cachedFactor;
