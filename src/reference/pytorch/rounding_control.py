@@ -5,7 +5,7 @@ Runs the article's code (article.py) twice in this PyTorch from the same seed: o
 once with the loss spelled ((pred - y) ** 2).mean() instead of MSELoss() and the SGD update
 spelled p -= lr * grad instead of optimizer.step(). The two are the same mathematics and differ
 only in float32 rounding, as a port on another libtorch build does. The differences printed
-are the yardstick for the Java-vs-PyTorch tolerances (docs/porting-guide.md).
+are the yardstick for the Java-vs-PyTorch tolerances (docs/article-port.md).
 
     /usr/bin/python3 src/reference/pytorch/rounding_control.py deep-quadratic --seed 0 --steps 1000
 """

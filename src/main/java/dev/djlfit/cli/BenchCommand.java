@@ -118,6 +118,10 @@ public final class BenchCommand implements Callable<Integer> {
                     + " this many).")
     int batchSteps;
 
+    @Option(names = "--tutorial", paramLabel = "NAME",
+            description = "Time a tutorial port's loop against its reference program instead (a name, or all).")
+    String tutorial;
+
     @Mixin
     DeviceOption device = new DeviceOption();
 
@@ -135,6 +139,10 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (batch != null) {
             return benchBatch();
+        }
+        if (tutorial != null) {
+            return new TutorialBenchRun(spec.commandLine().getOut(), noPython ? null : python, repeats)
+                    .run(tutorial, spec.commandLine().getParseResult().hasMatchedOption("--steps") ? steps : 0);
         }
         List<ExperimentSpec> chosen = chosenExperiments();
         DeviceChoice target = device.choose();

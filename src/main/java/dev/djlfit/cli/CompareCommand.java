@@ -51,7 +51,8 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "EXPERIMENT", arity = "0..*",
             description = "<model>-<data>: linear-linear, linear-quadratic, tanh-quadratic, deep-quadratic,"
-                    + " or another pair train accepts (default: the article's four).")
+                    + " or another pair train accepts (default: the article's four); or tutorial ports:"
+                    + " polynomial-tensor, ..., dynamic-net (see the tutorial command).")
     List<String> experiments = new ArrayList<>();
 
     @Mixin
@@ -69,11 +70,28 @@ public final class CompareCommand implements Callable<Integer> {
                     + " the article's 100000 steps take seconds); then exit 2.")
     int pythonTimeout = (int) PyTorchReference.DEFAULT_TIMEOUT.toSeconds();
 
+    @Option(names = "--reference-inputs",
+            description = "Tutorials: train the port on the reference's x and y (tells a porting error from an engine"
+                    + " difference in linspace and sin).")
+    boolean referenceInputs;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
+        Duration timeout = Duration.ofSeconds(OptionChecks.positive("--python-timeout", pythonTimeout));
+        if (TutorialCompare.areTutorials(experiments)) {
+            for (String option : List.of("--lr", "--optimizer", "--normalize", "--backward", "--hidden", "--activation")) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                    throw new UserInputException(option + " is for the article's experiments; a tutorial port runs"
+                            + " as its program is written (only --seed, --steps and --reference-inputs apply)");
+                }
+            }
+            int steps = spec.commandLine().getParseResult().hasMatchedOption("--steps") ? training.config().steps() : 0;
+            return new TutorialCompare(python, timeout, spec.commandLine().getOut())
+                    .run(experiments, training.config().seed(), steps, referenceInputs);
+        }
         TrainingConfig config = training.config();
         if (config.optimizer() != OptimizerKind.SGD || config.normalize()) {
             throw new UserInputException("compare checks the article's plain SGD on the raw data:"
@@ -94,8 +112,7 @@ public final class CompareCommand implements Callable<Integer> {
         PyTorchReference reference;
         String torch;
         try {
-            reference = PyTorchReference.locate(python)
-                    .withTimeout(Duration.ofSeconds(OptionChecks.positive("--python-timeout", pythonTimeout)));
+            reference = PyTorchReference.locate(python).withTimeout(timeout);
             torch = reference.torchVersion();
         } catch (ReferenceUnavailableException e) {
             throw new UserInputException(e.getMessage());

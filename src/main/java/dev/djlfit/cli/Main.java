@@ -28,6 +28,7 @@ import java.util.concurrent.Callable;
             CompareCommand.class,
             PredictCommand.class,
             SweepCommand.class,
+            TutorialCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Callable<Integer> {

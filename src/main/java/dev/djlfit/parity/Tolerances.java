@@ -7,7 +7,7 @@ import java.util.Locale;
 /**
  * How far the Java port (DJL 0.33.0, libtorch 2.5.1) may be from the PyTorch reference (Debian's
  * PyTorch 1.13) and still count as the same computation. Every figure is measured, not guessed:
- * docs/porting-guide.md has the table (per experiment and seed) and the commands.
+ * docs/article-port.md has the table (per experiment and seed) and the commands.
  *
  * <p>Why not bit-equal after training: the two libtorch builds round differently in a few
  * kernels (matrix products, tanh), by an ulp or so per step; the first ten steps agree to a few

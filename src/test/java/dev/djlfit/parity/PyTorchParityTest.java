@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * <p>The 100000-step runs take 36–49 s per experiment on a 2-core machine (both sides at once;
  * the 10- and 1000-step runs about 2.5 s), so by default they run at seed 0 only (the whole class:
  * 222 s measured); {@code mvn -B test -Pparity-full} runs them at every seed (about 6 minutes more). The tolerances, and the measurements behind them, are in {@link Tolerances} and
- * docs/porting-guide.md.
+ * docs/article-port.md.
  */
 class PyTorchParityTest {
 

@@ -40,6 +40,7 @@ public final class Adam extends Optimizer {
     private final List<NDArray> expAvgSq = new ArrayList<>();
     private final List<NDArray> maxExpAvgSq = new ArrayList<>();
     private int step;
+    private final int[] parameterSteps;
 
     /** {@code torch.optim.Adam(params)}: lr 1e-3. */
     public Adam(List<NDArray> parameters) {
@@ -69,6 +70,7 @@ public final class Adam extends Optimizer {
         this.oneMinusBeta2 = constant(1 - beta2);
         this.eps = constant(eps);
         this.weightDecay = weightDecay != 0 ? constant(weightDecay) : null;
+        this.parameterSteps = new int[parameters().size()];
         for (NDArray p : parameters()) {
             expAvg.add(zerosLike(p));
             expAvgSq.add(zerosLike(p));
@@ -81,13 +83,17 @@ public final class Adam extends Optimizer {
     @Override
     protected void update(List<NDArray> parameters, List<NDArray> gradients) {
         step++;
-        double biasCorrection1 = 1 - Math.pow(beta1, step);
-        double biasCorrection2 = 1 - Math.pow(beta2, step);
-        NDArray stepSize = scalar(lr / biasCorrection1);
-        NDArray biasCorrection2Sqrt = scalar(Math.sqrt(biasCorrection2));
         for (int i = 0; i < parameters.size(); i++) {
             NDArray p = parameters.get(i);
             NDArray grad = gradients.get(i);
+            if (grad == null) {
+                continue;
+            }
+            int t = ++parameterSteps[i]; // state['step'] is per parameter
+            double biasCorrection1 = 1 - Math.pow(beta1, t);
+            double biasCorrection2 = 1 - Math.pow(beta2, t);
+            NDArray stepSize = scalar(lr / biasCorrection1);
+            NDArray biasCorrection2Sqrt = scalar(Math.sqrt(biasCorrection2));
             if (weightDecay != null) {
                 grad = grad.add(p.mul(weightDecay));
             }

@@ -43,7 +43,8 @@ public abstract class Optimizer implements AutoCloseable {
 
     /**
      * One update of every parameter from its gradient, in place; runs under no-grad, inside a
-     * scope that frees the temporaries.
+     * scope that frees the temporaries. A null gradient is a parameter no backward pass has
+     * reached yet: it is skipped, its state untouched, as torch.optim skips {@code p.grad is None}.
      */
     protected abstract void update(List<NDArray> parameters, List<NDArray> gradients);
 
@@ -80,23 +81,31 @@ public abstract class Optimizer implements AutoCloseable {
     }
 
     /**
-     * The gradient tensors, looked up once at the first step and kept: autograd accumulates into
-     * the same tensor and {@link #zeroGrad()} clears it in place, so a lookup per step would only
-     * cost a native call and a Java object.
+     * The gradient tensors, each looked up once it exists and kept: autograd accumulates into the
+     * same tensor and {@link #zeroGrad()} clears it in place, so a lookup per step would only cost
+     * a native call and a Java object. A parameter no backward pass has reached yet has none
+     * (PyTorch's {@code p.grad is None}): its entry is null, and torch.optim skips it.
      */
     private List<NDArray> gradients() {
         if (gradients == null) {
-            List<NDArray> found = new ArrayList<>();
-            for (NDArray p : parameters) {
-                NDArray gradient = Torch.grad(p);
-                if (gradient == null) {
-                    throw new IllegalStateException("optimizer.step() before any backward pass: "
-                            + p.getName() + " has no grad");
-                }
-                NDScope.unregister(gradient);
-                found.add(gradient);
+            gradients = new ArrayList<>();
+            for (int i = 0; i < parameters.size(); i++) {
+                gradients.add(null);
             }
-            gradients = found;
+        }
+        boolean any = false;
+        for (int i = 0; i < parameters.size(); i++) {
+            if (gradients.get(i) == null) {
+                NDArray gradient = Torch.grad(parameters.get(i));
+                if (gradient != null) {
+                    NDScope.unregister(gradient);
+                    gradients.set(i, gradient);
+                }
+            }
+            any |= gradients.get(i) != null;
+        }
+        if (!any) {
+            throw new IllegalStateException("optimizer.step() before any backward pass: no parameter has a grad");
         }
         return gradients;
     }
@@ -105,7 +114,7 @@ public abstract class Optimizer implements AutoCloseable {
     public void close() {
         owned.forEach(NDArray::close);
         if (gradients != null) {
-            gradients.forEach(NDArray::close);
+            gradients.stream().filter(g -> g != null).forEach(NDArray::close);
         }
     }
 }

@@ -77,6 +77,9 @@ public final class RMSprop extends Optimizer {
         for (int i = 0; i < parameters.size(); i++) {
             NDArray p = parameters.get(i);
             NDArray grad = gradients.get(i);
+            if (grad == null) {
+                continue;
+            }
             if (weightDecay != null) {
                 grad = grad.add(p.mul(weightDecay));
             }

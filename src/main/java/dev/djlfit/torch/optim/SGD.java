@@ -27,7 +27,7 @@ public final class SGD extends Optimizer {
     private final NDArray oneMinusDampening;
     private final NDArray weightDecayArray;
     private final List<NDArray> buffers = new ArrayList<>();
-    private boolean first = true;
+    private final boolean[] started;
 
     /** {@code torch.optim.SGD(params, lr=lr)}. */
     public SGD(List<NDArray> parameters, double lr) {
@@ -58,6 +58,7 @@ public final class SGD extends Optimizer {
         this.momentumArray = momentum != 0 ? constant(momentum) : null;
         this.oneMinusDampening = dampening != 0 ? constant(1 - dampening) : null;
         this.weightDecayArray = weightDecay != 0 ? constant(weightDecay) : null;
+        this.started = new boolean[parameters().size()];
         if (momentum != 0) {
             for (NDArray p : parameters()) {
                 buffers.add(zerosLike(p));
@@ -70,12 +71,15 @@ public final class SGD extends Optimizer {
         for (int i = 0; i < parameters.size(); i++) {
             NDArray p = parameters.get(i);
             NDArray dp = gradients.get(i);
+            if (dp == null) {
+                continue;
+            }
             if (weightDecayArray != null) {
                 dp = dp.add(p.mul(weightDecayArray));
             }
             if (momentumArray != null) {
                 NDArray buf = buffers.get(i);
-                if (first) {
+                if (!started[i]) {
                     buf.addi(dp); // buf was zero: torch.clone(d_p)
                 } else {
                     buf.muli(momentumArray).addi(oneMinusDampening == null ? dp : dp.mul(oneMinusDampening));
@@ -83,8 +87,8 @@ public final class SGD extends Optimizer {
                 dp = nesterov ? dp.add(buf.mul(momentumArray)) : buf;
             }
             p.subi(dp.mul(lr));
+            started[i] = true;
         }
-        first = false;
     }
 
     public double momentum() {

@@ -1,0 +1,81 @@
+package dev.djlfit.bench;
+
+import dev.djlfit.parity.PyTorchReference;
+import dev.djlfit.parity.TutorialParity;
+import dev.djlfit.trace.TraceJson;
+import dev.djlfit.tutorials.Tutorial;
+import dev.djlfit.tutorials.Tutorials;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Times a tutorial port's training loop against its reference program's, side by side: the
+ * repeats alternate Java and PyTorch, so both see the same load. Each side's time is the loop
+ * alone, as its trace reports it ({@code loop_seconds}: from the first step to the last, the
+ * printing included, the setup and the process start not).
+ */
+public final class TutorialBench {
+
+    /**
+     * The JIT compiles DJL's and the kit's paths over the first ten thousand steps and more:
+     * after 10000, polynomial-tensor measured 2.7 times PyTorch's time per step; after 30000, 1.1-1.3.
+     */
+    static final int WARMUP_STEPS = 30_000;
+
+    private final PyTorchReference reference;
+    private final int repeats;
+
+    /** @param reference the PyTorch side, or null to time the Java loops only */
+    public TutorialBench(PyTorchReference reference, int repeats) {
+        if (repeats <= 0) {
+            throw new IllegalArgumentException("repeats must be positive");
+        }
+        this.reference = reference;
+        this.repeats = repeats;
+    }
+
+    /**
+     * One untimed Java run of at least {@link #WARMUP_STEPS} first (the JIT's warm-up), then the
+     * repeats.
+     *
+     * @param steps the steps, or 0 for the program's own
+     * @return the Java timing, then the PyTorch one where a reference was given
+     */
+    public List<BenchResult> measure(Tutorial tutorial, int steps) {
+        int n = steps > 0 ? steps : tutorial.defaultSteps();
+        Tutorials.run(tutorial, 0, Math.max(n, WARMUP_STEPS), Optional.empty(), line -> { });
+        double[] java = new double[repeats];
+        double[] pytorch = new double[repeats];
+        for (int r = 0; r < repeats; r++) {
+            java[r] = Tutorials.run(tutorial, 0, n, Optional.empty(), line -> { }).loopSeconds() * 1e6 / n;
+            if (reference != null) {
+                pytorch[r] = pythonLoopSeconds(tutorial, n) * 1e6 / n;
+            }
+        }
+        BenchResult javaResult = new BenchResult(tutorial.name(), "java", java, n, ResidentMemory.megabytes());
+        if (reference == null) {
+            return List.of(javaResult);
+        }
+        return List.of(javaResult, new BenchResult(tutorial.name(), "pytorch", pytorch, n, -1));
+    }
+
+    private double pythonLoopSeconds(Tutorial tutorial, int steps) {
+        try {
+            Path out = Files.createTempFile("djlfit-bench-", ".json");
+            try {
+                reference.runScript(TutorialParity.SCRIPT, List.of(tutorial.name(), "--steps", Integer.toString(steps),
+                        "--out", out.toString()));
+                return TraceJson.read(out).loopSeconds();
+            } finally {
+                Files.deleteIfExists(out);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.djlfit.cli;
+
+import dev.djlfit.parity.PyTorchReference;
+import dev.djlfit.parity.ReferenceUnavailableException;
+import dev.djlfit.parity.TutorialComparison;
+import dev.djlfit.parity.TutorialParity;
+import dev.djlfit.parity.TutorialTolerances;
+import dev.djlfit.tutorials.Tutorial;
+import dev.djlfit.tutorials.Tutorials;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** {@code compare NAME...} for tutorial ports: each against its reference program, then a count. */
+final class TutorialCompare {
+
+    private final Path python;
+    private final Duration timeout;
+    private final PrintWriter out;
+
+    TutorialCompare(Path python, Duration timeout, PrintWriter out) {
+        this.python = python;
+        this.timeout = timeout;
+        this.out = out;
+    }
+
+    /** Whether the names are tutorials (all of them); a mix with the article's experiments is an error. */
+    static boolean areTutorials(List<String> names) {
+        long tutorials = names.stream().filter(n -> Tutorials.named(n).isPresent()).count();
+        if (tutorials > 0 && tutorials < names.size()) {
+            throw new UserInputException("compare takes either the article's experiments or tutorials ("
+                    + String.join(", ", Tutorials.names()) + "), not both at once");
+        }
+        return tutorials > 0;
+    }
+
+    /**
+     * @param steps the steps, or 0 for each program's own
+     * @return 0 if every port matches, {@link CompareCommand#MISMATCH} if one does not
+     */
+    int run(List<String> names, long seed, int steps, boolean referenceInputs) {
+        PyTorchReference reference;
+        String torch;
+        try {
+            reference = PyTorchReference.locate(python).withTimeout(timeout);
+            torch = reference.torchVersion();
+        } catch (ReferenceUnavailableException e) {
+            throw new UserInputException(e.getMessage());
+        }
+        out.println("Java ports vs PyTorch " + torch + " (" + reference.python() + " "
+                + reference.script().resolveSibling(TutorialParity.SCRIPT) + ")");
+        out.flush();
+        TutorialParity parity = new TutorialParity(reference);
+        TutorialParityPrinter printer = new TutorialParityPrinter(out);
+        int mismatches = 0;
+        for (String name : names) {
+            Tutorial tutorial = TutorialCommand.tutorial(name);
+            TutorialComparison comparison;
+            try {
+                comparison = parity.run(tutorial, seed, steps, referenceInputs, line -> { });
+            } catch (ReferenceUnavailableException e) {
+                throw new UserInputException(e.getMessage());
+            }
+            TutorialTolerances tolerances = TutorialTolerances.forProgram(name);
+            printer.print(comparison, tolerances);
+            out.flush();
+            if (!comparison.verdict(tolerances).passed()) {
+                mismatches++;
+            }
+        }
+        out.printf("%d of %d tutorial ports match PyTorch%n", names.size() - mismatches, names.size());
+        out.flush();
+        return mismatches == 0 ? 0 : CompareCommand.MISMATCH;
+    }
+}

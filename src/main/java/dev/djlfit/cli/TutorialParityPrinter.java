@@ -1,0 +1,63 @@
+package dev.djlfit.cli;
+
+import dev.djlfit.parity.InputsDiff;
+import dev.djlfit.parity.TutorialComparison;
+import dev.djlfit.parity.TutorialTolerances;
+import dev.djlfit.parity.Verdict;
+import dev.djlfit.torch.PyFormat;
+import dev.djlfit.trace.SinExtrapolation;
+import dev.djlfit.tutorials.SinFitEvaluation;
+import dev.djlfit.tutorials.Tutorials;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/** A tutorial port's comparison with its reference: inputs, parameters, loss, extrapolation, verdict. */
+final class TutorialParityPrinter {
+
+    private final PrintWriter out;
+
+    TutorialParityPrinter(PrintWriter out) {
+        this.out = out;
+    }
+
+    void print(TutorialComparison c, TutorialTolerances tolerances) {
+        out.printf(Locale.ROOT, "%n== %s, seed %d, %d steps%s%n", c.java().program(), c.java().seed(), c.java().steps(),
+                c.referenceInputsFed() ? ", the port on the reference's inputs" : "");
+        InputsDiff in = c.inputs();
+        if (in.points() < 0) {
+            out.println("inputs: the two trained on different numbers of points");
+        } else if (in.identical()) {
+            out.printf(Locale.ROOT, "inputs: identical (%d points)%s%n", in.points(),
+                    c.referenceInputsFed() ? ", the reference's fed to the port" : "");
+        } else {
+            out.printf(Locale.ROOT, "inputs: x differs at %d of %d points (at most %d ulp, |diff| %.1e),"
+                    + " y at %d (at most %d ulp, |diff| %.1e)%n", in.xDiffering(), in.points(), in.xMaxUlps(),
+                    in.xMaxAbs(), in.yDiffering(), in.yMaxUlps(), in.yMaxAbs());
+        }
+        out.printf(Locale.ROOT, "  %-10s %16s %16s%n", "parameter", "initial |diff|", "final |diff|");
+        for (TutorialComparison.ParameterDiff p : c.parameters()) {
+            out.printf(Locale.ROOT, "  %-10s %16.3e %16.3e%n", p.name(), p.initialMaxAbs(), p.finalMaxAbs());
+        }
+        out.printf(Locale.ROOT, "last printed loss: Java %s, PyTorch %s, relative diff %.3e%n",
+                PyFormat.repr(c.javaLastLoss()), PyFormat.repr(c.pytorchLastLoss()), c.lastLossRelative());
+        out.println("Java:    " + c.java().result());
+        out.println("PyTorch: " + c.pytorch().result());
+        c.java().extrapolation().ifPresent(java -> {
+            SinExtrapolation torch = SinFitEvaluation.evaluate(Tutorials.named(c.java().program()).orElseThrow()
+                    .fitted(c.pytorch().finalParameters()));
+            out.printf(Locale.ROOT, "extrapolation (RMSE against sin): Java %.4f inside, %.4f outside;"
+                    + " PyTorch %.4f inside, %.4f outside%n", java.insideRmse(), java.outsideRmse(),
+                    torch.insideRmse(), torch.outsideRmse());
+        });
+        Verdict verdict = c.verdict(tolerances);
+        out.printf(Locale.ROOT, "tolerances: initial %.0e, final parameters %.0e, last loss %.0e (%s)%n",
+                tolerances.initialParameters(), tolerances.finalParameters(), tolerances.lastLoss(), tolerances.reason());
+        if (verdict.passed()) {
+            out.println("MATCH");
+        } else {
+            out.println("MISMATCH");
+            verdict.failures().forEach(f -> out.println("  " + f));
+        }
+    }
+}

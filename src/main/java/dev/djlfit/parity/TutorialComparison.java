@@ -1,0 +1,104 @@
+package dev.djlfit.parity;
+
+import dev.djlfit.torch.TensorValues;
+import dev.djlfit.trace.Trace;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A port's trace beside its reference program's, number by number.
+ *
+ * @param referenceInputsFed whether the port trained on the reference's inputs (so the inputs are equal by construction)
+ * @param parameters per parameter, the largest |Java − PyTorch| before and after training
+ * @param javaLastLoss the port's last printed loss (NaN if none)
+ * @param pytorchLastLoss the reference's
+ * @param lossStepsMatch whether both printed losses at the same steps
+ */
+public record TutorialComparison(
+        Trace java,
+        Trace pytorch,
+        boolean referenceInputsFed,
+        InputsDiff inputs,
+        List<ParameterDiff> parameters,
+        double javaLastLoss,
+        double pytorchLastLoss,
+        boolean lossStepsMatch) {
+
+    /** Infinite where a side lacks the parameter or the shapes differ. */
+    public record ParameterDiff(String name, double initialMaxAbs, double finalMaxAbs) {}
+
+    public TutorialComparison {
+        parameters = List.copyOf(parameters);
+    }
+
+    /** @throws IllegalArgumentException if the two are not runs of the same program, seed and step count */
+    public static TutorialComparison of(Trace java, Trace pytorch, boolean referenceInputsFed) {
+        if (!java.program().equals(pytorch.program()) || java.seed() != pytorch.seed()
+                || java.steps() != pytorch.steps()) {
+            throw new IllegalArgumentException("not the same run: " + describe(java) + " vs " + describe(pytorch));
+        }
+        Set<String> names = new LinkedHashSet<>(pytorch.initialParameters().keySet());
+        names.addAll(java.initialParameters().keySet());
+        names.addAll(pytorch.finalParameters().keySet());
+        names.addAll(java.finalParameters().keySet());
+        List<ParameterDiff> diffs = new ArrayList<>();
+        for (String name : names) {
+            diffs.add(new ParameterDiff(name,
+                    maxAbs(java.initialParameters().get(name), pytorch.initialParameters().get(name)),
+                    maxAbs(java.finalParameters().get(name), pytorch.finalParameters().get(name))));
+        }
+        boolean sameSteps = java.losses().stream().map(Trace.PrintedLoss::step).toList()
+                .equals(pytorch.losses().stream().map(Trace.PrintedLoss::step).toList());
+        return new TutorialComparison(java, pytorch, referenceInputsFed, InputsDiff.of(java.inputs(), pytorch.inputs()),
+                diffs, last(java), last(pytorch), sameSteps);
+    }
+
+    private static String describe(Trace t) {
+        return t.program() + " seed " + t.seed() + ", " + t.steps() + " steps";
+    }
+
+    private static double last(Trace t) {
+        Optional<Trace.PrintedLoss> last = t.lastLoss();
+        return last.isPresent() ? last.get().value() : Double.NaN;
+    }
+
+    static double maxAbs(TensorValues a, TensorValues b) {
+        if (a == null || b == null || !Arrays.equals(a.shape(), b.shape())) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double max = 0;
+        for (int i = 0; i < a.size(); i++) {
+            double d = Math.abs((double) a.get(i) - b.get(i));
+            if (Double.isNaN(d)) {
+                return Double.POSITIVE_INFINITY;
+            }
+            max = Math.max(max, d);
+        }
+        return max;
+    }
+
+    public double initialMaxAbs() {
+        return parameters.stream().mapToDouble(ParameterDiff::initialMaxAbs).max().orElse(0);
+    }
+
+    public double finalMaxAbs() {
+        return parameters.stream().mapToDouble(ParameterDiff::finalMaxAbs).max().orElse(0);
+    }
+
+    /** |Java − PyTorch| / |PyTorch| of the last printed loss; infinite if either printed none. */
+    public double lastLossRelative() {
+        if (Double.isNaN(javaLastLoss) || Double.isNaN(pytorchLastLoss)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return javaLastLoss == pytorchLastLoss ? 0 : Math.abs(javaLastLoss - pytorchLastLoss) / Math.abs(pytorchLastLoss);
+    }
+
+    public Verdict verdict(TutorialTolerances tolerances) {
+        return tolerances.judge(this);
+    }
+}

@@ -1,0 +1,206 @@
+package dev.djlfit.trace;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import dev.djlfit.evaluation.PointError;
+import dev.djlfit.torch.TensorValues;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A {@link Trace} to and from its JSON (docs/trace-format.md), the one the reference programs write. */
+public final class TraceJson {
+
+    private static final Gson GSON = new Gson();
+
+    private TraceJson() {}
+
+    public static String toJson(Trace trace) {
+        JsonObject o = new JsonObject();
+        o.addProperty("program", trace.program());
+        o.addProperty("seed", trace.seed());
+        o.addProperty("steps", trace.steps());
+        o.addProperty("engine", trace.engine());
+        JsonObject inputs = new JsonObject();
+        inputs.add("x", floats(trace.inputs().x()));
+        inputs.add("y", floats(trace.inputs().y()));
+        o.add("inputs", inputs);
+        o.add("initial_parameters", parameters(trace.initialParameters()));
+        o.add("final_parameters", parameters(trace.finalParameters()));
+        JsonArray losses = new JsonArray();
+        for (Trace.PrintedLoss p : trace.losses()) {
+            JsonArray pair = new JsonArray();
+            pair.add(p.step());
+            pair.add((double) p.value());
+            losses.add(pair);
+        }
+        o.add("losses", losses);
+        o.addProperty("result", trace.result());
+        o.addProperty("loop_seconds", trace.loopSeconds());
+        trace.extrapolation().ifPresent(e -> o.add("extrapolation", extrapolation(e)));
+        return GSON.toJson(o);
+    }
+
+    /** Writes the trace to a temporary file beside {@code file}, then moves it into place. */
+    public static void write(Trace trace, Path file) throws IOException {
+        Path folder = file.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(folder, "." + file.getFileName(), ".tmp");
+        try {
+            Files.writeString(tmp, toJson(trace) + "\n", StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** @throws InvalidTraceException naming what is missing or malformed */
+    public static Trace read(Path file) throws IOException {
+        return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+    }
+
+    /** @throws InvalidTraceException naming what is missing or malformed */
+    public static Trace parse(String json, String source) {
+        try {
+            JsonObject o = JsonParser.parseString(json).getAsJsonObject();
+            JsonObject inputs = o.getAsJsonObject("inputs");
+            List<Trace.PrintedLoss> losses = new ArrayList<>();
+            for (JsonElement e : o.getAsJsonArray("losses")) {
+                JsonArray pair = e.getAsJsonArray();
+                losses.add(new Trace.PrintedLoss(pair.get(0).getAsInt(), pair.get(1).getAsFloat()));
+            }
+            return new Trace(
+                    o.get("program").getAsString(),
+                    o.get("seed").getAsLong(),
+                    o.get("steps").getAsInt(),
+                    o.has("engine") ? o.get("engine").getAsString() : "unknown",
+                    new Trace.Inputs(floats(inputs.getAsJsonArray("x")), floats(inputs.getAsJsonArray("y"))),
+                    parameters(o.getAsJsonObject("initial_parameters")),
+                    parameters(o.getAsJsonObject("final_parameters")),
+                    losses,
+                    o.get("result").getAsString(),
+                    o.has("loop_seconds") && !o.get("loop_seconds").isJsonNull() ? o.get("loop_seconds").getAsDouble() : 0,
+                    o.has("extrapolation") ? Optional.of(extrapolation(o.getAsJsonObject("extrapolation")))
+                            : Optional.empty());
+        } catch (RuntimeException e) {
+            throw new InvalidTraceException(source + " is not a trace (docs/trace-format.md): "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        }
+    }
+
+    private static JsonArray floats(float[] values) {
+        JsonArray a = new JsonArray(values.length);
+        for (float v : values) {
+            a.add((double) v);
+        }
+        return a;
+    }
+
+    private static float[] floats(JsonArray a) {
+        float[] values = new float[a.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = a.get(i).getAsFloat();
+        }
+        return values;
+    }
+
+    private static JsonObject parameters(Map<String, TensorValues> parameters) {
+        JsonObject o = new JsonObject();
+        parameters.forEach((name, values) -> o.add(name, nested(values, 0, 0)));
+        return o;
+    }
+
+    /** A scalar as a number, a vector as a list, a matrix as a list of rows, and so on. */
+    private static JsonElement nested(TensorValues t, int dim, int offset) {
+        long[] shape = t.shape();
+        if (dim == shape.length) {
+            return GSON.toJsonTree((double) t.get(offset));
+        }
+        int stride = 1;
+        for (int d = dim + 1; d < shape.length; d++) {
+            stride *= (int) shape[d];
+        }
+        JsonArray a = new JsonArray();
+        for (int i = 0; i < shape[dim]; i++) {
+            a.add(nested(t, dim + 1, offset + i * stride));
+        }
+        return a;
+    }
+
+    private static Map<String, TensorValues> parameters(JsonObject o) {
+        Map<String, TensorValues> parameters = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonElement> e : o.entrySet()) {
+            List<Long> shape = new ArrayList<>();
+            JsonElement probe = e.getValue();
+            while (probe.isJsonArray()) {
+                shape.add((long) probe.getAsJsonArray().size());
+                if (probe.getAsJsonArray().isEmpty()) {
+                    break;
+                }
+                probe = probe.getAsJsonArray().get(0);
+            }
+            List<Float> values = new ArrayList<>();
+            flatten(e.getValue(), values, e.getKey());
+            float[] flat = new float[values.size()];
+            for (int i = 0; i < flat.length; i++) {
+                flat[i] = values.get(i);
+            }
+            parameters.put(e.getKey(), new TensorValues(shape.stream().mapToLong(Long::longValue).toArray(), flat));
+        }
+        return parameters;
+    }
+
+    private static void flatten(JsonElement e, List<Float> into, String name) {
+        if (e.isJsonArray()) {
+            for (JsonElement item : e.getAsJsonArray()) {
+                flatten(item, into, name);
+            }
+        } else if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()) {
+            into.add(e.getAsFloat());
+        } else {
+            throw new JsonParseException("parameter " + name + " holds " + e + ", not numbers");
+        }
+    }
+
+    private static JsonObject extrapolation(SinExtrapolation e) {
+        JsonObject o = new JsonObject();
+        o.addProperty("truth", "sin(x)");
+        o.addProperty("model", e.model());
+        JsonArray probes = new JsonArray();
+        for (PointError p : e.probes()) {
+            JsonObject probe = new JsonObject();
+            probe.addProperty("x", p.x());
+            probe.addProperty("true", p.truth());
+            probe.addProperty("predicted", p.prediction());
+            probes.add(probe);
+        }
+        o.add("probes", probes);
+        o.addProperty("rmse_inside", e.insideRmse());
+        o.addProperty("inside", "-pi <= x <= pi");
+        o.addProperty("rmse_outside", e.outsideRmse());
+        o.addProperty("outside", "pi < |x| <= 2 pi");
+        return o;
+    }
+
+    private static SinExtrapolation extrapolation(JsonObject o) {
+        List<PointError> probes = new ArrayList<>();
+        for (JsonElement e : o.getAsJsonArray("probes")) {
+            JsonObject p = e.getAsJsonObject();
+            probes.add(new PointError(p.get("x").getAsDouble(), p.get("true").getAsDouble(),
+                    p.get("predicted").getAsDouble()));
+        }
+        return new SinExtrapolation(probes, o.get("rmse_inside").getAsDouble(), o.get("rmse_outside").getAsDouble(),
+                o.get("model").getAsString());
+    }
+}

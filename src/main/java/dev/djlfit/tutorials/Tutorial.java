@@ -1,0 +1,26 @@
+package dev.djlfit.tutorials;
+
+import dev.djlfit.torch.TensorValues;
+
+import java.util.Map;
+
+/** A ported tutorial program. */
+public interface Tutorial {
+
+    /** The name {@code tutorial NAME} takes, e.g. {@code polynomial-nn}. */
+    String name();
+
+    /** The original, e.g. {@code beginner_source/examples_nn/polynomial_nn.py}. */
+    String original();
+
+    /** The original's step count: 2000, or 30000 for dynamic-net. */
+    default int defaultSteps() {
+        return 2000;
+    }
+
+    /** Runs the program: prints through {@code run} what the original prints, and fills its trace. */
+    void run(TutorialRun run);
+
+    /** The function the trained parameters compute, to measure against sin beyond the data. */
+    SinFit fitted(Map<String, TensorValues> parameters);
+}

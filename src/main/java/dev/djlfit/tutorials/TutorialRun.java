@@ -1,0 +1,141 @@
+package dev.djlfit.tutorials;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import dev.djlfit.torch.PyFormat;
+import dev.djlfit.torch.TensorValues;
+import dev.djlfit.torch.Torch;
+import dev.djlfit.trace.Trace;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
+
+/**
+ * What a port needs besides the kit, and what it hands back: its settings (seed, steps, given
+ * inputs), the lines it prints (to the caller's sink, as they come) and its trace.
+ */
+public final class TutorialRun {
+
+    private final String program;
+    private final long seed;
+    private final int steps;
+    private final Optional<Trace.Inputs> givenInputs;
+    private final Consumer<String> out;
+    private final List<Trace.PrintedLoss> losses = new ArrayList<>();
+    private Trace.Inputs inputs;
+    private Map<String, TensorValues> initial;
+    private Map<String, TensorValues> last;
+    private String result;
+    private long loopStart;
+    private double loopSeconds;
+
+    /**
+     * @param givenInputs x and y to train on instead of the program's own (from another trace)
+     * @param out where each printed line goes
+     */
+    public TutorialRun(String program, long seed, int steps, Optional<Trace.Inputs> givenInputs,
+            Consumer<String> out) {
+        if (steps <= 0) {
+            throw new IllegalArgumentException("steps must be positive, got " + steps);
+        }
+        this.program = program;
+        this.seed = seed;
+        this.steps = steps;
+        this.givenInputs = givenInputs;
+        this.out = out;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    public int steps() {
+        return steps;
+    }
+
+    /**
+     * {@code x = torch.linspace(-math.pi, math.pi, 2000); y = torch.sin(x)}, or the given inputs.
+     *
+     * @return {x, y}
+     */
+    public NDArray[] sinInputs(NDManager manager) {
+        NDArray x;
+        NDArray y;
+        if (givenInputs.isPresent()) {
+            x = manager.create(givenInputs.get().x());
+            y = manager.create(givenInputs.get().y());
+        } else {
+            x = Torch.linspace(manager, -Math.PI, Math.PI, 2000);
+            y = x.sin();
+        }
+        inputs = new Trace.Inputs(x.toFloatArray(), y.toFloatArray());
+        return new NDArray[] {x, y};
+    }
+
+    /** {@code print(...)}: the values as Python prints them, space-separated. */
+    public void print(Object... values) {
+        out.accept(PyFormat.line(values));
+    }
+
+    /** {@code print(t, loss)} of the training loop, remembered for the trace. */
+    public void printLoss(int t, double loss) {
+        print(t, loss);
+        losses.add(new Trace.PrintedLoss(t, (float) loss));
+    }
+
+    /**
+     * {@code for t in range(steps):} with every array a step makes freed at its end
+     * ({@link Torch#step}); the loop's time is the trace's {@code loop_seconds}.
+     *
+     * @param parameters the parameters (state_dict names → tensors) before training, for the trace
+     */
+    public void loop(Map<String, NDArray> parameters, IntConsumer body) {
+        initial = snapshot(parameters);
+        loopStart = System.nanoTime();
+        for (int t = 0; t < steps; t++) {
+            int step = t;
+            Torch.step(() -> body.accept(step));
+        }
+        loopSeconds = (System.nanoTime() - loopStart) / 1e9;
+    }
+
+    /** The program's last line, {@code print(f'Result: ...')}, with the parameters it was trained to. */
+    public void result(Map<String, NDArray> parameters, String line) {
+        last = snapshot(parameters);
+        result = line;
+        out.accept(line);
+    }
+
+    /** The names as given, each to its tensor: {@code named("a b c d", a, b, c, d)}. */
+    public static Map<String, NDArray> named(String names, NDArray... tensors) {
+        String[] split = names.split(" ");
+        if (split.length != tensors.length) {
+            throw new IllegalArgumentException(split.length + " names for " + tensors.length + " tensors");
+        }
+        Map<String, NDArray> map = new LinkedHashMap<>();
+        for (int i = 0; i < split.length; i++) {
+            map.put(split[i], tensors[i]);
+        }
+        return map;
+    }
+
+    private static Map<String, TensorValues> snapshot(Map<String, NDArray> parameters) {
+        Map<String, TensorValues> values = new LinkedHashMap<>();
+        parameters.forEach((name, t) -> values.put(name, TensorValues.of(t)));
+        return values;
+    }
+
+    /** The run as a trace; call after {@link #result}. */
+    public Trace trace(String engine) {
+        if (result == null || inputs == null) {
+            throw new IllegalStateException(program + " has not finished");
+        }
+        return new Trace(program, seed, steps, engine, inputs, initial, last, losses, result, loopSeconds,
+                Optional.empty());
+    }
+}

@@ -1,0 +1,60 @@
+package dev.djlfit.tutorials;
+
+import dev.djlfit.torch.GradMode;
+import dev.djlfit.torch.Torch;
+import dev.djlfit.trace.Trace;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** The ported programs of PyTorch's "Learning PyTorch with Examples", by name. */
+public final class Tutorials {
+
+    /** The engine as a trace names it. */
+    public static final String ENGINE = "DJL 0.33.0 / libtorch 2.5.1";
+
+    private static final List<Tutorial> ALL = List.of(
+            new PolynomialTensor(),
+            new PolynomialAutograd(),
+            new PolynomialCustomFunction(),
+            new PolynomialNn(),
+            new PolynomialOptim(),
+            new PolynomialModule(),
+            new DynamicNet());
+
+    private Tutorials() {}
+
+    public static List<Tutorial> all() {
+        return ALL;
+    }
+
+    public static List<String> names() {
+        return ALL.stream().map(Tutorial::name).toList();
+    }
+
+    public static Optional<Tutorial> named(String name) {
+        return ALL.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
+    /**
+     * Runs a port: {@code torch.manual_seed(seed)} (and {@code random.seed(seed)}) first, as the
+     * reference programs do; prints its lines to {@code out}; returns its trace with the
+     * extrapolation of its fit.
+     *
+     * @param steps the steps, or 0 for the program's own
+     * @param inputs x and y to train on instead of the program's, or empty
+     */
+    public static Trace run(Tutorial tutorial, long seed, int steps, Optional<Trace.Inputs> inputs,
+            Consumer<String> out) {
+        TutorialRun run = new TutorialRun(tutorial.name(), seed, steps > 0 ? steps : tutorial.defaultSteps(), inputs, out);
+        Torch.seeded(seed, () -> {
+            try (GradMode pythonStartsWithGradOn = Torch.enableGrad()) { // DJL's engine starts with it off
+                tutorial.run(run);
+            }
+            return null;
+        });
+        Trace trace = run.trace(ENGINE);
+        return trace.withExtrapolation(SinFitEvaluation.evaluate(tutorial.fitted(trace.finalParameters())));
+    }
+}
