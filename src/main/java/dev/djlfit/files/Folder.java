@@ -104,11 +104,13 @@ public final class Folder {
     private static void probe(String shown, Path dir, boolean asFolder) {
         Path probe = Leftovers.temporaryIn(dir);
         try {
-            if (asFolder) {
-                Files.createDirectory(probe);
-            } else {
-                Files.createFile(probe);
-            }
+            Leftovers.createBy(probe, () -> {
+                if (asFolder) {
+                    Files.createDirectory(probe);
+                } else {
+                    Files.createFile(probe);
+                }
+            });
         } catch (java.nio.file.NoSuchFileException e) {
             throw new CannotWriteException(shown + ": " + dir + " takes no new files (a virtual file system such as /proc?)");
         } catch (IOException e) {

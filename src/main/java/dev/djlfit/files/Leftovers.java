@@ -44,13 +44,41 @@ public final class Leftovers {
         void run() throws IOException;
     }
 
+    /** A step that makes something at a path (a file, a folder, an open channel) and returns it. */
+    @FunctionalInterface
+    public interface Creation<T> {
+        T run() throws IOException;
+    }
+
     private Leftovers() {}
 
-    /** A fresh temporary name in {@code dir}, removed at exit unless {@link #forget forgotten}. */
+    /** A fresh temporary name in {@code dir}; what is made there goes through {@link #create}. */
     public static Path temporaryIn(Path dir) {
-        Path p = dir.resolve(PREFIX + PID + "-" + String.format("%08x", ThreadLocalRandom.current().nextInt()) + SUFFIX);
-        remember(p);
-        return p;
+        return dir.resolve(PREFIX + PID + "-" + String.format("%08x", ThreadLocalRandom.current().nextInt()) + SUFFIX);
+    }
+
+    /**
+     * Makes {@code path} by {@code creation}, to be removed at exit unless {@link #forget forgotten}.
+     * Refused once the exit clean-up has begun: the clean-up runs on its own thread while the run's
+     * threads go on, and anything they made after it would outlive the run.
+     */
+    public static <T> T create(Path path, Creation<T> creation) throws IOException {
+        synchronized (LOCK) {
+            if (exiting) {
+                throw new IOException("the run is being stopped");
+            }
+            T made = creation.run();
+            temporaries.add(path);
+            return made;
+        }
+    }
+
+    /** {@link #create} of a step that returns nothing, such as a move into {@code path}. */
+    public static void createBy(Path path, Step step) throws IOException {
+        create(path, () -> {
+            step.run();
+            return null;
+        });
     }
 
     /** Whether {@code name} is one of this project's temporary names. */
@@ -58,9 +86,15 @@ public final class Leftovers {
         return OURS.matcher(name).matches();
     }
 
-    /** {@code path} (a file or a folder) is removed at exit unless forgotten first. */
-    public static void remember(Path path) {
+    /**
+     * {@code path}, which is already there (a file a killed run left, taken over now), is removed at
+     * exit unless forgotten first; refused, as {@link #create} is, once the exit clean-up has begun.
+     */
+    public static void adopt(Path path) throws IOException {
         synchronized (LOCK) {
+            if (exiting) {
+                throw new IOException("the run is being stopped");
+            }
             temporaries.add(path);
         }
     }

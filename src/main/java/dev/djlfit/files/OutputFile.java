@@ -215,7 +215,7 @@ public final class OutputFile {
         Path temporary = Leftovers.temporaryIn(dir);
         try {
             // not Files.createTempFile: its files are owner-only (0600); this one gets the umask's permissions
-            Files.createFile(temporary);
+            Leftovers.createBy(temporary, () -> Files.createFile(temporary));
             keepPermissions(temporary);
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
                     OutputStream out = Channels.newOutputStream(channel)) {

@@ -11,6 +11,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -183,13 +184,14 @@ public final class SaveTarget {
             Path parameters = dir.resolve(name);
             Path description = Leftovers.temporaryIn(dir);
             try {
-                Files.createDirectory(staging);
+                Leftovers.createBy(staging, () -> Files.createDirectory(staging));
                 String json = writer.write(staging, name);
                 Path written = staging.resolve(name);
                 force(written);
-                Leftovers.remember(parameters);
-                Files.move(written, parameters, StandardCopyOption.ATOMIC_MOVE);
-                Files.writeString(description, json, StandardCharsets.UTF_8);
+                Leftovers.createBy(parameters, () -> Files.move(written, parameters, StandardCopyOption.ATOMIC_MOVE));
+                Leftovers.createBy(description, () -> Files.createFile(description));
+                Files.writeString(description, json, StandardCharsets.UTF_8, StandardOpenOption.WRITE,
+                        StandardOpenOption.TRUNCATE_EXISTING);
                 force(description);
                 force(dir);
                 Leftovers.commit(() -> {
@@ -268,12 +270,12 @@ public final class SaveTarget {
             for (int attempt = 0; ; attempt++) {
                 FileChannel channel = null;
                 try {
-                    channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    channel = open(file);
                     Object key = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
                     FileLock lock = channel.lock();
                     // the run before removed the file as it finished: take the turn on a file that is there
                     if (Files.exists(file) && key.equals(Files.readAttributes(file, BasicFileAttributes.class).fileKey())) {
-                        Leftovers.remember(file);
+                        Leftovers.adopt(file);
                         return new Turn(file, channel, lock);
                     }
                     channel.close();
@@ -286,6 +288,16 @@ public final class SaveTarget {
                 if (attempt > 100) {
                     throw new SavedModelException(shown + ": cannot take a turn to save (" + file + " keeps changing)");
                 }
+            }
+        }
+
+        /** The lock file, made now (removed at exit) or, where a run before left it, as it is. */
+        private static FileChannel open(Path file) throws IOException {
+            try {
+                return Leftovers.create(file, () -> FileChannel.open(file, StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE));
+            } catch (FileAlreadyExistsException e) {
+                return FileChannel.open(file, StandardOpenOption.WRITE);
             }
         }
 
