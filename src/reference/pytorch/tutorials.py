@@ -32,7 +32,6 @@ import math
 import os
 import random
 import sys
-import tempfile
 import time
 
 try:
@@ -41,6 +40,9 @@ except ImportError:
     sys.stderr.write("error: %s has no PyTorch (import torch failed); on Debian or Ubuntu install it with:"
                      " apt-get install -y python3-torch\n" % sys.executable)
     sys.exit(3)
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from article import write_atomically  # noqa: E402  (one way every reference writes its output)
 
 
 class Run:
@@ -386,18 +388,6 @@ PROGRAMS = {
     "polynomial-module": (polynomial_module, 2000),
     "dynamic-net": (dynamic_net, 30000),
 }
-
-
-def write_atomically(path, text):
-    folder = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix="." + os.path.basename(path) + ".", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
 
 
 def main():

@@ -1,10 +1,8 @@
 package dev.djlfit.parity;
 
-import dev.djlfit.torch.TensorValues;
 import dev.djlfit.trace.Trace;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -49,8 +47,8 @@ public record TutorialComparison(
         List<ParameterDiff> diffs = new ArrayList<>();
         for (String name : names) {
             diffs.add(new ParameterDiff(name,
-                    maxAbs(java.initialParameters().get(name), pytorch.initialParameters().get(name)),
-                    maxAbs(java.finalParameters().get(name), pytorch.finalParameters().get(name))));
+                    ParityComparison.maxAbs(java.initialParameters().get(name), pytorch.initialParameters().get(name)),
+                    ParityComparison.maxAbs(java.finalParameters().get(name), pytorch.finalParameters().get(name))));
         }
         boolean sameSteps = java.losses().stream().map(Trace.PrintedLoss::step).toList()
                 .equals(pytorch.losses().stream().map(Trace.PrintedLoss::step).toList());
@@ -65,21 +63,6 @@ public record TutorialComparison(
     private static double last(Trace t) {
         Optional<Trace.PrintedLoss> last = t.lastLoss();
         return last.isPresent() ? last.get().value() : Double.NaN;
-    }
-
-    static double maxAbs(TensorValues a, TensorValues b) {
-        if (a == null || b == null || !Arrays.equals(a.shape(), b.shape())) {
-            return Double.POSITIVE_INFINITY;
-        }
-        double max = 0;
-        for (int i = 0; i < a.size(); i++) {
-            double d = Math.abs((double) a.get(i) - b.get(i));
-            if (Double.isNaN(d)) {
-                return Double.POSITIVE_INFINITY;
-            }
-            max = Math.max(max, d);
-        }
-        return max;
     }
 
     public double initialMaxAbs() {
