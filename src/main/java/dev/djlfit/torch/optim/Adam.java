@@ -83,6 +83,9 @@ public final class Adam extends Optimizer {
     @Override
     protected void update(List<NDArray> parameters, List<NDArray> gradients) {
         step++;
+        int scalarsStep = 0;
+        NDArray stepSize = null;
+        NDArray biasCorrection2Sqrt = null;
         for (int i = 0; i < parameters.size(); i++) {
             NDArray p = parameters.get(i);
             NDArray grad = gradients.get(i);
@@ -90,10 +93,13 @@ public final class Adam extends Optimizer {
                 continue;
             }
             int t = ++parameterSteps[i]; // state['step'] is per parameter
-            double biasCorrection1 = 1 - Math.pow(beta1, t);
-            double biasCorrection2 = 1 - Math.pow(beta2, t);
-            NDArray stepSize = scalar(lr / biasCorrection1);
-            NDArray biasCorrection2Sqrt = scalar(Math.sqrt(biasCorrection2));
+            if (t != scalarsStep) { // made once per step unless the parameters' step counts differ
+                scalarsStep = t;
+                double biasCorrection1 = 1 - Math.pow(beta1, t);
+                double biasCorrection2 = 1 - Math.pow(beta2, t);
+                stepSize = scalar(lr / biasCorrection1);
+                biasCorrection2Sqrt = scalar(Math.sqrt(biasCorrection2));
+            }
             if (weightDecay != null) {
                 grad = grad.add(p.mul(weightDecay));
             }
