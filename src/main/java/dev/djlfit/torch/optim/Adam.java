@@ -39,7 +39,6 @@ public final class Adam extends Optimizer {
     private final List<NDArray> expAvg = new ArrayList<>();
     private final List<NDArray> expAvgSq = new ArrayList<>();
     private final List<NDArray> maxExpAvgSq = new ArrayList<>();
-    private int step;
     private final int[] parameterSteps;
 
     /** {@code torch.optim.Adam(params)}: lr 1e-3. */
@@ -82,7 +81,6 @@ public final class Adam extends Optimizer {
 
     @Override
     protected void update(List<NDArray> parameters, List<NDArray> gradients) {
-        step++;
         int scalarsStep = 0;
         NDArray stepSize = null;
         NDArray biasCorrection2Sqrt = null;
@@ -117,10 +115,5 @@ public final class Adam extends Optimizer {
             NDArray denom = second.sqrt().divi(biasCorrection2Sqrt).addi(eps);
             p.subi(m.mul(stepSize).divi(denom));
         }
-    }
-
-    /** Steps taken so far ({@code state['step']}). */
-    public int steps() {
-        return step;
     }
 }

@@ -18,9 +18,6 @@ import java.util.List;
  */
 public final class SGD extends Optimizer {
 
-    private final double momentum;
-    private final double dampening;
-    private final double weightDecay;
     private final boolean nesterov;
     private final NDArray lr;
     private final NDArray momentumArray;
@@ -50,9 +47,6 @@ public final class SGD extends Optimizer {
         if (nesterov && (momentum <= 0 || dampening != 0)) {
             throw new IllegalArgumentException("Nesterov momentum requires a momentum and zero dampening");
         }
-        this.momentum = momentum;
-        this.dampening = dampening;
-        this.weightDecay = weightDecay;
         this.nesterov = nesterov;
         this.lr = constant(lr);
         this.momentumArray = momentum != 0 ? constant(momentum) : null;
@@ -89,21 +83,5 @@ public final class SGD extends Optimizer {
             p.subi(dp.mul(lr));
             started[i] = true;
         }
-    }
-
-    public double momentum() {
-        return momentum;
-    }
-
-    public double dampening() {
-        return dampening;
-    }
-
-    public double weightDecay() {
-        return weightDecay;
-    }
-
-    public boolean nesterov() {
-        return nesterov;
     }
 }
