@@ -57,7 +57,7 @@ public final class ExperimentRunner {
         Scaling scaling = Scaling.of(data, config.normalize());
         try (NDManager manager = NDManager.newBaseManager(device)) {
             Net fit = Net.initialise(manager, spec.architecture(), config.seed());
-            Map<String, TensorValues> initialParameters = fit.snapshot();
+            Map<String, TensorValues> initialParameters = fit.stateDict();
             Prediction initialPrediction = predict(fit, manager, scaling, TensorValues.vector(1f));
 
             NDArray x = manager.create(scaling.scaleX(data.x()), new Shape(data.size(), 1));
@@ -73,7 +73,7 @@ public final class ExperimentRunner {
                     data.truth().map(truth -> extrapolation.evaluate(truth, predictor)).orElse(null);
             Prediction curve = predict(fit, manager, scaling,
                     TensorValues.column(extrapolation.curve().grid(CURVE_POINTS)));
-            Map<String, TensorValues> finalParameters = fit.snapshot();
+            Map<String, TensorValues> finalParameters = fit.stateDict();
             EquivalentLine line = spec.architecture().activation().isEmpty()
                     ? inDataUnits(EquivalentLine.of(spec.architecture(), finalParameters), scaling)
                     : null;

@@ -22,7 +22,7 @@ import java.util.Map;
  * <pre>
  * class NNet(torch.nn.Module):          public final class Net extends Module
  *     def __init__(self):                   private Net(...)
- *         self.l1 = nn.Linear(1, 10)            layers.add(registerModule("l1", new Linear(...)))
+ *         self.l1 = nn.Linear(1, 10)            registerModule("l1", new Linear(...))
  *         self.l2 = nn.Linear(10, 1)            ...
  *     def forward(self, x):                 public NDArray forward(NDArray x)
  *         x = self.l1(x)                        x = l1.forward(x)
@@ -33,12 +33,11 @@ import java.util.Map;
 public final class Net extends Module {
 
     private final Architecture architecture;
-    private final List<Linear> layers = new ArrayList<>();
 
     private Net(Architecture architecture, List<Linear> linears) {
         this.architecture = architecture;
         for (int layer = 0; layer < linears.size(); layer++) {
-            layers.add(registerModule(layerName(layer), linears.get(layer)));
+            registerModule(layerName(layer), linears.get(layer));
         }
     }
 
@@ -104,10 +103,10 @@ public final class Net extends Module {
     @Override
     public NDArray forward(NDArray x) {
         NDArray h = x;
-        int last = layers.size() - 1;
-        for (int layer = 0; layer <= last; layer++) {
-            h = layers.get(layer).forward(h);
-            if (layer < last && architecture.activationOrNull() != null) {
+        int remaining = architecture.layerCount();
+        for (Module layer : namedChildren().values()) { // l1, l2, ... in registration order
+            h = layer.forward(h);
+            if (--remaining > 0 && architecture.activationOrNull() != null) {
                 h = architecture.activationOrNull().apply(h);
             }
         }
@@ -116,16 +115,6 @@ public final class Net extends Module {
 
     public Architecture architecture() {
         return architecture;
-    }
-
-    /** {@code fit.l1}, {@code fit.l2}, ... in order. */
-    public List<Linear> layers() {
-        return List.copyOf(layers);
-    }
-
-    /** {@code fit.state_dict()}, copied out of the engine (the same as {@link #stateDict()}). */
-    public Map<String, TensorValues> snapshot() {
-        return stateDict();
     }
 
     /** PyTorch prints the article's class as {@code NNet}. */

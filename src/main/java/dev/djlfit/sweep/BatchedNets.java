@@ -171,7 +171,7 @@ public final class BatchedNets {
         return Architecture.inTorchOrder(weights, biases);
     }
 
-    /** Each net's parameters, copied out, in {@link Net#snapshot()}'s names and shapes. */
+    /** Each net's parameters, copied out, in {@link Net#stateDict()}'s names and shapes. */
     public List<Map<String, TensorValues>> snapshots() {
         List<Map<String, TensorValues>> nets = new ArrayList<>();
         for (int k = 0; k < count; k++) {

@@ -32,7 +32,7 @@ class NetInitTest {
     @Test
     void parametersComeInPyTorchOrderWithPyTorchShapes() {
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
-            Map<String, TensorValues> p = Net.initialise(manager, DEEP, 0).snapshot();
+            Map<String, TensorValues> p = Net.initialise(manager, DEEP, 0).stateDict();
             assertEquals(List.of("l1.weight", "l1.bias", "l2.weight", "l2.bias", "l3.weight", "l3.bias"),
                     List.copyOf(p.keySet()));
             assertArrayEquals(new long[] {10, 1}, p.get("l1.weight").shape());
@@ -47,7 +47,7 @@ class NetInitTest {
     void everyParameterLiesWithinItsBound() {
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             for (int seed = 0; seed < 5; seed++) {
-                Map<String, TensorValues> p = Net.initialise(manager, DEEP, seed).snapshot();
+                Map<String, TensorValues> p = Net.initialise(manager, DEEP, seed).stateDict();
                 assertWithin(p.get("l1.weight"), 1.0f);
                 assertWithin(p.get("l1.bias"), 1.0f);
                 assertWithin(p.get("l2.weight"), (float) Init.linearWeightBound(10));
@@ -60,7 +60,7 @@ class NetInitTest {
     void drawsAreTheSeededGeneratorsInLayerOrder() {
         Architecture twoLayer = ModelKind.TANH.architecture(10, Activation.TANH);
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
-            Map<String, TensorValues> net = Net.initialise(manager, twoLayer, 7).snapshot();
+            Map<String, TensorValues> net = Net.initialise(manager, twoLayer, 7).stateDict();
             Engine.getInstance().setRandomSeed(7);
             float b = (float) Init.linearWeightBound(10);
             float[] w1 = manager.randomUniform(-1f, 1f, new Shape(10, 1)).toFloatArray();
@@ -83,7 +83,7 @@ class NetInitTest {
     void seedZeroGivesPyTorchsSeedZeroNet() {
         Architecture twoLayer = ModelKind.LINEAR.architecture(10, Activation.TANH);
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
-            Map<String, TensorValues> p = Net.initialise(manager, twoLayer, 0).snapshot();
+            Map<String, TensorValues> p = Net.initialise(manager, twoLayer, 0).stateDict();
             float[] w1 = p.get("l1.weight").values();
             assertEquals(-0.007486820220947266f, w1[0]);
             assertEquals(0.5364435911178589f, w1[1]);
@@ -96,9 +96,9 @@ class NetInitTest {
     void differentSeedsGiveDifferentNetsAndTheSameSeedTheSameNet() {
         Architecture twoLayer = ModelKind.TANH.architecture(10, Activation.TANH);
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
-            TensorValues a = Net.initialise(manager, twoLayer, 1).snapshot().get("l1.weight");
-            TensorValues b = Net.initialise(manager, twoLayer, 2).snapshot().get("l1.weight");
-            TensorValues c = Net.initialise(manager, twoLayer, 1).snapshot().get("l1.weight");
+            TensorValues a = Net.initialise(manager, twoLayer, 1).stateDict().get("l1.weight");
+            TensorValues b = Net.initialise(manager, twoLayer, 2).stateDict().get("l1.weight");
+            TensorValues c = Net.initialise(manager, twoLayer, 1).stateDict().get("l1.weight");
             assertNotEquals(a, b);
             assertEquals(a, c);
         }

@@ -32,7 +32,7 @@ class SaveTargetTest {
 
     static Map<String, TensorValues> values(int seed) {
         try (NDManager manager = NDManager.newBaseManager()) {
-            return Net.initialise(manager, NET, seed).snapshot();
+            return Net.initialise(manager, NET, seed).stateDict();
         }
     }
 

@@ -29,7 +29,7 @@ class SavedModelTest {
 
     private static Map<String, TensorValues> initialised(Architecture architecture, int seed) {
         try (NDManager manager = NDManager.newBaseManager()) {
-            return Net.initialise(manager, architecture, seed).snapshot();
+            return Net.initialise(manager, architecture, seed).stateDict();
         }
     }
 

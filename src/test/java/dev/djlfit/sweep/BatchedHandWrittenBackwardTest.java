@@ -64,7 +64,7 @@ class BatchedHandWrittenBackwardTest {
                 NDArray xs = manager.create(data.x(), new Shape(data.size(), 1));
                 NDArray ys = manager.create(data.y(), new Shape(data.size(), 1));
                 new TrainingLoop().run(net, xs, ys, config, TrainingListener.NONE);
-                Map<String, TensorValues> alone = net.snapshot();
+                Map<String, TensorValues> alone = net.stateDict();
                 for (String name : architecture.parameterNames()) {
                     float[] x = byAutograd.get(k).get(name).values();
                     float[] y = byHand.get(k).get(name).values();

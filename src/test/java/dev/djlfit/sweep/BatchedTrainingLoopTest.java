@@ -49,7 +49,7 @@ class BatchedTrainingLoopTest {
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             List<Map<String, TensorValues>> stacked = BatchedNets.initialise(manager, deep, SEEDS).snapshots();
             for (int k = 0; k < SEEDS.length; k++) {
-                Map<String, TensorValues> alone = Net.initialise(manager, deep, SEEDS[k]).snapshot();
+                Map<String, TensorValues> alone = Net.initialise(manager, deep, SEEDS[k]).stateDict();
                 assertEquals(alone, stacked.get(k), "seed " + SEEDS[k]);
             }
         }
@@ -96,12 +96,12 @@ class BatchedTrainingLoopTest {
             double moved = 0;
             for (int k = 0; k < SEEDS.length; k++) {
                 Net alone = Net.initialise(manager, architecture, SEEDS[k]);
-                Map<String, TensorValues> initial = alone.snapshot();
+                Map<String, TensorValues> initial = alone.stateDict();
                 NDArray xs = manager.create(data.x(), new Shape(data.size(), 1));
                 NDArray ys = manager.create(data.y(), new Shape(data.size(), 1));
                 var soloRun = new TrainingLoop().run(alone, xs, ys, config.withBackward(Backward.AUTOGRAD),
                         TrainingListener.NONE);
-                Map<String, TensorValues> solo = alone.snapshot();
+                Map<String, TensorValues> solo = alone.stateDict();
                 for (String name : solo.keySet()) {
                     assertArrayEquals(solo.get(name).shape(), batched.get(k).get(name).shape(), name);
                     float[] a = solo.get(name).values();

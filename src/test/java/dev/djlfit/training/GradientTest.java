@@ -38,7 +38,7 @@ class GradientTest {
         try (NDManager manager = NDManager.newBaseManager(Device.cpu());
                 GradMode grad = Torch.enableGrad()) {
             Net net = Net.initialise(manager, architecture, 3);
-            PlainJavaNet plain = new PlainJavaNet(architecture, net.snapshot());
+            PlainJavaNet plain = new PlainJavaNet(architecture, net.stateDict());
             NDArray x = manager.create(data.x(), new Shape(data.size(), 1));
             NDArray y = manager.create(data.y(), new Shape(data.size(), 1));
             MSELoss.Lazy loss = new MSELoss().lazy(net.forward(x), y);

@@ -56,7 +56,7 @@ class HandWrittenBackwardTest {
             NDArray y = manager.create(data.y(), new Shape(data.size(), 1));
             TrainingRun run = config.backward().train(fit, x, y, config, TrainingListener.NONE);
             assertEquals(6, run.losses().size());
-            return fit.snapshot();
+            return fit.stateDict();
         }
     }
 }

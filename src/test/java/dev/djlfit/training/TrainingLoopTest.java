@@ -46,16 +46,16 @@ class TrainingLoopTest {
         Dataset data = ArticleData.QUADRATIC.dataset();
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             Net fit = Net.initialise(manager, LINEAR, 1);
-            Map<String, TensorValues> before = fit.snapshot();
+            Map<String, TensorValues> before = fit.stateDict();
             train(manager, fit, data, new TrainingConfig(1, 0.01f, 1, 1));
-            Map<String, TensorValues> afterOne = fit.snapshot();
+            Map<String, TensorValues> afterOne = fit.stateDict();
             // the second step must use only its own gradient: compare with a fresh net given afterOne
             train(manager, fit, data, new TrainingConfig(1, 0.01f, 1, 1));
-            Map<String, TensorValues> afterTwo = fit.snapshot();
+            Map<String, TensorValues> afterTwo = fit.stateDict();
 
             Net replay = Net.fromValues(manager, LINEAR, afterOne);
             train(manager, replay, data, new TrainingConfig(1, 0.01f, 1, 1));
-            assertEquals(afterTwo, replay.snapshot(), "gradients leaked from one step into the next");
+            assertEquals(afterTwo, replay.stateDict(), "gradients leaked from one step into the next");
             assertNotEquals(before, afterOne);
         }
     }
