@@ -181,18 +181,15 @@ public final class PyTorchReference {
         /**
          * Waits for the run and reads its JSON.
          *
-         * @throws ReferenceUnavailableException if the script failed, with its last error line
+         * @throws ReferenceUnavailableException if the script failed, with its last error line, or did not
+         *     print a run document
          */
         public ResultJson result() {
-            Finished done = finish();
-            if (done.exitCode != 0) {
-                throw new ReferenceUnavailableException("the PyTorch reference failed (exit " + done.exitCode + "): "
-                        + lastLine(done.stderr) + " [" + command + "]");
-            }
+            String printed = output();
             try {
-                return ResultJson.parse(done.stdout);
+                return ResultJson.parse(printed);
             } catch (IllegalArgumentException e) {
-                String first = done.stdout.strip().lines().findFirst().orElse("");
+                String first = printed.strip().lines().findFirst().orElse("");
                 throw new ReferenceUnavailableException("the PyTorch reference " + python + " did not print a run"
                         + " document: its output begins '" + (first.length() > 60 ? first.substring(0, 60) + "..." : first)
                         + "' (" + e.getMessage() + ")");
