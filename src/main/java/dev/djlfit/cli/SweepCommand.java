@@ -52,7 +52,7 @@ import java.util.concurrent.Callable;
         })
 public final class SweepCommand implements Callable<Integer> {
 
-    /** Measured: see the README's "Plots, progress and the sweep" section. */
+    /** Measured: see docs/sweep.md, "What it trains and reports". */
     static final int DEFAULT_STEPS = 20_000;
 
     @Mixin
@@ -245,8 +245,8 @@ public final class SweepCommand implements Callable<Integer> {
                 c.secondsPerBatch() / c.secondsPerNetAlone());
         double[] diffs = c.curveDifferences();
         Distribution d = Distribution.of(diffs);
-        out.printf(Locale.ROOT, "  learned curves, batched vs alone, largest |difference| per net over -1..11:"
+        out.printf(Locale.ROOT, "  learned curves, batched vs alone, largest |difference| per net over %s:"
                 + " median %.3g, 95th percentile %.3g, max %.3g; nets whose fit verdict differs: %d%n",
-                d.median(), d.p95(), d.max(), c.fitDisagreements());
+                b.extrapolation().curve().describe(), d.median(), d.p95(), d.max(), c.fitDisagreements());
     }
 }

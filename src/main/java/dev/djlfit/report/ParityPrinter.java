@@ -44,7 +44,7 @@ public final class ParityPrinter {
         }
         Verdict verdict = c.verdict(tolerances);
         out.printf(Locale.ROOT, "  verdict: %s: each quantity against its tolerance (measured from PyTorch against"
-                + " itself, see docs/porting-guide.md)%n", verdict.passed() ? "MATCH" : "MISMATCH");
+                + " itself, see docs/article-port.md, 'Tolerances chosen')%n", verdict.passed() ? "MATCH" : "MISMATCH");
         out.printf(Locale.ROOT, "    %-61s %13s %12s%n", "quantity", "measured", "allowed");
         judged(out, "initial parameters: largest |diff|",
                 c.initialBitEqual() ? "0 (bit-equal)" : sci(c.initialMaxAbs()),

@@ -23,7 +23,7 @@ import java.util.Map;
  * <p>Why the net index last: every operation then runs over K contiguous numbers at a time. With
  * K first ({@code [K, out, in]}, the layout {@code torch.bmm} wants), broadcasting a width-1 side
  * leaves libtorch an innermost run of a few points, and the same elementwise products measured
- * about 5-10x slower at K = 1024 (README, "Performance").
+ * about 5-10x slower at K = 1024 (the layout: docs/sweep.md, "How the nets train").
  *
  * <p>Nothing couples the nets: net k's outputs depend only on its own slices, so a loss that is a
  * sum of per-net losses gives each net exactly the gradient it would get alone.
