@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -30,6 +31,23 @@ class MSELossTest {
             assertArrayEquals(new float[] {1, 4, 0, 9}, new MSELoss(Reduction.NONE).forward(p, t).toFloatArray());
             assertEquals(3.5, new MSELoss().lazy(p, t).item());
             assertEquals(14.0, new MSELoss(Reduction.SUM).lazy(p, t).item());
+        }
+    }
+
+    @Test
+    void isTheMeanOfSquaredErrorsWithoutTorchL2LossHalf() {
+        // (1-0)^2 + (3-1)^2 + (5-5)^2 + (7-10)^2 = 1 + 4 + 0 + 9 = 14; mean 3.5 (L2Loss would say 1.75)
+        float[] prediction = {0, 1, 5, 10};
+        float[] target = {1, 3, 5, 7};
+        assertEquals(3.5, MSELoss.mean(prediction, target), 0);
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu());
+                MSELoss loss = new MSELoss()) {
+            NDArray p = manager.create(prediction, new Shape(4, 1));
+            NDArray t = manager.create(target, new Shape(4, 1));
+            assertEquals(3.5f, loss.lazy(p, t).value().getFloat());
+            assertEquals(3.5f, loss.recorded(p, t).getFloat());
+            // d/dp mean((p - t)^2) = 2 (p - t) / 4
+            assertArrayEquals(new float[] {-0.5f, -1f, 0f, 1.5f}, loss.lazy(p, t).gradient().toFloatArray());
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.djlfit.training;
+package dev.djlfit.torch.optim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -8,13 +8,12 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import dev.djlfit.torch.GradMode;
 import dev.djlfit.torch.Torch;
-import dev.djlfit.torch.optim.Optimizer;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-/** The article's --optimizer adam (the kit's Adam) against torch.optim.Adam's update rule written out in plain Java (double). */
-class AdamOptimizerTest {
+/** The kit's Adam (the article's --optimizer adam) against torch.optim.Adam's update rule written out in plain Java (double). */
+class AdamTest {
 
     private static final float[] START = {0.5f, -1.5f, 2.0f, 0.0f};
     private static final float[] TARGET = {3.0f, 1.0f, -2.0f, 0.25f};
@@ -40,14 +39,14 @@ class AdamOptimizerTest {
         }
     }
 
-    /** Minimises mean((p − target)²) with AdamOptimizer on the engine, through autograd. */
+    /** Minimises mean((p − target)²) with Adam on the engine, through autograd. */
     private static float[] runOnEngine(float lr, int steps) {
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray p = manager.create(START);
             p.setRequiresGradient(true);
             NDArray target = manager.create(TARGET);
             NDArray one = manager.ones(new Shape());
-            try (Optimizer adam = OptimizerKind.ADAM.create(List.of(p), lr);
+            try (Optimizer adam = new Adam(List.of(p), lr);
                     GradMode grad = Torch.enableGrad()) {
                 for (int i = 0; i < steps; i++) {
                     try (NDScope step = new NDScope()) {

@@ -1,7 +1,6 @@
 package dev.djlfit.training;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
@@ -20,29 +19,11 @@ import dev.djlfit.torch.nn.MSELoss;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The kit's {@code MSELoss} on the article's nets: the one-step backward the training loop uses. */
-class MseLossTest {
-
-    @Test
-    void isTheMeanOfSquaredErrorsWithoutTorchL2LossHalf() {
-        // (1-0)^2 + (3-1)^2 + (5-5)^2 + (7-10)^2 = 1 + 4 + 0 + 9 = 14; mean 3.5 (L2Loss would say 1.75)
-        float[] prediction = {0, 1, 5, 10};
-        float[] target = {1, 3, 5, 7};
-        assertEquals(3.5, MSELoss.mean(prediction, target), 0);
-        try (NDManager manager = NDManager.newBaseManager(Device.cpu());
-                MSELoss loss = new MSELoss()) {
-            NDArray p = manager.create(prediction, new Shape(4, 1));
-            NDArray t = manager.create(target, new Shape(4, 1));
-            assertEquals(3.5f, loss.lazy(p, t).value().getFloat());
-            assertEquals(3.5f, loss.recorded(p, t).getFloat());
-            // d/dp mean((p - t)^2) = 2 (p - t) / 4
-            assertArrayEquals(new float[] {-0.5f, -1f, 0f, 1.5f}, loss.lazy(p, t).gradient().toFloatArray());
-        }
-    }
+class LazyMSELossOnArticleNetsTest {
 
     /** The one-step backward against autograd through the recorded sub, square and mean. */
     @ParameterizedTest
