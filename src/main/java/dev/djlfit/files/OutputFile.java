@@ -163,8 +163,9 @@ public final class OutputFile {
         return kind == Kind.STANDARD_OUTPUT;
     }
 
-    public void writeText(String text) {
-        write(out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+    /** Writes {@code text} (UTF-8) whole, as {@link #write} does; returns where it went. */
+    public Path writeText(String text) {
+        return write(out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Writes the whole content, as described above; returns where it went. */

@@ -4,7 +4,6 @@ import dev.djlfit.files.Folder;
 import dev.djlfit.files.OutputFile;
 import dev.djlfit.files.Outputs;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -43,6 +42,6 @@ public final class OutputFolder {
 
     /** Writes a text file (UTF-8) whole. */
     public Path writeText(String fileName, String text) {
-        return write(fileName, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+        return folder.file(fileName).writeText(text);
     }
 }

@@ -2,6 +2,7 @@ package dev.djlfit.report;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Iterator;
 
 /**
  * Units per second over the last few seconds of a job, from (time, units done) samples: steady
@@ -21,7 +22,9 @@ final class RateWindow {
         samples.addLast(new Sample(nanos, done));
         // keep one sample at or before the window's start, so the window spans all of it
         while (samples.size() > 2) {
-            Sample second = samples.stream().skip(1).findFirst().orElseThrow();
+            Iterator<Sample> oldestFirst = samples.iterator();
+            oldestFirst.next();
+            Sample second = oldestFirst.next();
             if (nanos - second.nanos() < WINDOW_NANOS) {
                 break;
             }

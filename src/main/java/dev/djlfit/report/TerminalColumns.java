@@ -5,7 +5,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * How wide the terminal is: {@code stty size} on the controlling terminal, else {@code $COLUMNS},
- * else 80. Asked once per progress bar.
+ * else 80. Asked once per process (a sweep draws a bar per configuration), so a resize during
+ * the run is not seen.
  */
 final class TerminalColumns {
 
@@ -14,6 +15,15 @@ final class TerminalColumns {
     private TerminalColumns() {}
 
     static int current() {
+        return Asked.COLUMNS;
+    }
+
+    /** Initialised at the first {@link #current()}, once, by the JVM's class initialisation. */
+    private static final class Asked {
+        static final int COLUMNS = ask();
+    }
+
+    private static int ask() {
         try {
             Process stty = new ProcessBuilder("stty", "size")
                     .redirectInput(new File("/dev/tty"))
