@@ -60,8 +60,8 @@ public final class TutorialCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Tutorial tutorial = tutorial(name);
-        if (steps != null && steps <= 0) {
-            throw new UserInputException("--steps must be a positive whole number, got " + steps);
+        if (steps != null) {
+            OptionChecks.steps("--steps", steps);
         }
         Optional<Trace.Inputs> given = Optional.ofNullable(inputs).map(TutorialCommand::inputsOf);
         // The trace's file is checked before the run, so that a bad path fails now, not after it.
