@@ -43,25 +43,24 @@ public final class TutorialBench {
      * One untimed Java run of at least {@link #WARMUP_STEPS} first (the JIT's warm-up), then the
      * repeats.
      *
-     * @param steps the steps, or 0 for the program's own
+     * @param steps the steps ({@link Tutorial#steps(int)})
      * @return the Java timing, then the PyTorch one where a reference was given
      */
     public List<BenchResult> measure(Tutorial tutorial, int steps) {
-        int n = steps > 0 ? steps : tutorial.defaultSteps();
-        Tutorials.run(tutorial, 0, Math.max(n, WARMUP_STEPS), Optional.empty(), line -> { });
+        Tutorials.run(tutorial, 0, Math.max(steps, WARMUP_STEPS), Optional.empty(), line -> { });
         double[] java = new double[repeats];
         double[] pytorch = new double[repeats];
         for (int r = 0; r < repeats; r++) {
-            java[r] = Tutorials.run(tutorial, 0, n, Optional.empty(), line -> { }).loopSeconds() * 1e6 / n;
+            java[r] = Tutorials.run(tutorial, 0, steps, Optional.empty(), line -> { }).loopSeconds() * 1e6 / steps;
             if (reference != null) {
-                pytorch[r] = pythonLoopSeconds(tutorial, n) * 1e6 / n;
+                pytorch[r] = pythonLoopSeconds(tutorial, steps) * 1e6 / steps;
             }
         }
-        BenchResult javaResult = new BenchResult(tutorial.name(), "java", java, n, ResidentMemory.megabytes());
+        BenchResult javaResult = new BenchResult(tutorial.name(), "java", java, steps, ResidentMemory.megabytes());
         if (reference == null) {
             return List.of(javaResult);
         }
-        return List.of(javaResult, new BenchResult(tutorial.name(), "pytorch", pytorch, n, -1));
+        return List.of(javaResult, new BenchResult(tutorial.name(), "pytorch", pytorch, steps, -1));
     }
 
     private double pythonLoopSeconds(Tutorial tutorial, int steps) {

@@ -46,7 +46,7 @@ final class TutorialBenchRun {
         TutorialBench bench = new TutorialBench(reference, repeats);
         List<List<BenchResult>> all = new ArrayList<>();
         for (Tutorial tutorial : chosen) {
-            List<BenchResult> results = bench.measure(tutorial, steps);
+            List<BenchResult> results = bench.measure(tutorial, tutorial.steps(steps));
             results.forEach(r -> out.println(r.line()));
             if (results.size() == 2) {
                 out.printf(Locale.ROOT, "RATIO %s java/pytorch=%.2f%n", tutorial.name(),

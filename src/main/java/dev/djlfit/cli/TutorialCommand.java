@@ -60,15 +60,13 @@ public final class TutorialCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Tutorial tutorial = tutorial(name);
-        if (steps != null) {
-            OptionChecks.steps("--steps", steps);
-        }
+        int n = tutorial.steps(steps == null ? 0 : OptionChecks.steps("--steps", steps));
         Optional<Trace.Inputs> given = Optional.ofNullable(inputs).map(TutorialCommand::inputsOf);
         // The trace's file is checked before the run, so that a bad path fails now, not after it.
         try (Outputs outputs = new Outputs(spec.commandLine().getOut(), spec.commandLine().getErr())) {
             Optional<OutputFile> file = json == null ? Optional.empty() : Optional.of(outputs.file("--json", json));
             PrintWriter out = outputs.writesToStandardOutput() ? spec.commandLine().getErr() : spec.commandLine().getOut();
-            Trace trace = Tutorials.run(tutorial, seed, steps == null ? 0 : steps, given, line -> {
+            Trace trace = Tutorials.run(tutorial, seed, n, given, line -> {
                 out.println(line);
                 out.flush();
             });

@@ -59,7 +59,7 @@ final class TutorialCompare {
             Tutorial tutorial = TutorialCommand.tutorial(name);
             TutorialComparison comparison;
             try {
-                comparison = parity.run(tutorial, seed, steps, referenceInputs, line -> { });
+                comparison = parity.run(tutorial, seed, tutorial.steps(steps), referenceInputs, line -> { });
             } catch (ReferenceUnavailableException e) {
                 throw new UserInputException(e.getMessage());
             }

@@ -31,13 +31,12 @@ public final class TutorialParity {
     }
 
     /**
-     * @param steps the steps, or 0 for the program's own
+     * @param steps the steps ({@link Tutorial#steps(int)})
      * @param feedReferenceInputs train the port on the reference's x and y (the reference runs first)
      * @param javaLines where the port's printed lines go
      */
     public TutorialComparison run(Tutorial tutorial, long seed, int steps, boolean feedReferenceInputs,
             Consumer<String> javaLines) {
-        int n = steps > 0 ? steps : tutorial.defaultSteps();
         Path folder;
         try {
             folder = Files.createTempDirectory("djlfit-tutorial-");
@@ -48,7 +47,7 @@ public final class TutorialParity {
         try {
             FutureTask<Trace> pytorch = new FutureTask<>(() -> {
                 reference.runScript(SCRIPT, List.of(tutorial.name(), "--seed", Long.toString(seed),
-                        "--steps", Integer.toString(n), "--out", out.toString()));
+                        "--steps", Integer.toString(steps), "--out", out.toString()));
                 return TraceJson.read(out);
             });
             Thread thread = new Thread(pytorch, "pytorch-" + tutorial.name());
@@ -58,9 +57,9 @@ public final class TutorialParity {
             Trace reference;
             if (feedReferenceInputs) {
                 reference = await(pytorch);
-                java = Tutorials.run(tutorial, seed, n, Optional.of(reference.inputs()), javaLines);
+                java = Tutorials.run(tutorial, seed, steps, Optional.of(reference.inputs()), javaLines);
             } else {
-                java = Tutorials.run(tutorial, seed, n, Optional.empty(), javaLines);
+                java = Tutorials.run(tutorial, seed, steps, Optional.empty(), javaLines);
                 reference = await(pytorch);
             }
             return TutorialComparison.of(java, reference, feedReferenceInputs);

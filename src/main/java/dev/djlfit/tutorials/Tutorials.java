@@ -42,12 +42,15 @@ public final class Tutorials {
      * reference programs do; prints its lines to {@code out}; returns its trace with the
      * extrapolation of its fit.
      *
-     * @param steps the steps, or 0 for the program's own
+     * @param steps the steps ({@link Tutorial#steps(int)})
      * @param inputs x and y to train on instead of the program's, or empty
      */
     public static Trace run(Tutorial tutorial, long seed, int steps, Optional<Trace.Inputs> inputs,
             Consumer<String> out) {
-        TutorialRun run = new TutorialRun(tutorial.name(), seed, steps > 0 ? steps : tutorial.defaultSteps(), inputs, out);
+        if (steps <= 0) {
+            throw new IllegalArgumentException("steps must be positive, got " + steps);
+        }
+        TutorialRun run = new TutorialRun(tutorial.name(), seed, steps, inputs, out);
         Torch.seeded(seed, () -> {
             try (GradMode pythonStartsWithGradOn = Torch.enableGrad()) { // DJL's engine starts with it off
                 tutorial.run(run);
