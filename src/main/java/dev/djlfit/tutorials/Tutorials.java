@@ -11,9 +11,6 @@ import java.util.function.Consumer;
 /** The ported programs of PyTorch's "Learning PyTorch with Examples", by name. */
 public final class Tutorials {
 
-    /** The engine as a trace names it. */
-    public static final String ENGINE = "DJL 0.33.0 / libtorch 2.5.1";
-
     private static final List<Tutorial> ALL = List.of(
             new PolynomialTensor(),
             new PolynomialAutograd(),
@@ -57,7 +54,7 @@ public final class Tutorials {
             }
             return null;
         });
-        Trace trace = run.trace(ENGINE);
+        Trace trace = run.trace(Torch.engineDescription());
         return trace.withExtrapolation(SinFitEvaluation.evaluate(tutorial.fitted(trace.finalParameters())));
     }
 }

@@ -41,6 +41,7 @@ class TutorialCommandTest {
         assertEquals("polynomial-nn", trace.program());
         assertEquals(7, trace.seed());
         assertEquals(300, trace.steps());
+        assertTrue(trace.engine().matches("DJL 0\\.33\\.0 / PyTorch 2\\.5\\.1"), trace.engine());
         assertEquals(2000, trace.inputs().size());
         assertEquals(List.of("0.weight", "0.bias"), List.copyOf(trace.finalParameters().keySet()));
         assertEquals(List.of(99, 199, 299), trace.losses().stream().map(Trace.PrintedLoss::step).toList());
