@@ -2,14 +2,11 @@ package dev.djlfit.bench;
 
 import dev.djlfit.parity.PyTorchReference;
 import dev.djlfit.parity.TutorialParity;
-import dev.djlfit.trace.TraceJson;
+import dev.djlfit.parity.ReferenceUnavailableException;
+import dev.djlfit.trace.Trace;
 import dev.djlfit.tutorials.Tutorial;
 import dev.djlfit.tutorials.Tutorials;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,7 +24,7 @@ public final class TutorialBench {
      */
     static final int WARMUP_STEPS = 30_000;
 
-    private final PyTorchReference reference;
+    private final TutorialParity reference;
     private final int repeats;
 
     /** @param reference the PyTorch side, or null to time the Java loops only */
@@ -35,7 +32,7 @@ public final class TutorialBench {
         if (repeats <= 0) {
             throw new IllegalArgumentException("repeats must be positive");
         }
-        this.reference = reference;
+        this.reference = reference == null ? null : new TutorialParity(reference);
         this.repeats = repeats;
     }
 
@@ -64,17 +61,11 @@ public final class TutorialBench {
     }
 
     private double pythonLoopSeconds(Tutorial tutorial, int steps) {
-        try {
-            Path out = Files.createTempFile("djlfit-bench-", ".json");
-            try {
-                reference.runScript(TutorialParity.SCRIPT, List.of(tutorial.name(), "--steps", Integer.toString(steps),
-                        "--out", out.toString()));
-                return TraceJson.read(out).loopSeconds();
-            } finally {
-                Files.deleteIfExists(out);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Trace trace = reference.reference(tutorial, 0, steps);
+        if (!(trace.loopSeconds() > 0)) {
+            throw new ReferenceUnavailableException("the PyTorch reference's trace of " + tutorial.name()
+                    + " holds no loop_seconds");
         }
+        return trace.loopSeconds();
     }
 }

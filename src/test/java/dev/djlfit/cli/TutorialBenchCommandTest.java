@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
 
 /** {@code bench --tutorial NAME}: the line per loop, and an unknown name refused in one line. */
 class TutorialBenchCommandTest {
@@ -22,5 +25,13 @@ class TutorialBenchCommandTest {
         assertEquals(2, run.exitCode());
         assertEquals(1, run.err().strip().lines().count(), run.err());
         assertTrue(run.err().contains("unknown tutorial 'polynomial-numpy'"), run.err());
+    }
+
+    @Test
+    void aReferenceThatWritesNoTraceIsOneLine(@TempDir Path folder) throws Exception {
+        Path python = TutorialCompareCommandTest.fakePython(folder, "silent", "exit 0");
+        CliRun run = CliRun.of("bench", "--tutorial", "polynomial-tensor", "--steps", "5", "--repeats", "1",
+                "--python", python.toString());
+        TutorialCompareCommandTest.assertOneLineAboutTheReference(run, "wrote no trace");
     }
 }
