@@ -47,21 +47,25 @@ public final class TutorialBench {
         Tutorials.run(tutorial, 0, Math.max(steps, WARMUP_STEPS), Optional.empty(), line -> { });
         double[] java = new double[repeats];
         double[] pytorch = new double[repeats];
+        double pytorchPeak = -1;
         for (int r = 0; r < repeats; r++) {
             java[r] = Tutorials.run(tutorial, 0, steps, Optional.empty(), line -> { }).loopSeconds() * 1e6 / steps;
             if (reference != null) {
-                pytorch[r] = pythonLoopSeconds(tutorial, steps) * 1e6 / steps;
+                try (TutorialParity.ReferenceRun run = reference.start(tutorial, 0, steps);
+                        ChildPeakMemory memory = ChildPeakMemory.watch(run.process())) {
+                    pytorch[r] = loopSeconds(run.trace(), tutorial) * 1e6 / steps;
+                    pytorchPeak = Math.max(pytorchPeak, memory.megabytes());
+                }
             }
         }
-        BenchResult javaResult = new BenchResult(tutorial.name(), "java", java, steps, ResidentMemory.megabytes());
+        BenchResult javaResult = new BenchResult(tutorial.name(), "java", java, steps, ResidentMemory.peakMegabytes());
         if (reference == null) {
             return List.of(javaResult);
         }
-        return List.of(javaResult, new BenchResult(tutorial.name(), "pytorch", pytorch, steps, -1));
+        return List.of(javaResult, new BenchResult(tutorial.name(), "pytorch", pytorch, steps, pytorchPeak));
     }
 
-    private double pythonLoopSeconds(Tutorial tutorial, int steps) {
-        Trace trace = reference.reference(tutorial, 0, steps);
+    private static double loopSeconds(Trace trace, Tutorial tutorial) {
         if (!(trace.loopSeconds() > 0)) {
             throw new ReferenceUnavailableException("the PyTorch reference's trace of " + tutorial.name()
                     + " holds no loop_seconds");

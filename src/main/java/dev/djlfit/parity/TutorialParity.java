@@ -54,17 +54,6 @@ public final class TutorialParity {
     }
 
     /**
-     * The reference program's run, start to end.
-     *
-     * @throws ReferenceUnavailableException if it failed or wrote no trace, in one line
-     */
-    public Trace reference(Tutorial tutorial, long seed, int steps) {
-        try (ReferenceRun run = start(tutorial, seed, steps)) {
-            return run.trace();
-        }
-    }
-
-    /**
      * Starts the reference program, writing its trace into a temporary folder of its own; it runs
      * in its process while the caller does something else.
      *

@@ -3,6 +3,7 @@ package dev.djlfit.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.djlfit.parity.PyTorchForTests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,20 @@ class TutorialBenchCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().lines().anyMatch(l -> l.matches("BENCH polynomial-nn java us_per_step=\\d+\\.\\d steps=200 .*")),
                 run.out());
+    }
+
+    @Test
+    void bothRowsReportTheirPeakMemory() {
+        PyTorchForTests.reference();
+        CliRun run = CliRun.of("bench", "--tutorial", "polynomial-tensor", "--steps", "300", "--repeats", "1");
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        for (String side : new String[] {"java", "pytorch"}) {
+            String line = run.out().lines().filter(l -> l.startsWith("BENCH polynomial-tensor " + side + " "))
+                    .findFirst().orElseThrow(() -> new AssertionError(run.out()));
+            assertTrue(line.matches("BENCH polynomial-tensor " + side + " us_per_step=\\d+\\.\\d steps=300 rss_mb=\\d+"),
+                    line);
+            assertTrue(Integer.parseInt(line.substring(line.indexOf("rss_mb=") + 7)) > 10, line);
+        }
     }
 
     @Test
