@@ -7,8 +7,10 @@ import dev.djlfit.trace.Trace;
 import dev.djlfit.tutorials.Tutorial;
 import dev.djlfit.tutorials.Tutorials;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Times a tutorial port's training loop against its reference program's, side by side: the
@@ -22,7 +24,7 @@ public final class TutorialBench {
      * The JIT compiles DJL's and the kit's paths over the first ten thousand steps and more:
      * after 10000, polynomial-tensor measured 2.7 times PyTorch's time per step; after 30000, 1.1-1.3.
      */
-    static final int WARMUP_STEPS = 30_000;
+    public static final int WARMUP_STEPS = 30_000;
 
     private final TutorialParity reference;
     private final int repeats;
@@ -36,14 +38,35 @@ public final class TutorialBench {
         this.repeats = repeats;
     }
 
+    /** One port's timing: its Java loop's, and its reference's where that ran. */
+    public record Row(String tutorial, BenchResult java, BenchResult pytorchOrNull) {
+
+        /** Java time / PyTorch time for the same steps (lower is better); NaN without PyTorch. */
+        public double ratio() {
+            return pytorchOrNull == null ? Double.NaN : java.median() / pytorchOrNull.median();
+        }
+    }
+
+    /**
+     * Each port in turn, at {@link Tutorial#steps(int) its steps} for {@code requestedSteps}.
+     *
+     * @param each told each row as it is measured (to print it)
+     */
+    public List<Row> run(List<Tutorial> tutorials, int requestedSteps, Consumer<Row> each) {
+        List<Row> rows = new ArrayList<>();
+        for (Tutorial tutorial : tutorials) {
+            Row row = measure(tutorial, tutorial.steps(requestedSteps));
+            each.accept(row);
+            rows.add(row);
+        }
+        return rows;
+    }
+
     /**
      * One untimed Java run of at least {@link #WARMUP_STEPS} first (the JIT's warm-up), then the
      * repeats.
-     *
-     * @param steps the steps ({@link Tutorial#steps(int)})
-     * @return the Java timing, then the PyTorch one where a reference was given
      */
-    public List<BenchResult> measure(Tutorial tutorial, int steps) {
+    public Row measure(Tutorial tutorial, int steps) {
         Tutorials.run(tutorial, 0, Math.max(steps, WARMUP_STEPS), Optional.empty(), line -> { });
         double[] java = new double[repeats];
         double[] pytorch = new double[repeats];
@@ -59,10 +82,8 @@ public final class TutorialBench {
             }
         }
         BenchResult javaResult = new BenchResult(tutorial.name(), "java", java, steps, ResidentMemory.peakMegabytes());
-        if (reference == null) {
-            return List.of(javaResult);
-        }
-        return List.of(javaResult, new BenchResult(tutorial.name(), "pytorch", pytorch, steps, pytorchPeak));
+        return new Row(tutorial.name(), javaResult, reference == null ? null
+                : new BenchResult(tutorial.name(), "pytorch", pytorch, steps, pytorchPeak));
     }
 
     private static double loopSeconds(Trace trace, Tutorial tutorial) {

@@ -1,6 +1,7 @@
 package dev.djlfit.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.djlfit.parity.PyTorchForTests;
@@ -16,8 +17,9 @@ class TutorialBenchCommandTest {
     void timesThePortsLoop() {
         CliRun run = CliRun.of("bench", "--tutorial", "polynomial-nn", "--steps", "200", "--repeats", "1", "--no-python");
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.out().lines().anyMatch(l -> l.matches("BENCH polynomial-nn java us_per_step=\\d+\\.\\d steps=200 .*")),
+        assertTrue(run.out().lines().anyMatch(l -> l.matches("BENCH polynomial-nn java us_per_step=\\d+\\.\\d steps=200 rss_mb=\\d+")),
                 run.out());
+        assertFalse(run.out().contains("RATIO") || run.out().contains("pytorch us_per_step"), run.out());
     }
 
     @Test
@@ -32,6 +34,12 @@ class TutorialBenchCommandTest {
                     line);
             assertTrue(Integer.parseInt(line.substring(line.indexOf("rss_mb=") + 7)) > 10, line);
         }
+        assertTrue(run.out().contains("RATIO: Java time / PyTorch time for the same steps (lower is better)"), run.out());
+        assertTrue(run.out().lines().anyMatch(l -> l.matches("RATIO polynomial-tensor java/pytorch time=\\d+\\.\\d\\d")),
+                run.out());
+        assertTrue(run.out().contains("in-loop time per step, 1 run after a 30000-step warm-up"), run.out());
+        assertTrue(run.out().lines().anyMatch(l -> l.matches("polynomial-tensor +300 +\\d+\\.\\d +\\d+\\.\\d +\\d+\\.\\d\\d")),
+                "the table's row: " + run.out());
     }
 
     @Test
