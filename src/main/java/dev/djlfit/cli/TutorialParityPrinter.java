@@ -1,6 +1,7 @@
 package dev.djlfit.cli;
 
 import dev.djlfit.parity.InputsDiff;
+import dev.djlfit.parity.ParityComparison;
 import dev.djlfit.parity.TutorialComparison;
 import dev.djlfit.parity.TutorialTolerances;
 import dev.djlfit.parity.Verdict;
@@ -36,7 +37,7 @@ final class TutorialParityPrinter {
                     in.xMaxAbs(), in.yDiffering(), in.yMaxUlps(), in.yMaxAbs());
         }
         out.printf(Locale.ROOT, "  %-10s %16s %16s%n", "parameter", "initial |diff|", "final |diff|");
-        for (TutorialComparison.ParameterDiff p : c.parameters()) {
+        for (ParityComparison.ParameterDiff p : c.parameters()) {
             out.printf(Locale.ROOT, "  %-10s %16.3e %16.3e%n", p.name(), p.initialMaxAbs(), p.finalMaxAbs());
         }
         out.printf(Locale.ROOT, "last printed loss: Java %s, PyTorch %s, relative diff %.3e%n",
