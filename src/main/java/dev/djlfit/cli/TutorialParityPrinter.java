@@ -7,8 +7,6 @@ import dev.djlfit.parity.TutorialTolerances;
 import dev.djlfit.parity.Verdict;
 import dev.djlfit.torch.PyFormat;
 import dev.djlfit.trace.SinExtrapolation;
-import dev.djlfit.tutorials.SinFitEvaluation;
-import dev.djlfit.tutorials.Tutorials;
 
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -44,13 +42,13 @@ final class TutorialParityPrinter {
                 PyFormat.repr(c.javaLastLoss()), PyFormat.repr(c.pytorchLastLoss()), c.lastLossRelative());
         out.println("Java:    " + c.java().result());
         out.println("PyTorch: " + c.pytorch().result());
-        c.java().extrapolation().ifPresent(java -> {
-            SinExtrapolation torch = SinFitEvaluation.evaluate(Tutorials.named(c.java().program()).orElseThrow()
-                    .fitted(c.pytorch().finalParameters()));
+        if (c.java().extrapolation().isPresent() && c.pytorch().extrapolation().isPresent()) {
+            SinExtrapolation java = c.java().extrapolation().get();
+            SinExtrapolation torch = c.pytorch().extrapolation().get();
             out.printf(Locale.ROOT, "extrapolation (RMSE against sin): Java %.4f inside, %.4f outside;"
                     + " PyTorch %.4f inside, %.4f outside%n", java.insideRmse(), java.outsideRmse(),
                     torch.insideRmse(), torch.outsideRmse());
-        });
+        }
         Verdict verdict = c.verdict(tolerances);
         out.printf(Locale.ROOT, "tolerances: initial %.0e, final parameters %.0e, last loss %.0e (%s)%n",
                 tolerances.initialParameters(), tolerances.finalParameters(), tolerances.lastLoss(), tolerances.reason());

@@ -32,6 +32,8 @@ public final class TutorialParity {
     }
 
     /**
+     * Both runs, each trace with the extrapolation of its fit.
+     *
      * @param steps the steps ({@link Tutorial#steps(int)})
      * @param feedReferenceInputs train the port on the reference's x and y (the reference runs first)
      * @param javaLines where the port's printed lines go
@@ -49,7 +51,7 @@ public final class TutorialParity {
                 java = Tutorials.run(tutorial, seed, steps, Optional.empty(), javaLines);
                 reference = pytorch.trace();
             }
-            return TutorialComparison.of(java, reference, feedReferenceInputs);
+            return TutorialComparison.of(java, Tutorials.withExtrapolation(tutorial, reference), feedReferenceInputs);
         }
     }
 

@@ -54,7 +54,11 @@ public final class Tutorials {
             }
             return null;
         });
-        Trace trace = run.trace(Torch.engineDescription());
+        return withExtrapolation(tutorial, run.trace(Torch.engineDescription()));
+    }
+
+    /** The trace with the extrapolation of the fit its final parameters make (a reference's trace has none). */
+    public static Trace withExtrapolation(Tutorial tutorial, Trace trace) {
         return trace.withExtrapolation(SinFitEvaluation.evaluate(tutorial.fitted(trace.finalParameters())));
     }
 }

@@ -40,6 +40,8 @@ class TutorialCompareCommandTest {
         int loss = out.indexOf("last printed loss: Java");
         assertTrue(inputs > 0 && inputs < parameters && parameters < loss, out);
         assertTrue(out.contains("== polynomial-module, seed 31, 300 steps"), out);
+        assertTrue(out.lines().anyMatch(l -> l.matches("extrapolation \\(RMSE against sin\\): Java \\d+\\.\\d{4} inside,"
+                + " \\d+\\.\\d{4} outside; PyTorch \\d+\\.\\d{4} inside, \\d+\\.\\d{4} outside")), out);
         assertTrue(out.contains("\nMATCH\n") && out.contains("1 of 1 tutorial ports match PyTorch"), out);
     }
 
