@@ -2,16 +2,15 @@ package dev.djlfit.bench;
 
 import dev.djlfit.parity.PyTorchReference;
 import dev.djlfit.parity.TutorialParity;
-import dev.djlfit.trace.TraceJson;
+import dev.djlfit.parity.ReferenceUnavailableException;
+import dev.djlfit.trace.Trace;
 import dev.djlfit.tutorials.Tutorial;
 import dev.djlfit.tutorials.Tutorials;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Times a tutorial port's training loop against its reference program's, side by side: the
@@ -25,9 +24,9 @@ public final class TutorialBench {
      * The JIT compiles DJL's and the kit's paths over the first ten thousand steps and more:
      * after 10000, polynomial-tensor measured 2.7 times PyTorch's time per step; after 30000, 1.1-1.3.
      */
-    static final int WARMUP_STEPS = 30_000;
+    public static final int WARMUP_STEPS = 30_000;
 
-    private final PyTorchReference reference;
+    private final TutorialParity reference;
     private final int repeats;
 
     /** @param reference the PyTorch side, or null to time the Java loops only */
@@ -35,47 +34,63 @@ public final class TutorialBench {
         if (repeats <= 0) {
             throw new IllegalArgumentException("repeats must be positive");
         }
-        this.reference = reference;
+        this.reference = reference == null ? null : new TutorialParity(reference);
         this.repeats = repeats;
+    }
+
+    /** One port's timing: its Java loop's, and its reference's where that ran. */
+    public record Row(String tutorial, BenchResult java, BenchResult pytorchOrNull) {
+
+        /** Java time / PyTorch time for the same steps (lower is better); NaN without PyTorch. */
+        public double ratio() {
+            return pytorchOrNull == null ? Double.NaN : java.median() / pytorchOrNull.median();
+        }
+    }
+
+    /**
+     * Each port in turn, at {@link Tutorial#steps(int) its steps} for {@code requestedSteps}.
+     *
+     * @param each told each row as it is measured (to print it)
+     */
+    public List<Row> run(List<Tutorial> tutorials, int requestedSteps, Consumer<Row> each) {
+        List<Row> rows = new ArrayList<>();
+        for (Tutorial tutorial : tutorials) {
+            Row row = measure(tutorial, tutorial.steps(requestedSteps));
+            each.accept(row);
+            rows.add(row);
+        }
+        return rows;
     }
 
     /**
      * One untimed Java run of at least {@link #WARMUP_STEPS} first (the JIT's warm-up), then the
      * repeats.
-     *
-     * @param steps the steps, or 0 for the program's own
-     * @return the Java timing, then the PyTorch one where a reference was given
      */
-    public List<BenchResult> measure(Tutorial tutorial, int steps) {
-        int n = steps > 0 ? steps : tutorial.defaultSteps();
-        Tutorials.run(tutorial, 0, Math.max(n, WARMUP_STEPS), Optional.empty(), line -> { });
+    public Row measure(Tutorial tutorial, int steps) {
+        Tutorials.run(tutorial, 0, Math.max(steps, WARMUP_STEPS), Optional.empty(), line -> { });
         double[] java = new double[repeats];
         double[] pytorch = new double[repeats];
+        double pytorchPeak = -1;
         for (int r = 0; r < repeats; r++) {
-            java[r] = Tutorials.run(tutorial, 0, n, Optional.empty(), line -> { }).loopSeconds() * 1e6 / n;
+            java[r] = Tutorials.run(tutorial, 0, steps, Optional.empty(), line -> { }).loopSeconds() * 1e6 / steps;
             if (reference != null) {
-                pytorch[r] = pythonLoopSeconds(tutorial, n) * 1e6 / n;
+                try (TutorialParity.ReferenceRun run = reference.start(tutorial, 0, steps);
+                        ChildPeakMemory memory = ChildPeakMemory.watch(run.process())) {
+                    pytorch[r] = loopSeconds(run.trace(), tutorial) * 1e6 / steps;
+                    pytorchPeak = Math.max(pytorchPeak, memory.megabytes());
+                }
             }
         }
-        BenchResult javaResult = new BenchResult(tutorial.name(), "java", java, n, ResidentMemory.megabytes());
-        if (reference == null) {
-            return List.of(javaResult);
-        }
-        return List.of(javaResult, new BenchResult(tutorial.name(), "pytorch", pytorch, n, -1));
+        BenchResult javaResult = new BenchResult(tutorial.name(), "java", java, steps, ResidentMemory.peakMegabytes());
+        return new Row(tutorial.name(), javaResult, reference == null ? null
+                : new BenchResult(tutorial.name(), "pytorch", pytorch, steps, pytorchPeak));
     }
 
-    private double pythonLoopSeconds(Tutorial tutorial, int steps) {
-        try {
-            Path out = Files.createTempFile("djlfit-bench-", ".json");
-            try {
-                reference.runScript(TutorialParity.SCRIPT, List.of(tutorial.name(), "--steps", Integer.toString(steps),
-                        "--out", out.toString()));
-                return TraceJson.read(out).loopSeconds();
-            } finally {
-                Files.deleteIfExists(out);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private static double loopSeconds(Trace trace, Tutorial tutorial) {
+        if (!(trace.loopSeconds() > 0)) {
+            throw new ReferenceUnavailableException("the PyTorch reference's trace of " + tutorial.name()
+                    + " holds no loop_seconds");
         }
+        return trace.loopSeconds();
     }
 }

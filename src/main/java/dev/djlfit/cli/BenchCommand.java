@@ -13,6 +13,7 @@ import dev.djlfit.bench.JavaLoopBench;
 import dev.djlfit.bench.MemoryBench;
 import dev.djlfit.bench.PyTorchAvailability;
 import dev.djlfit.bench.PyTorchBench;
+import dev.djlfit.bench.TutorialBench;
 import dev.djlfit.bench.WalkthroughBench;
 import dev.djlfit.experiment.ExperimentSpec;
 import dev.djlfit.experiment.Experiments;
@@ -21,6 +22,8 @@ import dev.djlfit.report.BenchReport;
 import dev.djlfit.sweep.SweepConfiguration;
 import dev.djlfit.training.Backward;
 import dev.djlfit.training.TrainingConfig;
+import dev.djlfit.tutorials.Tutorial;
+import dev.djlfit.tutorials.Tutorials;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -141,8 +144,7 @@ public final class BenchCommand implements Callable<Integer> {
             return benchBatch();
         }
         if (tutorial != null) {
-            return new TutorialBenchRun(spec.commandLine().getOut(), noPython ? null : python, repeats)
-                    .run(tutorial, spec.commandLine().getParseResult().hasMatchedOption("--steps") ? steps : 0);
+            return benchTutorials();
         }
         List<ExperimentSpec> chosen = chosenExperiments();
         DeviceChoice target = device.choose();
@@ -163,6 +165,18 @@ public final class BenchCommand implements Callable<Integer> {
             report.memory(MemoryBench.run(target.device(), chosen, config.withSteps(memorySteps), MEMORY_WARMUP_STEPS));
         }
         report.table(rows);
+        return 0;
+    }
+
+    /** {@code --tutorial NAME|all}: each port's loop against its reference program's. */
+    private int benchTutorials() {
+        List<Tutorial> chosen = tutorial.equals("all") ? Tutorials.all() : List.of(TutorialCommand.tutorial(tutorial));
+        BenchReport report = new BenchReport(spec.commandLine().getOut());
+        PyTorchAvailability pytorch = noPython ? null : PyTorchAvailability.check(python);
+        report.tutorialsHeader(repeats, pytorch);
+        int requestedSteps = spec.commandLine().getParseResult().hasMatchedOption("--steps") ? steps : 0;
+        report.tutorialTable(new TutorialBench(pytorch == null ? null : pytorch.referenceOrNull(), repeats)
+                .run(chosen, requestedSteps, report::tutorial));
         return 0;
     }
 

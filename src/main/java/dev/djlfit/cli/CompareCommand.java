@@ -7,7 +7,6 @@ import dev.djlfit.model.Footprint;
 import dev.djlfit.parity.ParityCheck;
 import dev.djlfit.parity.ParityComparison;
 import dev.djlfit.parity.PyTorchReference;
-import dev.djlfit.parity.ReferenceUnavailableException;
 import dev.djlfit.parity.Tolerances;
 import dev.djlfit.report.ParityPrinter;
 import dev.djlfit.training.OptimizerKind;
@@ -109,14 +108,9 @@ public final class CompareCommand implements Callable<Integer> {
         for (ExperimentSpec s : specs) {
             Footprint.training(s.architecture(), s.data().size()).require("compare with --hidden " + hidden);
         }
-        PyTorchReference reference;
-        String torch;
-        try {
-            reference = PyTorchReference.locate(python).withTimeout(timeout);
-            torch = reference.torchVersion();
-        } catch (ReferenceUnavailableException e) {
-            throw new UserInputException(e.getMessage());
-        }
+        // a missing or failing PyTorch is a ReferenceUnavailableException: one line, exit 2 (ErrorHandling)
+        PyTorchReference reference = PyTorchReference.locate(python).withTimeout(timeout);
+        String torch = reference.torchVersion();
         PrintWriter out = spec.commandLine().getOut();
         out.println("Java port vs PyTorch " + torch + " (" + reference.python() + " " + reference.script() + ")");
         out.flush();
@@ -124,12 +118,7 @@ public final class CompareCommand implements Callable<Integer> {
         ParityPrinter printer = new ParityPrinter(out);
         int mismatches = 0;
         for (ExperimentSpec experiment : specs) {
-            ParityComparison comparison;
-            try {
-                comparison = check.run(experiment, config);
-            } catch (ReferenceUnavailableException e) {
-                throw new UserInputException(e.getMessage(), e);
-            }
+            ParityComparison comparison = check.run(experiment, config);
             Tolerances tolerances = Tolerances.forRun(experiment.name(), config.steps());
             printer.print(comparison, tolerances);
             out.flush();

@@ -1,6 +1,7 @@
 package dev.djlfit.cli;
 
 import dev.djlfit.files.CannotWriteException;
+import dev.djlfit.parity.ReferenceUnavailableException;
 import dev.djlfit.training.TrainingDivergedException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -29,7 +30,7 @@ final class ErrorHandling {
     static int onFailure(Exception e, CommandLine cli, ParseResult parsed) {
         int code;
         if (e instanceof UserInputException || e instanceof IllegalArgumentException
-                || e instanceof CannotWriteException) {
+                || e instanceof CannotWriteException || e instanceof ReferenceUnavailableException) {
             code = BAD_INPUT;
         } else if (e instanceof TrainingDivergedException) {
             code = DIVERGED;

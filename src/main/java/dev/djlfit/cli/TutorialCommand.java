@@ -1,5 +1,7 @@
 package dev.djlfit.cli;
 
+import dev.djlfit.files.OutputFile;
+import dev.djlfit.files.Outputs;
 import dev.djlfit.trace.InvalidTraceException;
 import dev.djlfit.trace.Trace;
 import dev.djlfit.trace.TraceJson;
@@ -14,7 +16,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -40,7 +41,10 @@ public final class TutorialCommand implements Callable<Integer> {
     @Option(names = "--steps", paramLabel = "N", description = "Training steps (default: the program's, 2000 or 30000).")
     Integer steps;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Also write the run's trace here (atomically).")
+    @Option(names = "--json", paramLabel = "FILE",
+            description = "Also write the run's trace to FILE (- for the standard output; the printed lines then go"
+                    + " to stderr). Written whole: FILE is complete or untouched; a link is written through, a device"
+                    + " or FIFO written directly.")
     Path json;
 
     @Option(names = "--inputs", paramLabel = "TRACE",
@@ -56,37 +60,29 @@ public final class TutorialCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Tutorial tutorial = tutorial(name);
-        if (steps != null && steps <= 0) {
-            throw new UserInputException("--steps must be a positive whole number, got " + steps);
-        }
+        int n = tutorial.steps(steps == null ? 0 : OptionChecks.steps("--steps", steps));
         Optional<Trace.Inputs> given = Optional.ofNullable(inputs).map(TutorialCommand::inputsOf);
-        if (json != null && Files.isDirectory(json)) {
-            throw new UserInputException("--json " + json + " is a folder, not a file");
-        }
-        if (json != null && !Files.isDirectory(json.toAbsolutePath().getParent())) {
-            throw new UserInputException("--json " + json + ": the folder " + json.toAbsolutePath().getParent()
-                    + " does not exist");
-        }
-        PrintWriter out = spec.commandLine().getOut();
-        Trace trace = Tutorials.run(tutorial, seed, steps == null ? 0 : steps, given, line -> {
-            out.println(line);
-            out.flush();
-        });
-        if (!noReport) {
-            out.println();
-            trace.extrapolation().ifPresent(new TutorialPrinter(out)::printExtrapolation);
-        }
-        if (json != null) {
-            try {
-                TraceJson.write(trace, json);
-            } catch (IOException e) {
-                throw new UserInputException("--json " + json + ": cannot write it (" + e.getMessage() + ")");
-            }
+        // The trace's file is checked before the run, so that a bad path fails now, not after it.
+        try (Outputs outputs = new Outputs(spec.commandLine().getOut(), spec.commandLine().getErr())) {
+            Optional<OutputFile> file = json == null ? Optional.empty() : Optional.of(outputs.file("--json", json));
+            PrintWriter out = outputs.writesToStandardOutput() ? spec.commandLine().getErr() : spec.commandLine().getOut();
+            Trace trace = Tutorials.run(tutorial, seed, n, given, line -> {
+                out.println(line);
+                out.flush();
+            });
             if (!noReport) {
-                out.println("trace written to " + json);
+                out.println();
+                trace.extrapolation().ifPresent(new TutorialPrinter(out)::printExtrapolation);
             }
+            if (file.isPresent()) {
+                file.get().writeText(TraceJson.toJson(trace) + "\n");
+                if (!noReport) {
+                    out.println("trace written to " + file.get().path());
+                }
+            }
+            out.flush();
+            outputs.succeeded();
         }
-        out.flush();
         return 0;
     }
 

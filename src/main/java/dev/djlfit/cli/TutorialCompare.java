@@ -1,7 +1,6 @@
 package dev.djlfit.cli;
 
 import dev.djlfit.parity.PyTorchReference;
-import dev.djlfit.parity.ReferenceUnavailableException;
 import dev.djlfit.parity.TutorialComparison;
 import dev.djlfit.parity.TutorialParity;
 import dev.djlfit.parity.TutorialTolerances;
@@ -41,14 +40,9 @@ final class TutorialCompare {
      * @return 0 if every port matches, {@link CompareCommand#MISMATCH} if one does not
      */
     int run(List<String> names, long seed, int steps, boolean referenceInputs) {
-        PyTorchReference reference;
-        String torch;
-        try {
-            reference = PyTorchReference.locate(python).withTimeout(timeout);
-            torch = reference.torchVersion();
-        } catch (ReferenceUnavailableException e) {
-            throw new UserInputException(e.getMessage());
-        }
+        // a missing or failing PyTorch is a ReferenceUnavailableException: one line, exit 2 (ErrorHandling)
+        PyTorchReference reference = PyTorchReference.locate(python).withTimeout(timeout);
+        String torch = reference.torchVersion();
         out.println("Java ports vs PyTorch " + torch + " (" + reference.python() + " "
                 + reference.script().resolveSibling(TutorialParity.SCRIPT) + ")");
         out.flush();
@@ -57,12 +51,8 @@ final class TutorialCompare {
         int mismatches = 0;
         for (String name : names) {
             Tutorial tutorial = TutorialCommand.tutorial(name);
-            TutorialComparison comparison;
-            try {
-                comparison = parity.run(tutorial, seed, steps, referenceInputs, line -> { });
-            } catch (ReferenceUnavailableException e) {
-                throw new UserInputException(e.getMessage());
-            }
+            TutorialComparison comparison = parity.run(tutorial, seed, tutorial.steps(steps), referenceInputs,
+                    line -> { });
             TutorialTolerances tolerances = TutorialTolerances.forProgram(name);
             printer.print(comparison, tolerances);
             out.flush();

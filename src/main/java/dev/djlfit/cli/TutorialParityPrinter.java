@@ -1,13 +1,12 @@
 package dev.djlfit.cli;
 
 import dev.djlfit.parity.InputsDiff;
+import dev.djlfit.parity.ParityComparison;
 import dev.djlfit.parity.TutorialComparison;
 import dev.djlfit.parity.TutorialTolerances;
 import dev.djlfit.parity.Verdict;
 import dev.djlfit.torch.PyFormat;
 import dev.djlfit.trace.SinExtrapolation;
-import dev.djlfit.tutorials.SinFitEvaluation;
-import dev.djlfit.tutorials.Tutorials;
 
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -36,20 +35,20 @@ final class TutorialParityPrinter {
                     in.xMaxAbs(), in.yDiffering(), in.yMaxUlps(), in.yMaxAbs());
         }
         out.printf(Locale.ROOT, "  %-10s %16s %16s%n", "parameter", "initial |diff|", "final |diff|");
-        for (TutorialComparison.ParameterDiff p : c.parameters()) {
+        for (ParityComparison.ParameterDiff p : c.parameters()) {
             out.printf(Locale.ROOT, "  %-10s %16.3e %16.3e%n", p.name(), p.initialMaxAbs(), p.finalMaxAbs());
         }
         out.printf(Locale.ROOT, "last printed loss: Java %s, PyTorch %s, relative diff %.3e%n",
                 PyFormat.repr(c.javaLastLoss()), PyFormat.repr(c.pytorchLastLoss()), c.lastLossRelative());
         out.println("Java:    " + c.java().result());
         out.println("PyTorch: " + c.pytorch().result());
-        c.java().extrapolation().ifPresent(java -> {
-            SinExtrapolation torch = SinFitEvaluation.evaluate(Tutorials.named(c.java().program()).orElseThrow()
-                    .fitted(c.pytorch().finalParameters()));
+        if (c.java().extrapolation().isPresent() && c.pytorch().extrapolation().isPresent()) {
+            SinExtrapolation java = c.java().extrapolation().get();
+            SinExtrapolation torch = c.pytorch().extrapolation().get();
             out.printf(Locale.ROOT, "extrapolation (RMSE against sin): Java %.4f inside, %.4f outside;"
                     + " PyTorch %.4f inside, %.4f outside%n", java.insideRmse(), java.outsideRmse(),
                     torch.insideRmse(), torch.outsideRmse());
-        });
+        }
         Verdict verdict = c.verdict(tolerances);
         out.printf(Locale.ROOT, "tolerances: initial %.0e, final parameters %.0e, last loss %.0e (%s)%n",
                 tolerances.initialParameters(), tolerances.finalParameters(), tolerances.lastLoss(), tolerances.reason());

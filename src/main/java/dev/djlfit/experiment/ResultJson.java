@@ -1,6 +1,5 @@
 package dev.djlfit.experiment;
 
-import ai.djl.engine.Engine;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
@@ -11,6 +10,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import dev.djlfit.model.Architecture;
 import dev.djlfit.torch.TensorValues;
+import dev.djlfit.torch.Torch;
 import dev.djlfit.training.LossPoint;
 
 import java.util.ArrayList;
@@ -95,7 +95,6 @@ public record ResultJson(
         Architecture net = result.spec().architecture();
         float[] x = concat(result.finalPrediction().x().values(), result.newPrediction().x().values());
         float[] y = concat(result.finalPrediction().y().values(), result.newPrediction().y().values());
-        Engine engine = Engine.getInstance();
         return new ResultJson(
                 result.spec().name(),
                 result.config().seed(),
@@ -103,8 +102,7 @@ public record ResultJson(
                 Double.parseDouble(Float.toString(result.config().learningRate())),
                 net.widths()[1],
                 net.activation().map(a -> a.id()).orElse(null),
-                "DJL " + Engine.getDjlVersion() + " / " + engine.getEngineName() + " " + engine.getVersion()
-                        + " on " + result.device() + ", " + result.config().backward().id() + " backward",
+                Torch.engineDescription() + " on " + result.device() + ", " + result.config().backward().id() + " backward",
                 result.initialParameters(),
                 result.finalParameters(),
                 kept,

@@ -85,19 +85,24 @@ public record ParityComparison(
     }
 
     private static List<ParameterDiff> parameters(ResultJson java, ResultJson pytorch) {
-        Set<String> names = new LinkedHashSet<>(pytorch.initialParameters().keySet());
-        names.addAll(java.initialParameters().keySet());
-        names.addAll(pytorch.finalParameters().keySet());
-        names.addAll(java.finalParameters().keySet());
+        return parameters(java.initialParameters(), pytorch.initialParameters(), java.finalParameters(),
+                pytorch.finalParameters());
+    }
+
+    /** Every parameter either side has, before or after training, in PyTorch's order, both sides' difference. */
+    static List<ParameterDiff> parameters(Map<String, TensorValues> javaInitial, Map<String, TensorValues> pytorchInitial,
+            Map<String, TensorValues> javaFinal, Map<String, TensorValues> pytorchFinal) {
+        Set<String> names = new LinkedHashSet<>(pytorchInitial.keySet());
+        names.addAll(javaInitial.keySet());
+        names.addAll(pytorchFinal.keySet());
+        names.addAll(javaFinal.keySet());
         List<ParameterDiff> diffs = new ArrayList<>();
         for (String name : names) {
-            TensorValues javaInitial = java.initialParameters().get(name);
-            TensorValues torchInitial = pytorch.initialParameters().get(name);
             diffs.add(new ParameterDiff(
                     name,
-                    maxAbs(javaInitial, torchInitial),
-                    bitEqual(javaInitial, torchInitial),
-                    maxAbs(java.finalParameters().get(name), pytorch.finalParameters().get(name))));
+                    maxAbs(javaInitial.get(name), pytorchInitial.get(name)),
+                    bitEqual(javaInitial.get(name), pytorchInitial.get(name)),
+                    maxAbs(javaFinal.get(name), pytorchFinal.get(name))));
         }
         return diffs;
     }

@@ -1,18 +1,17 @@
 package dev.djlfit.parity;
 
+import dev.djlfit.parity.ParityComparison.ParameterDiff;
 import dev.djlfit.trace.Trace;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A port's trace beside its reference program's, number by number.
  *
  * @param referenceInputsFed whether the port trained on the reference's inputs (so the inputs are equal by construction)
- * @param parameters per parameter, the largest |Java − PyTorch| before and after training
+ * @param parameters per parameter, the largest |Java − PyTorch| before and after training (infinite where a
+ *     side lacks it or the shapes differ), in PyTorch's order
  * @param javaLastLoss the port's last printed loss (NaN if none)
  * @param pytorchLastLoss the reference's
  * @param lossStepsMatch whether both printed losses at the same steps
@@ -27,9 +26,6 @@ public record TutorialComparison(
         double pytorchLastLoss,
         boolean lossStepsMatch) {
 
-    /** Infinite where a side lacks the parameter or the shapes differ. */
-    public record ParameterDiff(String name, double initialMaxAbs, double finalMaxAbs) {}
-
     public TutorialComparison {
         parameters = List.copyOf(parameters);
     }
@@ -40,16 +36,8 @@ public record TutorialComparison(
                 || java.steps() != pytorch.steps()) {
             throw new IllegalArgumentException("not the same run: " + describe(java) + " vs " + describe(pytorch));
         }
-        Set<String> names = new LinkedHashSet<>(pytorch.initialParameters().keySet());
-        names.addAll(java.initialParameters().keySet());
-        names.addAll(pytorch.finalParameters().keySet());
-        names.addAll(java.finalParameters().keySet());
-        List<ParameterDiff> diffs = new ArrayList<>();
-        for (String name : names) {
-            diffs.add(new ParameterDiff(name,
-                    ParityComparison.maxAbs(java.initialParameters().get(name), pytorch.initialParameters().get(name)),
-                    ParityComparison.maxAbs(java.finalParameters().get(name), pytorch.finalParameters().get(name))));
-        }
+        List<ParameterDiff> diffs = ParityComparison.parameters(java.initialParameters(), pytorch.initialParameters(),
+                java.finalParameters(), pytorch.finalParameters());
         boolean sameSteps = java.losses().stream().map(Trace.PrintedLoss::step).toList()
                 .equals(pytorch.losses().stream().map(Trace.PrintedLoss::step).toList());
         return new TutorialComparison(java, pytorch, referenceInputsFed, InputsDiff.of(java.inputs(), pytorch.inputs()),

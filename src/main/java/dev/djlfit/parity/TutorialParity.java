@@ -1,18 +1,19 @@
 package dev.djlfit.parity;
 
+import dev.djlfit.files.Reasons;
+import dev.djlfit.trace.InvalidTraceException;
 import dev.djlfit.trace.Trace;
 import dev.djlfit.trace.TraceJson;
 import dev.djlfit.tutorials.Tutorial;
 import dev.djlfit.tutorials.Tutorials;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 
 /**
@@ -31,60 +32,114 @@ public final class TutorialParity {
     }
 
     /**
-     * @param steps the steps, or 0 for the program's own
+     * Both runs, each trace with the extrapolation of its fit.
+     *
+     * @param steps the steps ({@link Tutorial#steps(int)})
      * @param feedReferenceInputs train the port on the reference's x and y (the reference runs first)
      * @param javaLines where the port's printed lines go
+     * @throws ReferenceUnavailableException if the reference failed or wrote no trace
      */
     public TutorialComparison run(Tutorial tutorial, long seed, int steps, boolean feedReferenceInputs,
             Consumer<String> javaLines) {
-        int n = steps > 0 ? steps : tutorial.defaultSteps();
+        try (ReferenceRun pytorch = start(tutorial, seed, steps)) {
+            Trace java;
+            Trace reference;
+            if (feedReferenceInputs) {
+                reference = pytorch.trace();
+                java = Tutorials.run(tutorial, seed, steps, Optional.of(reference.inputs()), javaLines);
+            } else {
+                java = Tutorials.run(tutorial, seed, steps, Optional.empty(), javaLines);
+                reference = pytorch.trace();
+            }
+            return TutorialComparison.of(java, Tutorials.withExtrapolation(tutorial, reference), feedReferenceInputs);
+        }
+    }
+
+    /**
+     * Starts the reference program, writing its trace into a temporary folder of its own; it runs
+     * in its process while the caller does something else.
+     *
+     * @throws ReferenceUnavailableException if it cannot start
+     */
+    public ReferenceRun start(Tutorial tutorial, long seed, int steps) {
         Path folder;
         try {
             folder = Files.createTempDirectory("djlfit-tutorial-");
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new ReferenceUnavailableException("cannot make a temporary folder for the PyTorch reference's"
+                    + " trace (" + Reasons.of(e) + ")");
         }
         Path out = folder.resolve("reference.json");
+        List<String> args = List.of(tutorial.name(), "--seed", Long.toString(seed), "--steps", Integer.toString(steps),
+                "--out", out.toString());
         try {
-            FutureTask<Trace> pytorch = new FutureTask<>(() -> {
-                reference.runScript(SCRIPT, List.of(tutorial.name(), "--seed", Long.toString(seed),
-                        "--steps", Integer.toString(n), "--out", out.toString()));
-                return TraceJson.read(out);
-            });
-            Thread thread = new Thread(pytorch, "pytorch-" + tutorial.name());
-            thread.setDaemon(true);
-            thread.start();
-            Trace java;
-            Trace reference;
-            if (feedReferenceInputs) {
-                reference = await(pytorch);
-                java = Tutorials.run(tutorial, seed, n, Optional.of(reference.inputs()), javaLines);
-            } else {
-                java = Tutorials.run(tutorial, seed, n, Optional.empty(), javaLines);
-                reference = await(pytorch);
+            return new ReferenceRun(reference.startScript(SCRIPT, args), folder, out,
+                    reference.python() + " " + reference.script().resolveSibling(SCRIPT) + " " + tutorial.name());
+        } catch (RuntimeException e) {
+            ReferenceRun.delete(folder, out);
+            throw e;
+        }
+    }
+
+    /** The reference program under way; closing it stops it if it still runs and removes its trace. */
+    public static final class ReferenceRun implements AutoCloseable {
+
+        private final PyTorchReference.Pending process;
+        private final Path folder;
+        private final Path out;
+        private final String shown;
+
+        private ReferenceRun(PyTorchReference.Pending process, Path folder, Path out, String shown) {
+            this.process = process;
+            this.folder = folder;
+            this.out = out;
+            this.shown = shown;
+        }
+
+        /** The running process (e.g. to watch its memory). */
+        public ProcessHandle process() {
+            return process.process();
+        }
+
+        /**
+         * Waits for the run and reads its trace.
+         *
+         * @throws ReferenceUnavailableException if it failed, wrote no trace or not a trace, in one line
+         */
+        public Trace trace() {
+            String printed = process.output();
+            String json;
+            try {
+                json = Files.readString(out, StandardCharsets.UTF_8);
+            } catch (NoSuchFileException e) {
+                String first = printed.strip().lines().findFirst().orElse("");
+                throw new ReferenceUnavailableException("the PyTorch reference (" + shown + ") wrote no trace"
+                        + (first.isEmpty() ? "" : "; its output begins '"
+                                + (first.length() > 60 ? first.substring(0, 60) + "..." : first) + "'"));
+            } catch (IOException e) {
+                throw new ReferenceUnavailableException("cannot read the trace of the PyTorch reference (" + shown
+                        + "): " + Reasons.of(e));
             }
-            return TutorialComparison.of(java, reference, feedReferenceInputs);
-        } finally {
+            try {
+                return TraceJson.parse(json, "what the PyTorch reference (" + shown + ") wrote");
+            } catch (InvalidTraceException e) {
+                throw new ReferenceUnavailableException(e.getMessage());
+            }
+        }
+
+        @Override
+        public void close() {
+            process.close();
+            delete(folder, out);
+        }
+
+        private static void delete(Path folder, Path out) {
             try {
                 Files.deleteIfExists(out);
                 Files.deleteIfExists(folder);
             } catch (IOException e) {
                 // a temporary file left behind is not worth failing the comparison for
             }
-        }
-    }
-
-    private static Trace await(FutureTask<Trace> task) {
-        try {
-            return task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the PyTorch reference", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new UncheckedIOException(new IOException("reading the reference's trace", e.getCause()));
         }
     }
 }

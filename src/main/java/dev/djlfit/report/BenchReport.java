@@ -5,6 +5,7 @@ import dev.djlfit.bench.BenchResult;
 import dev.djlfit.bench.ExperimentBench;
 import dev.djlfit.bench.MemoryBench;
 import dev.djlfit.bench.PyTorchAvailability;
+import dev.djlfit.bench.TutorialBench;
 import dev.djlfit.bench.WalkthroughBench;
 
 import java.io.PrintWriter;
@@ -155,6 +156,50 @@ public final class BenchReport {
                     (isBatch ? o.nets() : 1) * 1e6 / r.median(),
                     reference == null || !isBatch ? "-"
                             : String.format(Locale.ROOT, "%.2f", r.median() / reference.perBatchStep().median()));
+        }
+        out.flush();
+    }
+
+    /** The lines above {@code bench --tutorial}'s timings. */
+    public void tutorialsHeader(int repeats, PyTorchAvailability pytorchOrNull) {
+        if (pytorchOrNull != null) {
+            out.println(pytorchOrNull.available()
+                    ? "reference: src/reference/pytorch/tutorials.py on PyTorch " + pytorchOrNull.torchVersion() + " ("
+                            + pytorchOrNull.python() + ", one thread)"
+                    : "reference: not timed: " + pytorchOrNull.whyNot());
+        }
+        out.printf(Locale.ROOT, "in-loop time per step, %s after a %d-step warm-up (Java and PyTorch alternating),"
+                + " seed 0%n", runs(repeats), TutorialBench.WARMUP_STEPS);
+        out.println(MEMORY);
+        if (pytorchOrNull != null && pytorchOrNull.available()) {
+            out.println(RATIOS);
+        }
+        out.flush();
+    }
+
+    /** One port's BENCH lines and its ratio to PyTorch. */
+    public void tutorial(TutorialBench.Row row) {
+        out.println(row.java().line());
+        if (row.pytorchOrNull() != null) {
+            out.println(row.pytorchOrNull().line());
+            out.printf(Locale.ROOT, "RATIO %s java/pytorch time=%.2f%n", row.tutorial(), row.ratio());
+        }
+        out.flush();
+    }
+
+    /** The closing table of {@code bench --tutorial}: each port's time per step, PyTorch's, and their ratio. */
+    public void tutorialTable(List<TutorialBench.Row> rows) {
+        out.println();
+        out.printf(Locale.ROOT, "%-28s %8s %14s %16s %14s%n", "tutorial", "steps", "java µs/step", "pytorch µs/step",
+                "time/pytorch");
+        for (TutorialBench.Row r : rows) {
+            boolean both = r.pytorchOrNull() != null;
+            out.printf(Locale.ROOT, "%-28s %8d %14.1f %16s %14s%n", r.tutorial(), r.java().steps(), r.java().median(),
+                    both ? String.format(Locale.ROOT, "%.1f", r.pytorchOrNull().median()) : "-",
+                    both ? String.format(Locale.ROOT, "%.2f", r.ratio()) : "-");
+        }
+        if (rows.stream().anyMatch(r -> r.pytorchOrNull() != null)) {
+            out.println("time/pytorch: Java time / PyTorch time for the same steps, lower is better");
         }
         out.flush();
     }

@@ -45,6 +45,12 @@ public final class Torch {
         static final Engine ENGINE = Engine.getEngine("PyTorch");
     }
 
+    /** What computes here, as traces and result files name it: {@code DJL 0.33.0 / PyTorch 2.5.1}. */
+    public static String engineDescription() {
+        Engine engine = Holder.ENGINE;
+        return "DJL " + Engine.getDjlVersion() + " / " + engine.getEngineName() + " " + engine.getVersion();
+    }
+
     // ---------------------------------------------------------------- seeding and random draws
 
     /** {@code torch.manual_seed(seed)}. */

@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param program the program's name, e.g. {@code polynomial-nn}
  * @param seed {@code torch.manual_seed} (and {@code random.seed}) before the first draw
  * @param steps training steps run
- * @param engine e.g. {@code PyTorch 1.13.0a0} or {@code DJL 0.33.0 / libtorch 2.5.1}
+ * @param engine e.g. {@code PyTorch 1.13.0a0} or {@code DJL 0.33.0 / PyTorch 2.5.1}
  * @param inputs the x and y the program trained on
  * @param initialParameters state_dict names (or the tensors' own names a, b, c, d) → values
  * @param finalParameters the same after training

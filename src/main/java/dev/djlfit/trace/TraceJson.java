@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,18 +50,6 @@ public final class TraceJson {
         o.addProperty("loop_seconds", trace.loopSeconds());
         trace.extrapolation().ifPresent(e -> o.add("extrapolation", extrapolation(e)));
         return GSON.toJson(o);
-    }
-
-    /** Writes the trace to a temporary file beside {@code file}, then moves it into place. */
-    public static void write(Trace trace, Path file) throws IOException {
-        Path folder = file.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(folder, "." + file.getFileName(), ".tmp");
-        try {
-            Files.writeString(tmp, toJson(trace) + "\n", StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 
     /** @throws InvalidTraceException naming what is missing or malformed */

@@ -67,6 +67,6 @@ final class PolynomialAutograd implements Tutorial {
 
     @Override
     public SinFit fitted(Map<String, TensorValues> p) {
-        return SinFit.cubic(p.get("a").get(0), p.get("b").get(0), p.get("c").get(0), p.get("d").get(0));
+        return Results.cubicFit(p);
     }
 }

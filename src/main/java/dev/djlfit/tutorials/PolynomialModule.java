@@ -80,6 +80,6 @@ final class PolynomialModule implements Tutorial {
 
     @Override
     public SinFit fitted(Map<String, TensorValues> p) {
-        return SinFit.cubic(p.get("a").get(0), p.get("b").get(0), p.get("c").get(0), p.get("d").get(0));
+        return Results.cubicFit(p);
     }
 }

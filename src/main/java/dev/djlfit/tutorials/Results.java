@@ -33,6 +33,11 @@ final class Results {
                 + item(weight.get(":, 1")) + " x^2 + " + item(weight.get(":, 2")) + " x^3";
     }
 
+    /** What scalar parameters a, b, c and d compute: {@code a + b x + c x^2 + d x^3}. */
+    static SinFit cubicFit(Map<String, TensorValues> p) {
+        return SinFit.cubic(p.get("a").get(0), p.get("b").get(0), p.get("c").get(0), p.get("d").get(0));
+    }
+
     /** What Linear(3, 1) on (x, x², x³) computes, from its state_dict. */
     static SinFit linearFit(Map<String, TensorValues> p) {
         TensorValues w = p.get("0.weight");

@@ -18,6 +18,11 @@ public interface Tutorial {
         return 2000;
     }
 
+    /** The steps to run: {@code requested}, or the program's own where that is 0. */
+    default int steps(int requested) {
+        return requested > 0 ? requested : defaultSteps();
+    }
+
     /** Runs the program: prints through {@code run} what the original prints, and fills its trace. */
     void run(TutorialRun run);
 

@@ -11,9 +11,6 @@ import java.util.function.Consumer;
 /** The ported programs of PyTorch's "Learning PyTorch with Examples", by name. */
 public final class Tutorials {
 
-    /** The engine as a trace names it. */
-    public static final String ENGINE = "DJL 0.33.0 / libtorch 2.5.1";
-
     private static final List<Tutorial> ALL = List.of(
             new PolynomialTensor(),
             new PolynomialAutograd(),
@@ -42,19 +39,26 @@ public final class Tutorials {
      * reference programs do; prints its lines to {@code out}; returns its trace with the
      * extrapolation of its fit.
      *
-     * @param steps the steps, or 0 for the program's own
+     * @param steps the steps ({@link Tutorial#steps(int)})
      * @param inputs x and y to train on instead of the program's, or empty
      */
     public static Trace run(Tutorial tutorial, long seed, int steps, Optional<Trace.Inputs> inputs,
             Consumer<String> out) {
-        TutorialRun run = new TutorialRun(tutorial.name(), seed, steps > 0 ? steps : tutorial.defaultSteps(), inputs, out);
+        if (steps <= 0) {
+            throw new IllegalArgumentException("steps must be positive, got " + steps);
+        }
+        TutorialRun run = new TutorialRun(tutorial.name(), seed, steps, inputs, out);
         Torch.seeded(seed, () -> {
             try (GradMode pythonStartsWithGradOn = Torch.enableGrad()) { // DJL's engine starts with it off
                 tutorial.run(run);
             }
             return null;
         });
-        Trace trace = run.trace(ENGINE);
+        return withExtrapolation(tutorial, run.trace(Torch.engineDescription()));
+    }
+
+    /** The trace with the extrapolation of the fit its final parameters make (a reference's trace has none). */
+    public static Trace withExtrapolation(Tutorial tutorial, Trace trace) {
         return trace.withExtrapolation(SinFitEvaluation.evaluate(tutorial.fitted(trace.finalParameters())));
     }
 }

@@ -50,6 +50,7 @@ class CliErrorsTest {
         "bench --batch 0                      | --batch must be a positive whole number",
         "bench --batch 2147483647 --seed 5    | past the largest seed",
         "compare --python-timeout 0           | --python-timeout must be a positive whole number",
+        "tutorial polynomial-nn --steps 0     | --steps must be a positive whole number, got 0",
     })
     void badInputIsOneLineAndExitCodeTwo(String args, String named) {
         CliRun run = CliRun.of(args.trim().split("\\s+"));

@@ -41,6 +41,7 @@ class TutorialCommandTest {
         assertEquals("polynomial-nn", trace.program());
         assertEquals(7, trace.seed());
         assertEquals(300, trace.steps());
+        assertTrue(trace.engine().matches("DJL 0\\.33\\.0 / PyTorch 2\\.5\\.1"), trace.engine());
         assertEquals(2000, trace.inputs().size());
         assertEquals(List.of("0.weight", "0.bias"), List.copyOf(trace.finalParameters().keySet()));
         assertEquals(List.of(99, 199, 299), trace.losses().stream().map(Trace.PrintedLoss::step).toList());
@@ -75,7 +76,7 @@ class TutorialCommandTest {
                 original.initialParameters(), original.finalParameters(), original.losses(), original.result(), 0,
                 java.util.Optional.empty());
         Path given = dir.resolve("doubled.json");
-        TraceJson.write(doubled, given);
+        Files.writeString(given, TraceJson.toJson(doubled));
         Path second = dir.resolve("second.json");
         assertEquals(0, CliRun.of("tutorial", "polynomial-module", "--steps", "100", "--inputs", given.toString(),
                 "--json", second.toString()).exitCode());
@@ -90,6 +91,37 @@ class TutorialCommandTest {
         assertEquals(2, run.exitCode());
         assertEquals("", run.out(), "nothing trained");
         assertTrue(run.err().contains("does not exist"), run.err());
+    }
+
+    @Test
+    void jsonIsWrittenThroughALinkAndToTheStandardOutput(@TempDir Path dir) throws Exception {
+        Path real = Files.writeString(dir.resolve("real.json"), "{}");
+        Path link = Files.createSymbolicLink(dir.resolve("link.json"), Path.of("real.json"));
+        CliRun viaLink = CliRun.of("tutorial", "polynomial-nn", "--steps", "5", "--json", link.toString());
+        assertEquals(0, viaLink.exitCode(), viaLink.err());
+        assertTrue(Files.isSymbolicLink(link), "the link stays a link");
+        assertEquals(5, TraceJson.read(real).steps());
+        assertEquals(List.of("link.json", "real.json"), names(dir), "no temporary file left beside it");
+
+        CliRun toStdout = CliRun.of("tutorial", "polynomial-nn", "--steps", "5", "--json", "-");
+        assertEquals(0, toStdout.exitCode(), toStdout.err());
+        Trace trace = TraceJson.parse(toStdout.out(), "stdout");
+        assertEquals(5, trace.steps(), "stdout holds the trace alone");
+        assertTrue(toStdout.err().contains("Result: y = "), "the printed lines went to stderr: " + toStdout.err());
+    }
+
+    @Test
+    void jsonToAFolderIsRefusedBeforeTraining(@TempDir Path dir) {
+        CliRun run = CliRun.of("tutorial", "polynomial-nn", "--steps", "5", "--json", dir.toString());
+        assertEquals(2, run.exitCode());
+        assertEquals("", run.out(), "nothing trained");
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+    }
+
+    private static List<String> names(Path dir) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> entries = Files.list(dir)) {
+            return entries.map(p -> p.getFileName().toString()).sorted().toList();
+        }
     }
 
     @Test

@@ -38,7 +38,7 @@ class TutorialParityTest {
     void portMatchesPyTorchWithinItsSelfSpread(String name, long seed) {
         Tutorial tutorial = Tutorials.named(name).orElseThrow();
         List<String> printed = new ArrayList<>();
-        TutorialComparison c = new TutorialParity(PyTorchForTests.reference()).run(tutorial, seed, 0, false, printed::add);
+        TutorialComparison c = new TutorialParity(PyTorchForTests.reference()).run(tutorial, seed, tutorial.defaultSteps(), false, printed::add);
 
         assertTrue(c.initialMaxAbs() <= 1e-6, "initial parameters " + c.initialMaxAbs());
         assertEquals(c.pytorch().initialParameters().keySet(), c.java().initialParameters().keySet());
