@@ -1,11 +1,6 @@
 package dev.djlfit.cli;
 
 import dev.djlfit.bench.BatchBench;
-import dev.djlfit.bench.BenchResult;
-import dev.djlfit.bench.ResidentMemory;
-import dev.djlfit.data.ArticleData;
-import dev.djlfit.data.Dataset;
-import dev.djlfit.model.Activation;
 import dev.djlfit.model.Footprint;
 import dev.djlfit.sweep.SweepConfiguration;
 import dev.djlfit.bench.ExperimentBench;
