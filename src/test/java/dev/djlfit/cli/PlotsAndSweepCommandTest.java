@@ -101,7 +101,7 @@ class PlotsAndSweepCommandTest {
         assertEquals(1 + 6, Files.readAllLines(files.get(2)).size(), "one row per net");
 
         BufferedImage fan = PngAssertions.assertChartPng(files.get(3));
-        assertTrue(bluish(fan) > 1000, "the fitted nets' fan is drawn (translucent blue)");
+        assertTrue(PngAssertions.bluish(fan) > 1000, "the fitted nets' fan is drawn (translucent blue)");
         PngAssertions.assertChartPng(files.get(4));
     }
 
@@ -141,22 +141,6 @@ class PlotsAndSweepCommandTest {
         for (String line : table) {
             assertTrue(line.length() <= 100, line.length() + " columns: " + line);
         }
-    }
-
-    /** Pixels in the family of the learned-curve blue, translucent or not. */
-    private static int bluish(BufferedImage image) {
-        int n = 0;
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                int rgb = image.getRGB(x, y);
-                int r = (rgb >> 16) & 0xFF;
-                int b = rgb & 0xFF;
-                if (b - r > 40 && b < 240) {
-                    n++;
-                }
-            }
-        }
-        return n;
     }
 
     @Test

@@ -54,29 +54,13 @@ class FanPlotTest {
                 List.of(configuration), 1, 1_000_000, 0);
     }
 
-    /** Pixels in the family of the learned-curve blue, translucent or not. */
-    private static int bluish(BufferedImage image) {
-        int n = 0;
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                int rgb = image.getRGB(x, y);
-                int r = (rgb >> 16) & 0xFF;
-                int b = rgb & 0xFF;
-                if (b - r > 40 && b < 240) {
-                    n++;
-                }
-            }
-        }
-        return n;
-    }
-
     @Test
     void theNetsThatFitAreDrawnOverTheOnesThatDidNot(@TempDir Path dir) throws IOException {
         SweepResult sweep = sweep(new float[] {2.5f, 10f}, 40);
         Path png = new FanPlot().write(sweep, sweep.configurations().get(0), OutputFolder.open(dir));
         BufferedImage image = PngAssertions.assertChartPng(png);
         // the legend's swatch alone is about 50 such pixels; a curve across the plot is hundreds
-        assertTrue(bluish(image) > 600, "the 2 fitted curves show over the 4 grey ones: " + bluish(image));
+        assertTrue(PngAssertions.bluish(image) > 600, "the 2 fitted curves show over the 4 grey ones: " + PngAssertions.bluish(image));
     }
 
     @Test

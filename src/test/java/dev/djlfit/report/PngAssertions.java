@@ -26,6 +26,22 @@ public final class PngAssertions {
         return image;
     }
 
+    /** Pixels in the family of the learned-curve blue, translucent or not. */
+    public static int bluish(BufferedImage image) {
+        int n = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y);
+                int r = (rgb >> 16) & 0xFF;
+                int b = rgb & 0xFF;
+                if (b - r > 40 && b < 240) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
     /** Pixels of exactly this colour (alpha ignored). */
     public static int count(BufferedImage image, Color colour) {
         int rgb = colour.getRGB() & 0xFFFFFF;
