@@ -69,8 +69,11 @@ final class CommandProcess {
                         ? now - firstOutput >= AFTER_FIRST_OUTPUT.toNanos()
                         : silentStartAllowed && now - start >= SILENT_START.toNanos();
                 if (started) {
+                    // what it printed up to now: stopping kills its children too, and a child's
+                    // death may be reported by the command on its way down (as it would on Ctrl-C)
+                    Outcome beforeStop = outcome(Ending.STARTED_AND_STOPPED, -1, logFile, start);
                     stop(process);
-                    return outcome(Ending.STARTED_AND_STOPPED, -1, logFile, start);
+                    return beforeStop;
                 }
             }
             if (now - start >= cap.toNanos()) {
