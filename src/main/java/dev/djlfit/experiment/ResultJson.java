@@ -8,6 +8,7 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import dev.djlfit.json.TensorJson;
 import dev.djlfit.model.Architecture;
 import dev.djlfit.torch.TensorValues;
 import dev.djlfit.torch.Torch;
@@ -131,8 +132,8 @@ public record ResultJson(
         o.addProperty("hidden", hidden);
         o.add("activation", activation == null ? JsonNull.INSTANCE : GSON.toJsonTree(activation));
         o.addProperty("engine", engine);
-        o.add("initial_parameters", parameters(initialParameters));
-        o.add("final_parameters", parameters(finalParameters));
+        o.add("initial_parameters", TensorJson.write(initialParameters));
+        o.add("final_parameters", TensorJson.write(finalParameters));
         JsonArray losses = new JsonArray();
         for (LossPoint p : loss) {
             JsonArray point = new JsonArray();
@@ -145,8 +146,8 @@ public record ResultJson(
             o.addProperty("loop_seconds", loopSeconds);
         }
         JsonObject predictions = new JsonObject();
-        predictions.add("x", nested(predictionX, 0, 0));
-        predictions.add("y", nested(predictionY, 0, 0));
+        predictions.add("x", TensorJson.write(predictionX));
+        predictions.add("y", TensorJson.write(predictionY));
         o.add("predictions", predictions);
         return GSON.toJson(o);
     }
@@ -179,11 +180,11 @@ public record ResultJson(
                     hidden == null ? 0 : hidden.getAsInt(),
                     activation == null || activation.isJsonNull() ? null : activation.getAsString(),
                     engine == null || engine.isJsonNull() ? "unknown" : engine.getAsString(),
-                    parameters(field(o, "initial_parameters").getAsJsonObject()),
-                    parameters(field(o, "final_parameters").getAsJsonObject()),
+                    TensorJson.readAll(field(o, "initial_parameters").getAsJsonObject(), "parameter"),
+                    TensorJson.readAll(field(o, "final_parameters").getAsJsonObject(), "parameter"),
                     losses,
-                    tensor(field(predictions, "x")),
-                    tensor(field(predictions, "y")),
+                    TensorJson.read(field(predictions, "x"), "predictions.x"),
+                    TensorJson.read(field(predictions, "y"), "predictions.y"),
                     o.has("loop_seconds") ? o.get("loop_seconds").getAsDouble() : Double.NaN);
         } catch (JsonParseException | IllegalStateException | UnsupportedOperationException
                 | IndexOutOfBoundsException | NumberFormatException e) {
@@ -201,65 +202,6 @@ public record ResultJson(
             throw new IllegalArgumentException("not a run document: no \"" + key + "\"");
         }
         return e;
-    }
-
-    private static JsonObject parameters(Map<String, TensorValues> parameters) {
-        JsonObject o = new JsonObject();
-        parameters.forEach((name, t) -> o.add(name, nested(t, 0, 0)));
-        return o;
-    }
-
-    private static Map<String, TensorValues> parameters(JsonObject o) {
-        Map<String, TensorValues> parameters = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonElement> e : o.entrySet()) {
-            parameters.put(e.getKey(), tensor(e.getValue()));
-        }
-        return parameters;
-    }
-
-    /** The elements of {@code t} from {@code offset} on, nested from dimension {@code dim} down. */
-    private static JsonArray nested(TensorValues t, int dim, int offset) {
-        long[] shape = t.shape();
-        JsonArray array = new JsonArray();
-        int stride = 1;
-        for (int d = dim + 1; d < shape.length; d++) {
-            stride *= (int) shape[d];
-        }
-        for (int i = 0; i < shape[dim]; i++) {
-            if (dim == shape.length - 1) {
-                array.add((double) t.get(offset + i));
-            } else {
-                array.add(nested(t, dim + 1, offset + i * stride));
-            }
-        }
-        return array;
-    }
-
-    /** A nested JSON array of numbers as a tensor: its shape from the nesting, its values row-major. */
-    private static TensorValues tensor(JsonElement e) {
-        List<Long> shape = new ArrayList<>();
-        JsonElement probe = e;
-        while (probe.isJsonArray()) {
-            shape.add((long) probe.getAsJsonArray().size());
-            probe = probe.getAsJsonArray().size() > 0 ? probe.getAsJsonArray().get(0) : JsonNull.INSTANCE;
-        }
-        List<Float> values = new ArrayList<>();
-        flatten(e, values, shape.size());
-        float[] flat = new float[values.size()];
-        for (int i = 0; i < flat.length; i++) {
-            flat[i] = values.get(i);
-        }
-        return new TensorValues(shape.stream().mapToLong(Long::longValue).toArray(), flat);
-    }
-
-    private static void flatten(JsonElement e, List<Float> into, int depth) {
-        if (depth == 0) {
-            into.add((float) e.getAsDouble());
-            return;
-        }
-        for (JsonElement child : e.getAsJsonArray()) {
-            flatten(child, into, depth - 1);
-        }
     }
 
     private static float[] concat(float[] a, float[] b) {

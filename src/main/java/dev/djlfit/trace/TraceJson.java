@@ -4,19 +4,16 @@ import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import dev.djlfit.evaluation.PointError;
-import dev.djlfit.torch.TensorValues;
+import dev.djlfit.json.TensorJson;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** A {@link Trace} to and from its JSON (docs/trace-format.md), the one the reference programs write. */
@@ -36,8 +33,8 @@ public final class TraceJson {
         inputs.add("x", floats(trace.inputs().x()));
         inputs.add("y", floats(trace.inputs().y()));
         o.add("inputs", inputs);
-        o.add("initial_parameters", parameters(trace.initialParameters()));
-        o.add("final_parameters", parameters(trace.finalParameters()));
+        o.add("initial_parameters", TensorJson.write(trace.initialParameters()));
+        o.add("final_parameters", TensorJson.write(trace.finalParameters()));
         JsonArray losses = new JsonArray();
         for (Trace.PrintedLoss p : trace.losses()) {
             JsonArray pair = new JsonArray();
@@ -73,8 +70,8 @@ public final class TraceJson {
                     o.get("steps").getAsInt(),
                     o.has("engine") ? o.get("engine").getAsString() : "unknown",
                     new Trace.Inputs(floats(inputs.getAsJsonArray("x")), floats(inputs.getAsJsonArray("y"))),
-                    parameters(o.getAsJsonObject("initial_parameters")),
-                    parameters(o.getAsJsonObject("final_parameters")),
+                    TensorJson.readAll(o.getAsJsonObject("initial_parameters"), "parameter"),
+                    TensorJson.readAll(o.getAsJsonObject("final_parameters"), "parameter"),
                     losses,
                     o.get("result").getAsString(),
                     o.has("loop_seconds") && !o.get("loop_seconds").isJsonNull() ? o.get("loop_seconds").getAsDouble() : 0,
@@ -100,64 +97,6 @@ public final class TraceJson {
             values[i] = a.get(i).getAsFloat();
         }
         return values;
-    }
-
-    private static JsonObject parameters(Map<String, TensorValues> parameters) {
-        JsonObject o = new JsonObject();
-        parameters.forEach((name, values) -> o.add(name, nested(values, 0, 0)));
-        return o;
-    }
-
-    /** A scalar as a number, a vector as a list, a matrix as a list of rows, and so on. */
-    private static JsonElement nested(TensorValues t, int dim, int offset) {
-        long[] shape = t.shape();
-        if (dim == shape.length) {
-            return GSON.toJsonTree((double) t.get(offset));
-        }
-        int stride = 1;
-        for (int d = dim + 1; d < shape.length; d++) {
-            stride *= (int) shape[d];
-        }
-        JsonArray a = new JsonArray();
-        for (int i = 0; i < shape[dim]; i++) {
-            a.add(nested(t, dim + 1, offset + i * stride));
-        }
-        return a;
-    }
-
-    private static Map<String, TensorValues> parameters(JsonObject o) {
-        Map<String, TensorValues> parameters = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonElement> e : o.entrySet()) {
-            List<Long> shape = new ArrayList<>();
-            JsonElement probe = e.getValue();
-            while (probe.isJsonArray()) {
-                shape.add((long) probe.getAsJsonArray().size());
-                if (probe.getAsJsonArray().isEmpty()) {
-                    break;
-                }
-                probe = probe.getAsJsonArray().get(0);
-            }
-            List<Float> values = new ArrayList<>();
-            flatten(e.getValue(), values, e.getKey());
-            float[] flat = new float[values.size()];
-            for (int i = 0; i < flat.length; i++) {
-                flat[i] = values.get(i);
-            }
-            parameters.put(e.getKey(), new TensorValues(shape.stream().mapToLong(Long::longValue).toArray(), flat));
-        }
-        return parameters;
-    }
-
-    private static void flatten(JsonElement e, List<Float> into, String name) {
-        if (e.isJsonArray()) {
-            for (JsonElement item : e.getAsJsonArray()) {
-                flatten(item, into, name);
-            }
-        } else if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()) {
-            into.add(e.getAsFloat());
-        } else {
-            throw new JsonParseException("parameter " + name + " holds " + e + ", not numbers");
-        }
     }
 
     private static JsonObject extrapolation(SinExtrapolation e) {
