@@ -2,7 +2,6 @@ package dev.djlfit.parity;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * How far the Java port (DJL 0.33.0, libtorch 2.5.1) may be from the PyTorch reference (Debian's
@@ -84,21 +83,15 @@ public record Tolerances(
 
     Verdict judge(ParityComparison c) {
         List<String> failures = new ArrayList<>();
-        check(failures, "initial parameters: largest |diff|", c.initialMaxAbs(), initialParameters);
+        Verdict.checkAtMost(failures, "initial parameters: largest |diff|", c.initialMaxAbs(), initialParameters);
         if (initialParameters == 0 && !c.initialBitEqual()) {
             failures.add("initial parameters: not bit-equal");
         }
-        check(failures, "final parameters: largest |diff|", c.finalMaxAbs(), finalParameters);
-        check(failures, "predictions at the training inputs: largest |diff| / max(1, |y|)",
+        Verdict.checkAtMost(failures, "final parameters: largest |diff|", c.finalMaxAbs(), finalParameters);
+        Verdict.checkAtMost(failures, "predictions at the training inputs: largest |diff| / max(1, |y|)",
                 c.trainingPredictionMaxScaled(), trainingPredictions);
-        check(failures, "predictions at 2.5 and 10: largest |diff| / max(1, |y|)",
+        Verdict.checkAtMost(failures, "predictions at 2.5 and 10: largest |diff| / max(1, |y|)",
                 c.newPredictionMaxScaled(), newPredictions);
         return new Verdict(failures);
-    }
-
-    private static void check(List<String> failures, String what, double measured, double tolerance) {
-        if (!(measured <= tolerance)) {
-            failures.add(String.format(Locale.ROOT, "%s %.3e exceeds %.1e", what, measured, tolerance));
-        }
     }
 }

@@ -2,7 +2,6 @@ package dev.djlfit.parity;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * How far a tutorial port (DJL 0.33.0, libtorch 2.5.1) may be from its reference program (Debian's
@@ -49,18 +48,12 @@ public record TutorialTolerances(double initialParameters, double finalParameter
 
     Verdict judge(TutorialComparison c) {
         List<String> failures = new ArrayList<>();
-        check(failures, "initial parameters: largest |diff|", c.initialMaxAbs(), initialParameters);
-        check(failures, "final parameters: largest |diff|", c.finalMaxAbs(), finalParameters);
-        check(failures, "last printed loss: |diff| / |PyTorch|", c.lastLossRelative(), lastLoss);
+        Verdict.checkAtMost(failures, "initial parameters: largest |diff|", c.initialMaxAbs(), initialParameters);
+        Verdict.checkAtMost(failures, "final parameters: largest |diff|", c.finalMaxAbs(), finalParameters);
+        Verdict.checkAtMost(failures, "last printed loss: |diff| / |PyTorch|", c.lastLossRelative(), lastLoss);
         if (!c.lossStepsMatch()) {
             failures.add("the two printed their losses at different steps");
         }
         return new Verdict(failures);
-    }
-
-    private static void check(List<String> failures, String what, double measured, double tolerance) {
-        if (!(measured <= tolerance)) {
-            failures.add(String.format(Locale.ROOT, "%s %.3e exceeds %.1e", what, measured, tolerance));
-        }
     }
 }
