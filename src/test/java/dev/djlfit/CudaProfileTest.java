@@ -9,7 +9,6 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,23 +88,9 @@ class CudaProfileTest {
                 dependencies(cudaProfile(project)));
     }
 
-    private static Optional<Path> mvnOnPath() {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return Optional.empty();
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            Path mvn = Path.of(dir, "mvn");
-            if (Files.isExecutable(mvn)) {
-                return Optional.of(mvn);
-            }
-        }
-        return Optional.empty();
-    }
-
     @Test
     void mavenResolvesTheCudaProfileToTheCu124ArtifactBesideTheCpuOne() throws Exception {
-        Optional<Path> mvn = mvnOnPath();
+        Optional<Path> mvn = SearchPath.find("mvn");
         assumeTrue(mvn.isPresent(), "mvn is not on PATH");
         Path output = Path.of("target", "effective-pom-cuda.xml").toAbsolutePath();
         Files.deleteIfExists(output);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.djlfit.SearchPath;
 import dev.djlfit.parity.PyTorchForTests;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -285,12 +286,7 @@ class DocumentedCommandsTest {
     }
 
     private static boolean onPath(String program) {
-        for (String folder : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (!folder.isEmpty() && Files.isExecutable(Path.of(folder, program))) {
-                return true;
-            }
-        }
-        return false;
+        return SearchPath.find(program).isPresent();
     }
 
     /** {@code --device gpu}, {@code gpu:N}, {@code cuda...}: fails by design where there is no GPU. */

@@ -1,9 +1,9 @@
 package dev.djlfit.cli;
 
+import dev.djlfit.SearchPath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +73,7 @@ class PipedOutputTest {
 
     @Test
     void mavenExecWritesNoEscapeCodesToAPipe() throws Exception {
-        Optional<Path> mvn = mvnOnPath();
+        Optional<Path> mvn = SearchPath.find("mvn");
         assumeTrue(mvn.isPresent(), "mvn is not on PATH");
         List<String> command = new ArrayList<>(List.of(mvn.get().toString(), "-q", "exec:java", "-Dexec.args=--version"));
         String localRepository = System.getProperty("maven.repo.local");
@@ -84,19 +84,5 @@ class PipedOutputTest {
         assertEquals(0, version.code(), version.out() + version.err());
         assertTrue(version.out().startsWith("djl-fit "), version.out());
         assertPlain(version, "mvn -q exec:java");
-    }
-
-    private static Optional<Path> mvnOnPath() {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return Optional.empty();
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            Path mvn = Path.of(dir, "mvn");
-            if (Files.isExecutable(mvn)) {
-                return Optional.of(mvn);
-            }
-        }
-        return Optional.empty();
     }
 }
