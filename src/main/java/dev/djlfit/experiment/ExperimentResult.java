@@ -25,7 +25,7 @@ import java.util.Optional;
  * @param finalLoss MSE of the trained net on the training data
  * @param finalPrediction {@code fit(x)} on the training inputs
  * @param newPrediction {@code fit(torch.FloatTensor([[2.5], [10]]))}
- * @param curve the trained net over {@link dev.djlfit.evaluation.Extrapolation#curve()} ({@link ExperimentRunner#CURVE} for the article), for plots
+ * @param curve the trained net over {@link dev.djlfit.evaluation.Extrapolation#curve()} ({@link dev.djlfit.evaluation.Extrapolation#ARTICLE_CURVE} for the article), for plots
  * @param extrapolationOrNull the trained net against the truth, where the truth is known
  * @param equivalentLineOrNull the line a purely linear net collapses to, else null
  * @param wallNanos the whole experiment, set-up and evaluation included

@@ -10,7 +10,6 @@ import dev.djlfit.evaluation.EquivalentLine;
 import dev.djlfit.evaluation.Extrapolation;
 import dev.djlfit.evaluation.ExtrapolationReport;
 import dev.djlfit.evaluation.Predictor;
-import dev.djlfit.evaluation.Range;
 import dev.djlfit.model.Net;
 import dev.djlfit.torch.EngineDefaults;
 import dev.djlfit.torch.GradMode;
@@ -33,9 +32,6 @@ public final class ExperimentRunner {
     static {
         EngineDefaults.ensure();
     }
-
-    /** For the article's data the learned function is sampled over this range, wide enough to show 2.5 and 10. */
-    public static final Range CURVE = Extrapolation.ARTICLE_CURVE;
 
     public static final int CURVE_POINTS = 241;
 

@@ -85,12 +85,6 @@ public final class DjlParameterFile {
         return Integer.toString(Integer.parseInt(m.group(1)));
     }
 
-    /** Writes {@code parameters} (PyTorch's names) into {@code dir}/{@value #FILE_NAME}. */
-    public static Path write(Path dir, Architecture architecture, Map<String, TensorValues> parameters)
-            throws IOException {
-        return write(dir, FILE_NAME, architecture, parameters);
-    }
-
     /**
      * Writes {@code parameters} into {@code dir}/{@code fileName} ({@code net-NNNN.params}: the
      * epoch DJL's {@code Model.save} puts in the name).
@@ -125,17 +119,11 @@ public final class DjlParameterFile {
     }
 
     /**
-     * Reads {@code dir}/{@value #FILE_NAME} into a block of the given architecture.
+     * Reads {@code dir}/{@code fileName} into a block of the given architecture.
      *
      * @return the values under PyTorch's names, with the shapes the file holds
      * @throws MalformedModelException where the file is not a DJL parameter file of such a block
      */
-    public static Map<String, TensorValues> read(Path dir, Architecture architecture)
-            throws IOException, MalformedModelException {
-        return read(dir, FILE_NAME, architecture);
-    }
-
-    /** The same, from {@code dir}/{@code fileName}. */
     public static Map<String, TensorValues> read(Path dir, String fileName, Architecture architecture)
             throws IOException, MalformedModelException {
         try (Model model = Model.newInstance(PREFIX, Device.cpu())) {

@@ -21,7 +21,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Where a model is saved: checked before training starts, so that a bad {@code --save} fails at
@@ -50,8 +49,9 @@ public final class SaveTarget {
     /** The file that marks a directory as a saved model. */
     public static final String DESCRIPTION = "model.json";
 
-    private static final Pattern PARAMETER_FILE = Pattern.compile("net-\\d{4}\\.params");
     private static final String LOCK = ".djl-fit-save.lock";
+    /** Saves alternate between {@link DjlParameterFile#FILE_NAME} and this one. */
+    private static final String ALTERNATE_FILE_NAME = "net-0001.params";
 
     private static final java.util.concurrent.ConcurrentMap<Path, Object> IN_THIS_PROCESS =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -121,19 +121,11 @@ public final class SaveTarget {
             for (Path p : left) {
                 boolean complete = Files.isRegularFile(p.resolve(DESCRIPTION));
                 if (Files.isDirectory(p) && (!complete || Files.isRegularFile(dir.resolve(DESCRIPTION)))) {
-                    deleteTree(p);
+                    Leftovers.delete(p);
                 }
             }
         } catch (IOException | RuntimeException e) {
             // left as it was; the save itself does not need it
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (var tree = Files.walk(dir)) {
-            for (Path q : (Iterable<Path>) tree.sorted(java.util.Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(q);
-            }
         }
     }
 
@@ -146,7 +138,7 @@ public final class SaveTarget {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path p : entries) {
                 String name = p.getFileName().toString();
-                if (!PARAMETER_FILE.matcher(name).matches() && !name.equals(LOCK) && !Leftovers.isTemporaryName(name)) {
+                if (!DjlParameterFile.isFileName(name) && !name.equals(LOCK) && !Leftovers.isTemporaryName(name)) {
                     return false;
                 }
             }
@@ -179,7 +171,8 @@ public final class SaveTarget {
             Leftovers.removeStale(dir);
             Optional<String> old = currentParameterFile(dir);
             removeOrphans(dir, old);
-            String name = old.filter(n -> n.equals("net-0000.params")).isPresent() ? "net-0001.params" : "net-0000.params";
+            String name = old.filter(DjlParameterFile.FILE_NAME::equals).isPresent()
+                    ? ALTERNATE_FILE_NAME : DjlParameterFile.FILE_NAME;
             Path staging = Leftovers.temporaryIn(dir);
             Path parameters = dir.resolve(name);
             Path description = Leftovers.temporaryIn(dir);
@@ -228,7 +221,7 @@ public final class SaveTarget {
         try {
             String json = Files.readString(description, StandardCharsets.UTF_8);
             String name = ModelDescription.fromJson(json, description.toString()).parameterFile();
-            return PARAMETER_FILE.matcher(name).matches() ? Optional.of(name) : Optional.empty();
+            return DjlParameterFile.isFileName(name) ? Optional.of(name) : Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -243,7 +236,7 @@ public final class SaveTarget {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, "net-*.params")) {
             for (Path p : entries) {
                 String name = p.getFileName().toString();
-                if (PARAMETER_FILE.matcher(name).matches() && !named.filter(name::equals).isPresent()
+                if (DjlParameterFile.isFileName(name) && !named.filter(name::equals).isPresent()
                         && Files.isRegularFile(p)) {
                     Files.delete(p);
                 }

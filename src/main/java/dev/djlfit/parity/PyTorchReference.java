@@ -120,18 +120,9 @@ public final class PyTorchReference {
     }
 
     /**
-     * Runs another script of the reference folder (e.g. {@code batched.py}) with these arguments
-     * and returns what it printed.
-     *
-     * @throws ReferenceUnavailableException if the script failed, with its last error line
+     * Starts another script of the reference folder (e.g. {@code batched.py}) with these
+     * arguments; the caller waits for what it prints with {@link Pending#output()}.
      */
-    public String runScript(String scriptName, List<String> args) {
-        try (Pending pending = startScript(scriptName, args)) {
-            return pending.output();
-        }
-    }
-
-    /** {@link #runScript}, started: the caller waits with {@link Pending#output()}. */
     public Pending startScript(String scriptName, List<String> args) {
         List<String> all = new ArrayList<>();
         all.add(script.resolveSibling(scriptName).toString());

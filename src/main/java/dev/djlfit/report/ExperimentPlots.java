@@ -27,14 +27,9 @@ public final class ExperimentPlots {
      * What the plots of one run are called: the experiment, the activation, the hidden width and
      * the seed, e.g. {@code deep-quadratic-tanh-h10-seed0}, then whatever else differs from the
      * article's training (optimiser, standardised data, a learning rate other than the optimiser's
-     * default, steps), so that two runs
-     * that differ never write over each other's pictures.
+     * default, steps), so that two runs that differ never write over each other's pictures. It is
+     * known before the run, so that the output folder is checked before it trains.
      */
-    public static String fileStem(ExperimentResult result) {
-        return fileStem(result.spec(), result.config());
-    }
-
-    /** Known before the run, so that the output folder is checked before it trains. */
     public static String fileStem(ExperimentSpec spec, TrainingConfig config) {
         StringBuilder stem = new StringBuilder(spec.name());
         spec.architecture().activation().ifPresent(a -> stem.append('-').append(a.id()));

@@ -54,10 +54,6 @@ public final class TutorialRun {
         return seed;
     }
 
-    public int steps() {
-        return steps;
-    }
-
     /**
      * {@code x = torch.linspace(-math.pi, math.pi, 2000); y = torch.sin(x)}, or the given inputs.
      *

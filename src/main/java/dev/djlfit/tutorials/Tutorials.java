@@ -44,9 +44,6 @@ public final class Tutorials {
      */
     public static Trace run(Tutorial tutorial, long seed, int steps, Optional<Trace.Inputs> inputs,
             Consumer<String> out) {
-        if (steps <= 0) {
-            throw new IllegalArgumentException("steps must be positive, got " + steps);
-        }
         TutorialRun run = new TutorialRun(tutorial.name(), seed, steps, inputs, out);
         Torch.seeded(seed, () -> {
             try (GradMode pythonStartsWithGradOn = Torch.enableGrad()) { // DJL's engine starts with it off

@@ -71,7 +71,7 @@ class SavedModelTest {
         Map<String, TensorValues> values = initialised(DEEP, 1);
         Path target = dir.resolve("model");
         save(target, DEEP, values);
-        Map<String, TensorValues> read = DjlParameterFile.read(target, DEEP);
+        Map<String, TensorValues> read = DjlParameterFile.read(target, DjlParameterFile.FILE_NAME, DEEP);
         assertEquals(values, read);
     }
 
