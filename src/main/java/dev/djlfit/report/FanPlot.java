@@ -147,8 +147,8 @@ public final class FanPlot {
         double[] truth = sweep.truthAtProbes();
         for (int i = 0; i < probes.length; i++) {
             ValueMarker marker = new ValueMarker(probes[i], Charts.PROBES, Charts.DOTTED);
-            String label = "x = " + number(probes[i])
-                    + (Double.isNaN(truth[i]) ? "" : ", true y = " + number(truth[i]));
+            String label = "x = " + SweepTable.significant(probes[i])
+                    + (Double.isNaN(truth[i]) ? "" : ", true y = " + SweepTable.significant(truth[i]));
             marker.setLabel(label);
             marker.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
             marker.setLabelPaint(Charts.PROBES);
@@ -157,10 +157,6 @@ public final class FanPlot {
             marker.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
             plot.addDomainMarker(marker, Layer.FOREGROUND);
         }
-    }
-
-    private static String number(double v) {
-        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.4g", v)).stripTrailingZeros().toPlainString();
     }
 
     private static LegendItemCollection legend(ConfigurationResult configuration) {

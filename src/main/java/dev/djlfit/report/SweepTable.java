@@ -258,8 +258,8 @@ public final class SweepTable {
         return Double.isNaN(from) ? "-" : fixed(from) + ".." + fixed(to);
     }
 
-    /** Four significant digits, trailing zeros dropped: 24.75, 321, 0.5985. */
-    private static String significant(double v) {
+    /** Four significant digits, trailing zeros dropped: 24.75, 321, 0.5985 (the fan plot labels its probes so too). */
+    static String significant(double v) {
         return new java.math.BigDecimal(String.format(Locale.ROOT, "%.4g", v)).stripTrailingZeros().toPlainString();
     }
 
