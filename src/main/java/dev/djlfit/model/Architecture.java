@@ -67,12 +67,17 @@ public record Architecture(int[] widths, Activation activationOrNull) {
         return all;
     }
 
+    /** {@code l1}, {@code l2}, ...: the article's attribute names, hence its state_dict names. */
+    public static String layerName(int layer) {
+        return "l" + (layer + 1);
+    }
+
     public static String weightName(int layer) {
-        return "l" + (layer + 1) + ".weight";
+        return layerName(layer) + ".weight";
     }
 
     public static String biasName(int layer) {
-        return "l" + (layer + 1) + ".bias";
+        return layerName(layer) + ".bias";
     }
 
     /** e.g. {@code 1→10→tanh→10→tanh→1}. */

@@ -33,11 +33,14 @@ import java.util.Map;
 public final class Net extends Module {
 
     private final Architecture architecture;
+    /** The children in order, for forward (which runs every step) to walk without copying. */
+    private final List<Linear> layers;
 
     private Net(Architecture architecture, List<Linear> linears) {
         this.architecture = architecture;
+        this.layers = List.copyOf(linears);
         for (int layer = 0; layer < linears.size(); layer++) {
-            registerModule(layerName(layer), linears.get(layer));
+            registerModule(Architecture.layerName(layer), linears.get(layer));
         }
     }
 
@@ -94,19 +97,13 @@ public final class Net extends Module {
         return manager.create(value.values(), shape);
     }
 
-    /** {@code l1}, {@code l2}, ...: the article's attribute names, hence its state_dict names. */
-    private static String layerName(int layer) {
-        String weight = Architecture.weightName(layer);
-        return weight.substring(0, weight.length() - ".weight".length());
-    }
-
     @Override
     public NDArray forward(NDArray x) {
         NDArray h = x;
-        int remaining = architecture.layerCount();
-        for (Module layer : namedChildren().values()) { // l1, l2, ... in registration order
-            h = layer.forward(h);
-            if (--remaining > 0 && architecture.activationOrNull() != null) {
+        int last = layers.size() - 1;
+        for (int layer = 0; layer <= last; layer++) {
+            h = layers.get(layer).forward(h);
+            if (layer < last && architecture.activationOrNull() != null) {
                 h = architecture.activationOrNull().apply(h);
             }
         }
