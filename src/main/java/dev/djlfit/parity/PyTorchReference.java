@@ -144,6 +144,12 @@ public final class PyTorchReference {
         }
     }
 
+    /** The first line of what a reference printed, cut at 60 characters; empty if it printed nothing. */
+    static String beginning(String printed) {
+        String first = printed.strip().lines().findFirst().orElse("");
+        return first.length() > 60 ? first.substring(0, 60) + "..." : first;
+    }
+
     private static String lastLine(String text) {
         List<String> lines = text.strip().lines().toList();
         return lines.isEmpty() ? "no message" : lines.get(lines.size() - 1);
@@ -180,10 +186,8 @@ public final class PyTorchReference {
             try {
                 return ResultJson.parse(printed);
             } catch (IllegalArgumentException e) {
-                String first = printed.strip().lines().findFirst().orElse("");
                 throw new ReferenceUnavailableException("the PyTorch reference " + python + " did not print a run"
-                        + " document: its output begins '" + (first.length() > 60 ? first.substring(0, 60) + "..." : first)
-                        + "' (" + e.getMessage() + ")");
+                        + " document: its output begins '" + beginning(printed) + "' (" + e.getMessage() + ")");
             }
         }
 

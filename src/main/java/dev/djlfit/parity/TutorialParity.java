@@ -112,10 +112,9 @@ public final class TutorialParity {
             try {
                 json = Files.readString(out, StandardCharsets.UTF_8);
             } catch (NoSuchFileException e) {
-                String first = printed.strip().lines().findFirst().orElse("");
+                String first = PyTorchReference.beginning(printed);
                 throw new ReferenceUnavailableException("the PyTorch reference (" + shown + ") wrote no trace"
-                        + (first.isEmpty() ? "" : "; its output begins '"
-                                + (first.length() > 60 ? first.substring(0, 60) + "..." : first) + "'"));
+                        + (first.isEmpty() ? "" : "; its output begins '" + first + "'"));
             } catch (IOException e) {
                 throw new ReferenceUnavailableException("cannot read the trace of the PyTorch reference (" + shown
                         + "): " + Reasons.of(e));
