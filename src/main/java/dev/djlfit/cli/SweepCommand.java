@@ -138,7 +138,7 @@ public final class SweepCommand implements Callable<Integer> {
             Optional<OutputFile> json = output.json(outputs);
             OutputFolder folder = output.folder(outputs);
             folder.check(fileNames(grid, dataset));
-            PrintWriter out = outputs.writesToStandardOutput() ? spec.commandLine().getErr() : spec.commandLine().getOut();
+            PrintWriter out = outputs.report();
             run(grid, config, target, dataset, folder, out, json);
             outputs.succeeded();
         }

@@ -84,7 +84,7 @@ public final class TrainCommand implements Callable<Integer> {
                     : SaveTarget.prepare(outputs.folder("--save", save), "--save " + save);
             OutputFolder folder = output.folder(outputs);
             folder.check(ExperimentPlots.fileNames(experiment, config));
-            PrintWriter out = outputs.writesToStandardOutput() ? spec.commandLine().getErr() : spec.commandLine().getOut();
+            PrintWriter out = outputs.report();
             out.println(EngineInfo.header(target));
             out.printf("=== %s (%s) ===%n", experiment.title(), experiment.name());
             out.flush();

@@ -65,7 +65,7 @@ public final class TutorialCommand implements Callable<Integer> {
         // The trace's file is checked before the run, so that a bad path fails now, not after it.
         try (Outputs outputs = new Outputs(spec.commandLine().getOut(), spec.commandLine().getErr())) {
             Optional<OutputFile> file = json == null ? Optional.empty() : Optional.of(outputs.file("--json", json));
-            PrintWriter out = outputs.writesToStandardOutput() ? spec.commandLine().getErr() : spec.commandLine().getOut();
+            PrintWriter out = outputs.report();
             Trace trace = Tutorials.run(tutorial, seed, n, given, line -> {
                 out.println(line);
                 out.flush();

@@ -74,7 +74,7 @@ public final class WalkthroughCommand implements Callable<Integer> {
             for (ExperimentSpec experiment : experiments) {
                 folder.check(ExperimentPlots.fileNames(experiment, config));
             }
-            PrintWriter out = outputs.writesToStandardOutput() ? spec.commandLine().getErr() : spec.commandLine().getOut();
+            PrintWriter out = outputs.report();
             out.println("Machine Learning and Regression Models with PyTorch, part II: the Java port");
             out.println(EngineInfo.header(target));
             ExperimentPrinter printer = new ExperimentPrinter(out);

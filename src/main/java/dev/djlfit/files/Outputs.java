@@ -49,9 +49,12 @@ public final class Outputs implements AutoCloseable {
         return f;
     }
 
-    /** Whether an output goes to the standard output, which the report should then leave alone. */
-    public boolean writesToStandardOutput() {
-        return toStandardOutput;
+    /**
+     * Where the run's report goes: the standard output, or the standard error once an output
+     * ({@code --json -}) has taken the standard output. Ask after the outputs are named.
+     */
+    public PrintWriter report() {
+        return toStandardOutput ? standardError : standardOutput;
     }
 
     PrintWriter standardOutput() {

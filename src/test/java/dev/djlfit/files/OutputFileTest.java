@@ -93,9 +93,17 @@ class OutputFileTest {
     }
 
     @Test
+    void theReportMovesToTheStandardErrorOnceAnOutputTakesTheStandardOutput() {
+        outputs.report().println("before");
+        outputs.file("--json", Path.of("-"));
+        outputs.report().println("after");
+        assertEquals("before\n", out.toString());
+        assertEquals("after\n", err.toString());
+    }
+
+    @Test
     void dashAndDevStdoutAreTheStandardOutput() {
         OutputFile dash = outputs.file("--json", Path.of("-"));
-        assertTrue(outputs.writesToStandardOutput());
         dash.writeText("{}\n");
         outputs.file("--json", Path.of("/dev/stdout")).writeText("[]\n");
         outputs.file("--json", Path.of("/dev/stderr")).writeText("e\n");
