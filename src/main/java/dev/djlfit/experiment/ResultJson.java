@@ -116,7 +116,7 @@ public record ResultJson(
     public static String runs(List<ResultJson> runs) {
         JsonArray all = new JsonArray();
         for (ResultJson run : runs) {
-            all.add(JsonParser.parseString(run.toJson()));
+            all.add(run.tree());
         }
         JsonObject o = new JsonObject();
         o.add("runs", all);
@@ -124,6 +124,10 @@ public record ResultJson(
     }
 
     public String toJson() {
+        return GSON.toJson(tree());
+    }
+
+    private JsonObject tree() {
         JsonObject o = new JsonObject();
         o.addProperty("experiment", experiment);
         o.addProperty("seed", seed);
@@ -149,7 +153,7 @@ public record ResultJson(
         predictions.add("x", TensorJson.write(predictionX));
         predictions.add("y", TensorJson.write(predictionY));
         o.add("predictions", predictions);
-        return GSON.toJson(o);
+        return o;
     }
 
     /**
