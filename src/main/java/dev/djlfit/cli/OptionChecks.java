@@ -1,5 +1,6 @@
 package dev.djlfit.cli;
 
+import dev.djlfit.data.Numbers;
 import picocli.CommandLine;
 import picocli.CommandLine.TypeConversionException;
 
@@ -8,7 +9,6 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The one place where option values are checked: steps, learning rates, widths, thread counts,
@@ -23,8 +23,6 @@ final class OptionChecks {
 
     /** Deeper than this is surely a typo: the article's deepest net has 3 layers. */
     static final int MAX_DEPTH = 1000;
-
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
     private OptionChecks() {}
 
@@ -53,7 +51,7 @@ final class OptionChecks {
 
     static double parseDouble(String text) {
         String t = text.strip();
-        if (!DECIMAL.matcher(t).matches()) {
+        if (!Numbers.decimal(t)) {
             throw new TypeConversionException("'" + abbreviate(t) + "' is not a number (write it as 0.01 or 1e-3)");
         }
         double value = Double.parseDouble(t);

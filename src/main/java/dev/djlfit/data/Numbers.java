@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Reads one number as a person writes it, strictly: no Java suffixes, no hex, no silent NaN. */
-final class Numbers {
+public final class Numbers {
 
     private static final Pattern NOT_FINITE = Pattern.compile("[+-]?(nan|inf|infinity)", Pattern.CASE_INSENSITIVE);
 
@@ -46,10 +46,10 @@ final class Numbers {
 
     /**
      * A plain decimal such as {@code -1.5e3}: digits with an optional sign, point and exponent.
-     * Java's own extras ({@code 1f}, {@code 0x1p3}, {@code NaN}) are not numbers in a data file.
+     * Java's own extras ({@code 1f}, {@code 0x1p3}, {@code NaN}) are not numbers in a data file or an option.
      * Written out by hand: it runs for every cell of a file of millions of rows.
      */
-    private static boolean decimal(String t) {
+    public static boolean decimal(String t) {
         int i = 0;
         int n = t.length();
         if (i < n && (t.charAt(i) == '+' || t.charAt(i) == '-')) {
