@@ -151,8 +151,7 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     private List<String> fileNames(SweepGrid grid, Dataset dataset) {
-        String base = base(dataset);
-        List<String> names = new ArrayList<>(List.of(base + ".csv", base + ".md", base + "-seeds.csv"));
+        List<String> names = new ArrayList<>(SweepTable.fileNames(base(dataset)));
         for (SweepConfiguration c : grid.configurations()) {
             names.add(FanPlot.fileName(dataset.name(), c));
         }
@@ -193,10 +192,7 @@ public final class SweepCommand implements Callable<Integer> {
         }
 
         List<Path> files = new ArrayList<>();
-        String base = base(dataset);
-        files.add(folder.writeText(base + ".csv", table.csv()));
-        files.add(folder.writeText(base + ".md", table.markdown()));
-        files.add(folder.writeText(base + "-seeds.csv", table.seedsCsv()));
+        table.files(base(dataset)).forEach((name, text) -> files.add(folder.writeText(name, text)));
         FanPlot fan = new FanPlot();
         for (ConfigurationResult c : result.configurations()) {
             files.add(fan.write(result, c, folder));

@@ -7,8 +7,10 @@ import dev.djlfit.sweep.SeedOutcome;
 import dev.djlfit.sweep.SweepResult;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A sweep as a table, three ways: aligned text for the terminal, Markdown, and CSV (one row per
@@ -163,6 +165,21 @@ public final class SweepTable {
             }
         }
         return out.toString();
+    }
+
+    /** The files the tables are written to, named before the sweep runs so the folder is checked first. */
+    public static List<String> fileNames(String base) {
+        return List.of(base + ".csv", base + ".md", base + "-seeds.csv");
+    }
+
+    /** Each table's text under its name from {@link #fileNames}, in that order. */
+    public Map<String, String> files(String base) {
+        List<String> names = fileNames(base);
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put(names.get(0), csv());
+        files.put(names.get(1), markdown());
+        files.put(names.get(2), seedsCsv());
+        return files;
     }
 
     public String markdown() {
