@@ -23,11 +23,23 @@ public final class BenchReport {
     static final String RATIOS = "RATIO: Java time / PyTorch time for the same steps (lower is better)";
     static final String MEMORY = "rss_mb: peak resident memory of the process that ran the loop"
             + " (this JVM so far; the Python child for PyTorch)";
+    private static final String TIME_OVER_PYTORCH =
+            "time/pytorch: Java time / PyTorch time for the same steps, lower is better";
 
     private final PrintWriter out;
 
     public BenchReport(PrintWriter out) {
         this.out = out;
+    }
+
+    /** {@code reference: WHAT on PyTorch V (python NOTE)}, or why it is not timed; nothing where none was asked for. */
+    private void referenceLine(PyTorchAvailability pytorchOrNull, String what, String note) {
+        if (pytorchOrNull != null) {
+            out.println(pytorchOrNull.available()
+                    ? "reference: " + what + " on PyTorch " + pytorchOrNull.torchVersion() + " ("
+                            + pytorchOrNull.python() + note + ")"
+                    : "reference: not timed: " + pytorchOrNull.whyNot());
+        }
     }
 
     /** "median of 3 runs", "1 run". */
@@ -38,12 +50,7 @@ public final class BenchReport {
     /** The lines above the experiments' timings. */
     public void experimentsHeader(int steps, int warmup, int repeats, PyTorchAvailability pytorchOrNull) {
         out.printf(Locale.ROOT, "%d timed steps per run, %d warm-up steps, %s%n", steps, warmup, runs(repeats));
-        if (pytorchOrNull != null) {
-            out.println(pytorchOrNull.available()
-                    ? "reference: the article's code on PyTorch " + pytorchOrNull.torchVersion() + " ("
-                            + pytorchOrNull.python() + ")"
-                    : "reference: not timed: " + pytorchOrNull.whyNot());
-        }
+        referenceLine(pytorchOrNull, "the article's code", "");
         out.println(MEMORY);
         if (pytorchOrNull != null && pytorchOrNull.available()) {
             out.println(RATIOS);
@@ -99,7 +106,7 @@ public final class BenchReport {
             }
         }
         if (rows.stream().anyMatch(r -> r.pytorchOrNull() != null)) {
-            out.println("time/pytorch: Java time / PyTorch time for the same steps, lower is better");
+            out.println(TIME_OVER_PYTORCH);
         }
         out.flush();
     }
@@ -110,12 +117,7 @@ public final class BenchReport {
                 + " steps, %s, in-loop time (initialisation apart)%n", o.name(), o.nets(),
                 o.configuration().architecture().describe(), o.firstSeed(), o.firstSeed() + o.nets() - 1, o.steps(),
                 o.warmupSteps(), runs(o.repeats()));
-        if (pytorchOrNull != null) {
-            out.println(pytorchOrNull.available()
-                    ? "reference: torch.bmm batch on PyTorch " + pytorchOrNull.torchVersion() + " ("
-                            + pytorchOrNull.python() + ")"
-                    : "reference: not timed: " + pytorchOrNull.whyNot());
-        }
+        referenceLine(pytorchOrNull, "torch.bmm batch", "");
         out.println(MEMORY);
         out.println("RATIO: time over time for the same steps, lower is better: Java's batch over PyTorch's batch,"
                 + " or one batch step of " + o.nets() + " nets over one net's step alone");
@@ -162,12 +164,7 @@ public final class BenchReport {
 
     /** The lines above {@code bench --tutorial}'s timings. */
     public void tutorialsHeader(int repeats, PyTorchAvailability pytorchOrNull) {
-        if (pytorchOrNull != null) {
-            out.println(pytorchOrNull.available()
-                    ? "reference: src/reference/pytorch/tutorials.py on PyTorch " + pytorchOrNull.torchVersion() + " ("
-                            + pytorchOrNull.python() + ", one thread)"
-                    : "reference: not timed: " + pytorchOrNull.whyNot());
-        }
+        referenceLine(pytorchOrNull, "src/reference/pytorch/tutorials.py", ", one thread");
         out.printf(Locale.ROOT, "in-loop time per step, %s after a %d-step warm-up (Java and PyTorch alternating),"
                 + " seed 0%n", runs(repeats), TutorialBench.WARMUP_STEPS);
         out.println(MEMORY);
@@ -199,7 +196,7 @@ public final class BenchReport {
                     both ? String.format(Locale.ROOT, "%.2f", r.ratio()) : "-");
         }
         if (rows.stream().anyMatch(r -> r.pytorchOrNull() != null)) {
-            out.println("time/pytorch: Java time / PyTorch time for the same steps, lower is better");
+            out.println(TIME_OVER_PYTORCH);
         }
         out.flush();
     }
