@@ -21,18 +21,14 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import tutorials  # noqa: E402  (exits with the install hint if torch is missing)
 import torch  # noqa: E402
-import random  # noqa: E402
 
 
 def trace(program, seed, steps, nudge, reverse=False, inputs=None):
     function, default_steps = tutorials.PROGRAMS[program]
     args = argparse.Namespace(program=program, seed=seed, steps=steps or default_steps, inputs=inputs,
                               nudge=nudge, reverse=reverse, out=None)
-    torch.manual_seed(seed)
-    random.seed(seed)
-    run = tutorials.Run(args)
     with contextlib.redirect_stdout(io.StringIO()):
-        function(run)
+        run = tutorials.run_program(function, args)
     return run.trace()
 
 

@@ -390,6 +390,15 @@ PROGRAMS = {
 }
 
 
+def run_program(program, args):
+    """Seeds torch and random with args.seed, as the Java ports do, then runs the program."""
+    torch.manual_seed(args.seed)
+    random.seed(args.seed)
+    run = Run(args)
+    program(run)
+    return run
+
+
 def main():
     parser = argparse.ArgumentParser(description="A program of PyTorch's 'Learning PyTorch with Examples'.")
     parser.add_argument("program", choices=list(PROGRAMS))
@@ -408,10 +417,7 @@ def main():
         parser.error("--steps must be positive, --nudge between 0 and 1000")
 
     torch.set_num_threads(1)
-    torch.manual_seed(args.seed)
-    random.seed(args.seed)
-    run = Run(args)
-    program(run)
+    run = run_program(program, args)
     if args.out:
         write_atomically(args.out, json.dumps(run.trace()) + "\n")
 
