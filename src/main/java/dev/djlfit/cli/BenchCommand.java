@@ -146,10 +146,10 @@ public final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         BenchReport report = new BenchReport(out);
         out.println(EngineInfo.header(target));
-        PyTorchAvailability pytorch = noPython ? null : PyTorchAvailability.check(python);
+        PyTorchAvailability pytorch = pytorchOrNull();
         report.experimentsHeader(steps, warmup, repeats, pytorch);
-        PyTorchBench reference = pytorch != null && pytorch.available()
-                ? new PyTorchBench(pytorch.referenceOrNull(), repeats) : null;
+        PyTorchReference pythonReference = referenceOrNull(pytorch);
+        PyTorchBench reference = pythonReference == null ? null : new PyTorchBench(pythonReference, repeats);
         TrainingConfig config = new TrainingConfig(steps, TrainingConfig.ARTICLE_LEARNING_RATE, seed, 1000);
         List<ExperimentBench.Row> rows = new ExperimentBench(new JavaLoopBench(target.device(), warmup, repeats), reference)
                 .run(chosen, config, variants, report::row);
@@ -163,14 +163,23 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The PyTorch that {@code --python} names, checked; null with {@code --no-python}. */
+    private PyTorchAvailability pytorchOrNull() {
+        return noPython ? null : PyTorchAvailability.check(python);
+    }
+
+    private static PyTorchReference referenceOrNull(PyTorchAvailability pytorchOrNull) {
+        return pytorchOrNull == null ? null : pytorchOrNull.referenceOrNull();
+    }
+
     /** {@code --tutorial NAME|all}: each port's loop against its reference program's. */
     private int benchTutorials() {
         List<Tutorial> chosen = tutorial.equals("all") ? Tutorials.all() : List.of(TutorialCommand.tutorial(tutorial));
         BenchReport report = new BenchReport(spec.commandLine().getOut());
-        PyTorchAvailability pytorch = noPython ? null : PyTorchAvailability.check(python);
+        PyTorchAvailability pytorch = pytorchOrNull();
         report.tutorialsHeader(repeats, pytorch);
         int requestedSteps = spec.commandLine().getParseResult().hasMatchedOption("--steps") ? steps : 0;
-        report.tutorialTable(new TutorialBench(pytorch == null ? null : pytorch.referenceOrNull(), repeats)
+        report.tutorialTable(new TutorialBench(referenceOrNull(pytorch), repeats)
                 .run(chosen, requestedSteps, report::tutorial));
         return 0;
     }
@@ -190,10 +199,10 @@ public final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println(EngineInfo.header(target));
         out.flush();
-        PyTorchAvailability pytorch = noPython ? null : PyTorchAvailability.check(python);
+        PyTorchAvailability pytorch = pytorchOrNull();
         TrainingConfig config = new TrainingConfig(batchSteps, TrainingConfig.ARTICLE_LEARNING_RATE, seed, 1000);
         BatchBench.Outcome outcome = new BatchBench(target.device(), Math.min(warmup, batchSteps), repeats)
-                .run(configuration, batch, config, variants, pytorch == null ? null : pytorch.referenceOrNull());
+                .run(configuration, batch, config, variants, referenceOrNull(pytorch));
         new BenchReport(out).batch(outcome, pytorch);
         return 0;
     }
