@@ -266,15 +266,6 @@ public final class Torch {
         }
     }
 
-    /** The same, keeping the value {@code body} returns (which must not be an array of the step). */
-    public static <T> T stepValue(Supplier<T> body) {
-        try (NDScope scope = new NDScope()) {
-            return body.get();
-        } finally {
-            Tape.prune();
-        }
-    }
-
     /** How many {@link Function} applications this thread holds for a backward pass to come. */
     public static int pendingFunctions() {
         return Tape.size();

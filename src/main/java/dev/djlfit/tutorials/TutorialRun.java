@@ -31,7 +31,6 @@ public final class TutorialRun {
     private Map<String, TensorValues> initial;
     private Map<String, TensorValues> last;
     private String result;
-    private long loopStart;
     private double loopSeconds;
 
     /**
@@ -92,7 +91,7 @@ public final class TutorialRun {
      */
     public void loop(Map<String, NDArray> parameters, IntConsumer body) {
         initial = snapshot(parameters);
-        loopStart = System.nanoTime();
+        long loopStart = System.nanoTime();
         for (int t = 0; t < steps; t++) {
             int step = t;
             Torch.step(() -> body.accept(step));
