@@ -48,9 +48,9 @@ final class LineProgress implements Progress {
             next += every;
         }
         printedTotal = done >= total;
-        double perSecond = printedTotal ? done / Math.max(1e-9, (now - start) / 1e9) : rate.perSecond();
+        double perSecond = printedTotal ? RateWindow.overall(done, start, now) : rate.perSecond();
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
-                "progress %s: %d/%d %s (%d%%)", task, done, total, unit, total == 0 ? 100 : 100 * done / total));
+                "progress %s: %d/%d %s (%d%%)", task, done, total, unit, RateWindow.percent(done, total)));
         if (!Double.isNaN(perSecond)) {
             line.append(String.format(Locale.ROOT, ", %.0f %s/s", perSecond, unit));
         }

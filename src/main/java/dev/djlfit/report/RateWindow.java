@@ -46,6 +46,16 @@ final class RateWindow {
         return (last.done() - first.done()) / (span / 1e9);
     }
 
+    /** Units per second over the whole job, for the line that says it is done. */
+    static double overall(long done, long startNanos, long nowNanos) {
+        return done / Math.max(1e-9, (nowNanos - startNanos) / 1e9);
+    }
+
+    /** Whole percent done; an empty job is done. */
+    static long percent(long done, long total) {
+        return total == 0 ? 100 : 100 * done / total;
+    }
+
     /** {@code h:mm:ss} or {@code m:ss}. */
     static String clock(double seconds) {
         long s = Math.round(seconds);

@@ -80,27 +80,26 @@ final class TerminalProgress implements Progress {
     /** The line as it fits in the terminal's width, less one column (a full last column wraps on some). */
     String line(boolean finished, long now) {
         int width = Math.max(1, columns - 1);
-        String head = String.format(Locale.ROOT, "%s %3d%%", task, total == 0 ? 100 : 100 * done / total);
+        String head = String.format(Locale.ROOT, "%s %3d%%", task, RateWindow.percent(done, total));
         List<String> parts = new ArrayList<>();
         parts.add(done + "/" + total + " " + unit);
-        double perSecond = finished ? done / Math.max(1e-9, (now - start) / 1e9) : rate.perSecond();
+        double perSecond = finished ? RateWindow.overall(done, start, now) : rate.perSecond();
         String speed = Double.isNaN(perSecond) ? null : String.format(Locale.ROOT, "%.0f %s/s", perSecond, unit);
         String time = finished
                 ? "took " + RateWindow.clock((now - start) / 1e9)
                 : Double.isNaN(perSecond) || perSecond <= 0 ? null
                 : RateWindow.clock((total - done) / perSecond) + " left";
         String note = detail.isEmpty() ? null : detail;
-        String[] shownInOrder = {speed, time, note};
+        String[] extras = {speed, time, note};
         int[] givenUpInOrder = {1, 0, 2}; // time left first, then the speed, then the detail
         for (int dropped = 0; ; dropped++) {
+            if (dropped > 0) {
+                extras[givenUpInOrder[dropped - 1]] = null;
+            }
             List<String> shown = new ArrayList<>(parts);
-            for (int i = 0; i < shownInOrder.length; i++) {
-                boolean givenUp = false;
-                for (int d = 0; d < dropped; d++) {
-                    givenUp |= givenUpInOrder[d] == i;
-                }
-                if (shownInOrder[i] != null && !givenUp) {
-                    shown.add(shownInOrder[i]);
+            for (String extra : extras) {
+                if (extra != null) {
+                    shown.add(extra);
                 }
             }
             String tail = String.join(", ", shown);
@@ -113,7 +112,7 @@ final class TerminalProgress implements Progress {
             }
             if (dropped == givenUpInOrder.length) {
                 // even the counts do not fit: shorten the task's name, never a number
-                String numbers = String.format(Locale.ROOT, "%3d%% ", total == 0 ? 100 : 100 * done / total) + tail;
+                String numbers = String.format(Locale.ROOT, "%3d%% ", RateWindow.percent(done, total)) + tail;
                 int nameRoom = width - numbers.length() - 1;
                 return nameRoom > 0 ? task.substring(0, Math.min(task.length(), nameRoom)) + " " + numbers : numbers;
             }
