@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-/** The ported programs of PyTorch's "Learning PyTorch with Examples", by name. */
+/**
+ * The ported programs, by name: the seven of PyTorch's "Learning PyTorch with Examples" (sin
+ * fits, by steps) and the three of "Learn the Basics" that train (FashionMNIST, by epochs).
+ */
 public final class Tutorials {
 
     private static final List<Tutorial> ALL = List.of(
@@ -18,7 +21,10 @@ public final class Tutorials {
             new PolynomialNn(),
             new PolynomialOptim(),
             new PolynomialModule(),
-            new DynamicNet());
+            new DynamicNet(),
+            new Quickstart(),
+            new Optimization(),
+            new SaveLoadRun());
 
     private Tutorials() {}
 
