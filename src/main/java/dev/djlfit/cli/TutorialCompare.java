@@ -57,8 +57,10 @@ final class TutorialCompare {
         // a missing or failing PyTorch is a ReferenceUnavailableException: one line, exit 2 (ErrorHandling)
         PyTorchReference reference = PyTorchReference.locate(python).withTimeout(timeout);
         String torch = reference.torchVersion();
-        out.println("Java ports vs PyTorch " + torch + " (" + reference.python() + " "
-                + reference.script().resolveSibling(TutorialParity.SCRIPT) + ")");
+        String scripts = names.stream().map(n -> TutorialParity.script(TutorialCommand.tutorial(n))).distinct()
+                .map(script -> reference.script().resolveSibling(script).toString())
+                .collect(java.util.stream.Collectors.joining(", "));
+        out.println("Java ports vs PyTorch " + torch + " (" + reference.python() + " " + scripts + ")");
         out.flush();
         TutorialParity parity = new TutorialParity(reference, data);
         TutorialParityPrinter printer = new TutorialParityPrinter(out);
