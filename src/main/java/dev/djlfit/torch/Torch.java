@@ -9,7 +9,10 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
+import dev.djlfit.torch.serialization.StateDictFile;
 
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -269,5 +272,30 @@ public final class Torch {
     /** How many {@link Function} applications this thread holds for a backward pass to come. */
     public static int pendingFunctions() {
         return Tape.size();
+    }
+
+    // ---------------------------------------------------------------- saving and loading
+
+    /**
+     * {@code torch.save(state_dict, path)}: a {@code .pth} file in PyTorch's zip format, which
+     * {@code torch.load} (also with {@code weights_only=True}) reads. See {@link StateDictFile}.
+     *
+     * @throws dev.djlfit.torch.serialization.PthFileException when the file cannot be written;
+     *     what was at {@code path} before is then left as it was
+     */
+    public static void save(Map<String, TensorValues> stateDict, Path path) {
+        StateDictFile.save(stateDict, path);
+    }
+
+    /**
+     * {@code torch.load(path)} of a state_dict that {@code torch.save} wrote (PyTorch 1.6 and later):
+     * the names in the file's order, so {@code model.loadStateDict(Torch.load(path))} reads as
+     * {@code model.load_state_dict(torch.load(path))}. See {@link StateDictFile} for dtypes.
+     *
+     * @throws dev.djlfit.torch.serialization.PthFileException with a one-line message when the
+     *     file is not such a state_dict
+     */
+    public static Map<String, TensorValues> load(Path path) {
+        return StateDictFile.load(path);
     }
 }
