@@ -46,7 +46,7 @@ final class StateDictWriter {
                     .persistentId();
             pickle.integer(0); // storage offset
             pickle.tupleOf(tensor.shape());
-            pickle.tupleOf(contiguousStrides(tensor.shape()));
+            pickle.tupleOf(Strides.contiguous(tensor.shape()));
             pickle.bool(false); // requires_grad
             pickle.global("collections", "OrderedDict").emptyTuple().reduce(); // backward hooks
             pickle.tupleFromMark().reduce();
@@ -62,16 +62,6 @@ final class StateDictWriter {
         }
         zip.add(archiveName + "/version", (FORMAT_VERSION + "\n").getBytes(StandardCharsets.US_ASCII));
         zip.finish();
-    }
-
-    static long[] contiguousStrides(long[] shape) {
-        long[] strides = new long[shape.length];
-        long stride = 1;
-        for (int d = shape.length - 1; d >= 0; d--) {
-            strides[d] = stride;
-            stride *= Math.max(shape[d], 1);
-        }
-        return strides;
     }
 
     private static byte[] littleEndian(float[] values) {

@@ -17,7 +17,7 @@ record TensorRecord(StorageRef storage, long offset, long[] size, long[] stride)
 
     /** Whether the view reads its elements in storage order, one after another. */
     boolean contiguous() {
-        long[] expected = StateDictWriter.contiguousStrides(size);
+        long[] expected = Strides.contiguous(size);
         for (int d = 0; d < size.length; d++) {
             if (size[d] != 1 && stride[d] != expected[d]) {
                 return false;

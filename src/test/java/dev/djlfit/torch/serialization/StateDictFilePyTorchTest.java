@@ -136,6 +136,21 @@ class StateDictFilePyTorchTest {
     }
 
     @Test
+    void pickleProtocolsTwoToFiveAndParametersLoadTheSame() {
+        List<String> out = TorchPythonAccess.run("import torch\nfrom torch import nn\n" + PRINT_STATE
+                + "torch.manual_seed(5)\n"
+                + "sd = {'weight': nn.Parameter(torch.randn(3, 2)), 'bias': torch.randn(3), 'step': torch.tensor(12)}\n"
+                + "for p in (2, 3, 4, 5):\n"
+                + "    torch.save(sd, " + py(dir) + " + '/p%d.pth' % p, pickle_protocol=p)\n"
+                + "print_state(sd, 'saved|')\n");
+
+        Map<String, TensorValues> saved = asState(parse(out, "saved|"));
+        for (int protocol = 2; protocol <= 5; protocol++) {
+            StateDictFileRoundTripTest.assertBitEqual(saved, Torch.load(dir.resolve("p" + protocol + ".pth")));
+        }
+    }
+
+    @Test
     void javaSequentialSavedLoadsIntoPyTorchSequentialAndBack() {
         Path file = dir.resolve("model.pth");
         Map<String, TensorValues> javaState;
