@@ -7,8 +7,6 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,13 +24,12 @@ final class StateDictWriter {
 
     static void write(Map<String, TensorValues> stateDict, String archiveName, OutputStream out) throws IOException {
         PickleWriter pickle = new PickleWriter();
-        List<byte[]> storages = new ArrayList<>();
+        int storages = 0;
         pickle.global("collections", "OrderedDict").emptyTuple().reduce();
         pickle.mark();
         for (Map.Entry<String, TensorValues> entry : stateDict.entrySet()) {
             TensorValues tensor = entry.getValue();
-            String key = Integer.toString(storages.size());
-            storages.add(littleEndian(tensor.values()));
+            String key = Integer.toString(storages++);
             pickle.string(entry.getKey());
             pickle.global("torch._utils", "_rebuild_tensor_v2");
             pickle.mark();
@@ -57,8 +54,9 @@ final class StateDictWriter {
         StoredZipWriter zip = new StoredZipWriter(out);
         zip.add(archiveName + "/data.pkl", dataPkl);
         zip.add(archiveName + "/byteorder", "little".getBytes(StandardCharsets.US_ASCII));
-        for (int i = 0; i < storages.size(); i++) {
-            zip.add(archiveName + "/data/" + i, storages.get(i));
+        int key = 0;
+        for (TensorValues tensor : stateDict.values()) { // one storage in memory at a time
+            zip.add(archiveName + "/data/" + key++, littleEndian(tensor.values()));
         }
         zip.add(archiveName + "/version", (FORMAT_VERSION + "\n").getBytes(StandardCharsets.US_ASCII));
         zip.finish();

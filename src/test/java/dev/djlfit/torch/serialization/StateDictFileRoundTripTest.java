@@ -116,34 +116,27 @@ class StateDictFileRoundTripTest {
         Path file = dir.resolve("model.pth");
         Files.writeString(file, "what the user had");
         Map<String, TensorValues> failsMidway = new LinkedHashMap<>(sample()) {
+            // the pickle is written from the entries, then the storages one by one from the values
             @Override
             public java.util.Set<Map.Entry<String, TensorValues>> entrySet() {
-                java.util.Set<Map.Entry<String, TensorValues>> entries = new java.util.LinkedHashSet<>(super.entrySet());
-                return new java.util.AbstractSet<>() {
+                return new java.util.LinkedHashSet<>(super.entrySet());
+            }
+
+            @Override
+            public java.util.Collection<TensorValues> values() {
+                List<TensorValues> values = new ArrayList<>(super.values());
+                return new java.util.AbstractList<>() {
                     @Override
-                    public java.util.Iterator<Map.Entry<String, TensorValues>> iterator() {
-                        java.util.Iterator<Map.Entry<String, TensorValues>> it = entries.iterator();
-                        return new java.util.Iterator<>() {
-                            int given;
-
-                            @Override
-                            public boolean hasNext() {
-                                return it.hasNext();
-                            }
-
-                            @Override
-                            public Map.Entry<String, TensorValues> next() {
-                                if (++given == 3) {
-                                    throw new IllegalStateException("disk went away");
-                                }
-                                return it.next();
-                            }
-                        };
+                    public TensorValues get(int index) {
+                        if (index == 3) {
+                            throw new IllegalStateException("disk went away");
+                        }
+                        return values.get(index);
                     }
 
                     @Override
                     public int size() {
-                        return entries.size();
+                        return values.size();
                     }
                 };
             }
