@@ -250,22 +250,28 @@ public final class Torch {
     // ---------------------------------------------------------------- memory
 
     /**
-     * One step of a loop, with every array it makes freed when it returns (an {@link NDScope}),
+     * One step of a loop, with every array it makes freed when it closes (an {@link NDScope}),
      * and this thread's {@link Function} tape forgets what they held:
      *
      * <pre>
      * for (int t = 0; t &lt; 2000; t++) {
-     *     Torch.step(() -&gt; { ... });
+     *     try (var step = Torch.stepScope()) {
+     *         ...
+     *     }
      * }
      * </pre>
      *
-     * Arrays that must outlive the step (parameters, optimizer state) are made before the loop.
+     * Arrays that must outlive the step (parameters, optimizer state) are made before the loop;
+     * read what the step computed into Java values ({@link #item}) before it closes.
      */
+    public static StepScope stepScope() {
+        return new StepScope();
+    }
+
+    /** {@link #stepScope()} around {@code body}: {@code Torch.step(() -> { ... })}. */
     public static void step(Runnable body) {
-        try (NDScope scope = new NDScope()) {
+        try (StepScope step = stepScope()) {
             body.run();
-        } finally {
-            Tape.prune();
         }
     }
 

@@ -1,11 +1,14 @@
 package dev.djlfit.torch.nn;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import dev.djlfit.torch.GradMode;
 import dev.djlfit.torch.TensorValues;
 import dev.djlfit.torch.Torch;
 
-import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -137,12 +140,27 @@ public abstract class Module {
             long[] want = p.getShape().getShape();
             if (!java.util.Arrays.equals(want, state.get(name).shape())) {
                 throw new IllegalArgumentException("size mismatch for " + name + ": copying a param with shape "
-                        + new ai.djl.ndarray.types.Shape(state.get(name).shape())
+                        + new Shape(state.get(name).shape())
                         + ", the shape in current model is " + p.getShape());
             }
         });
         try (GradMode noGrad = Torch.noGrad()) {
-            named.forEach((name, p) -> p.set(FloatBuffer.wrap(state.get(name).values())));
+            named.forEach((name, p) -> copyInto(p, state.get(name)));
+        }
+    }
+
+    /**
+     * {@code param.copy_(value)}, as {@code load_state_dict} copies: libtorch's {@code index_put_}
+     * at {@code [...]}. (DJL's {@code NDArray.set(Buffer)} swaps the storage instead, under a guard
+     * that prints libtorch's "AutoNonVariableTypeMode is deprecated" warning.)
+     */
+    private static void copyInto(NDArray param, TensorValues value) {
+        try (NDArray source = param.getManager().create(value.values(), new Shape(value.shape()))) {
+            NDArray typed = source.getDataType() == param.getDataType() ? source : source.toType(param.getDataType(), false);
+            JniUtils.indexAdvPut((PtNDArray) param, new NDIndex("..."), (PtNDArray) typed);
+            if (typed != source) {
+                typed.close();
+            }
         }
     }
 
