@@ -44,8 +44,8 @@ public final class FashionMNIST implements BatchedDataset {
     private static final List<String> CLASSES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
             "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
     private static final String REMEDY = "install the Debian package dataset-fashion-mnist (files in "
-            + DEBIAN_ROOT + ") or pass --data DIR, a folder with train-images-idx3-ubyte, train-labels-idx1-ubyte,"
-            + " t10k-images-idx3-ubyte and t10k-labels-idx1-ubyte (.gz or not)";
+            + DEBIAN_ROOT + ") or pass --data DIR, a folder with the four idx files (train-images-idx3-ubyte.gz,"
+            + " train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz; gzipped or not)";
 
     private final Path folder;
     private final byte[] pixels;
@@ -204,8 +204,8 @@ public final class FashionMNIST implements BatchedDataset {
                 return candidate;
             }
         }
-        throw new DatasetUnavailableException("FashionMNIST data not found in " + root + " (no " + imagesName
-                + "[.gz] and " + labelsName + "[.gz] there or in its FashionMNIST/raw): " + REMEDY);
+        throw new DatasetUnavailableException("FashionMNIST data not found: no " + imagesName + "[.gz] and "
+                + labelsName + "[.gz] in " + root + " nor in " + root.resolve("FashionMNIST").resolve("raw") + "; " + REMEDY);
     }
 
     /** The file {@code name} in {@code folder}, uncompressed or gzipped, or null. */
