@@ -270,4 +270,93 @@ public final class Torch {
     public static int pendingFunctions() {
         return Tape.size();
     }
+
+    // ---------------------------------------------------------------- more draws, in place and *_like (issue 16)
+
+    /**
+     * {@code torch.randint(low, high, size)}: int64 draws in [low, high) from the global
+     * generator, the same as PyTorch's after the same seed; {@code torch.randint(n, size=(1,))}
+     * is {@code randint(m, 0, n, 1)}, and {@code .item()} of it is {@code getLong()}.
+     */
+    public static NDArray randint(NDManager manager, long low, long high, long... shape) {
+        if (low >= high) {
+            throw new IllegalArgumentException("randint: low " + low + " must be less than high " + high);
+        }
+        return drawn(manager, DataType.INT64, shape, cpu -> JniUtils.randint(
+                (ai.djl.pytorch.engine.PtNDManager) cpu, low, high, new Shape(shape), DataType.INT64, Device.cpu()));
+    }
+
+    /** {@code torch.normal(mean, std, size)} with Python numbers for mean and std: float32 draws. */
+    public static NDArray normal(NDManager manager, double mean, double std, long... shape) {
+        checkStd(std);
+        return drawn(manager, DataType.FLOAT32, shape, cpu -> normalOn(cpu, mean, std, new Shape(shape), DataType.FLOAT32));
+    }
+
+    private static NDArray normalOn(NDManager cpu, double mean, double std, Shape shape, DataType type) {
+        return JniUtils.normal((ai.djl.pytorch.engine.PtNDManager) cpu, mean, std, shape, type, Device.cpu());
+    }
+
+    private static NDArray uniformOn(NDManager cpu, double low, double high, Shape shape, DataType type) {
+        return JniUtils.uniform((ai.djl.pytorch.engine.PtNDManager) cpu, low, high, shape, type, Device.cpu());
+    }
+
+    private static void checkStd(double std) {
+        if (!(std >= 0)) {
+            throw new IllegalArgumentException("normal expects std >= 0.0, but found std " + std);
+        }
+    }
+
+    /** A draw of {@code type}, made on the CPU (libtorch's CPU generator), then placed on {@code manager}'s device. */
+    private static NDArray drawn(NDManager manager, DataType type, long[] shape, Draw draw) {
+        ensureEngine();
+        if (manager.getDevice().equals(Device.cpu())) {
+            return draw.on(manager);
+        }
+        try (NDManager cpu = NDManager.newBaseManager(Device.cpu())) {
+            NDArray onCpu = draw.on(cpu);
+            return manager.create(onCpu.toByteBuffer(), onCpu.getShape(), type);
+        }
+    }
+
+    /**
+     * {@code t.normal_(mean, std)} and {@code torch.nn.init.normal_(t, mean, std)}: {@code t}'s
+     * values replaced in place, under no-grad, by the draws PyTorch makes for a tensor of its
+     * shape and dtype.
+     *
+     * @return {@code t}
+     */
+    public static NDArray normal_(NDArray t, double mean, double std) {
+        checkStd(std);
+        return assign(t, drawn(t.getManager(), t.getDataType(), t.getShape().getShape(),
+                cpu -> normalOn(cpu, mean, std, t.getShape(), t.getDataType())));
+    }
+
+    /** {@code t.uniform_(low, high)} and {@code torch.nn.init.uniform_(t, a, b)}, in place, under no-grad. */
+    public static NDArray uniform_(NDArray t, double low, double high) {
+        return assign(t, drawn(t.getManager(), t.getDataType(), t.getShape().getShape(),
+                cpu -> uniformOn(cpu, low, high, t.getShape(), t.getDataType())));
+    }
+
+    /** {@code t.fill_(value)} and {@code torch.nn.init.constant_(t, value)}, in place, under no-grad. */
+    public static NDArray fill_(NDArray t, double value) {
+        NDArray asDouble = t.getManager().create(value);
+        NDArray converted = asDouble.toType(t.getDataType(), false);
+        if (converted != asDouble) {
+            asDouble.close();
+        }
+        return assign(t, converted);
+    }
+
+    /** {@code t.zero_()} and {@code torch.nn.init.zeros_(t)}, in place, under no-grad. */
+    public static NDArray zero_(NDArray t) {
+        return assign(t, t.zerosLike());
+    }
+
+    /** {@code t.copy_(values)} with the values made for it, the temporary freed; returns {@code t}. */
+    private static NDArray assign(NDArray t, NDArray values) {
+        try (GradMode noGrad = noGrad(); NDArray owned = values) {
+            t.set(new ai.djl.ndarray.index.NDIndex("..."), owned);
+        }
+        return t;
+    }
 }
