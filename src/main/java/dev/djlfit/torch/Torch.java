@@ -359,4 +359,82 @@ public final class Torch {
         }
         return t;
     }
+
+    /** {@code torch.rand_like(x)}: uniform draws in [0, 1) of {@code x}'s shape, dtype and device. */
+    public static NDArray randLike(NDArray x) {
+        return randLike(x, x.getDataType());
+    }
+
+    /** {@code torch.rand_like(x, dtype=...)}: the same with another (floating-point) dtype. */
+    public static NDArray randLike(NDArray x, DataType type) {
+        checkFloating("rand_like", x, type);
+        return drawn(x.getManager(), type, x.getShape().getShape(), cpu -> uniformOn(cpu, 0, 1, x.getShape(), type));
+    }
+
+    /** {@code torch.randn_like(x)}: standard normal draws of {@code x}'s shape, dtype and device. */
+    public static NDArray randnLike(NDArray x) {
+        return randnLike(x, x.getDataType());
+    }
+
+    /** {@code torch.randn_like(x, dtype=...)}: the same with another (floating-point) dtype. */
+    public static NDArray randnLike(NDArray x, DataType type) {
+        checkFloating("randn_like", x, type);
+        return drawn(x.getManager(), type, x.getShape().getShape(), cpu -> normalOn(cpu, 0, 1, x.getShape(), type));
+    }
+
+    private static void checkFloating(String function, NDArray x, DataType type) {
+        if (!type.isFloating()) {
+            throw new IllegalArgumentException(function + ": draws need a floating-point dtype, not " + type
+                    + (type == x.getDataType() ? "; pass one, as torch." + function + "(x, dtype=torch.float) does" : ""));
+        }
+    }
+
+    // ---------------------------------------------------------------- joining and reducing (Tensors tutorial)
+
+    /**
+     * {@code torch.cat(tensors, dim)}: joined along an existing dimension (negative counts from
+     * the end); every other dimension must agree. dtypes are promoted as PyTorch promotes them.
+     */
+    public static NDArray cat(java.util.List<NDArray> tensors, int dim) {
+        checkJoin("cat", tensors, dim, false);
+        return ai.djl.ndarray.NDArrays.concat(new ai.djl.ndarray.NDList(tensors), dim);
+    }
+
+    /** {@code torch.stack(tensors, dim)}: joined along a new dimension; all shapes must be equal. */
+    public static NDArray stack(java.util.List<NDArray> tensors, int dim) {
+        checkJoin("stack", tensors, dim, true);
+        return ai.djl.ndarray.NDArrays.stack(new ai.djl.ndarray.NDList(tensors), dim);
+    }
+
+    private static void checkJoin(String function, java.util.List<NDArray> tensors, int dim, boolean newDim) {
+        if (tensors.isEmpty()) {
+            throw new IllegalArgumentException(function + ": expected a non-empty list of tensors");
+        }
+        Shape first = tensors.get(0).getShape();
+        int rank = first.dimension() + (newDim ? 1 : 0);
+        int resolved = dim < 0 ? dim + rank : dim;
+        if (resolved < 0 || resolved >= rank || (!newDim && rank == 0)) {
+            throw new IllegalArgumentException(function + ": dim " + dim + " is out of range for tensors of shape " + first);
+        }
+        for (NDArray t : tensors) {
+            Shape shape = t.getShape();
+            boolean agrees = shape.dimension() == first.dimension();
+            for (int d = 0; agrees && d < first.dimension(); d++) {
+                agrees = shape.get(d) == first.get(d) || (!newDim && d == resolved);
+            }
+            if (!agrees) {
+                throw new IllegalArgumentException(function + ": shapes " + first + " and " + shape + " do not agree"
+                        + (newDim ? " (stack needs equal shapes)" : " outside dim " + dim));
+            }
+        }
+    }
+
+    /**
+     * {@code t.sum(dtype=...)}: the sum of all elements, accumulated in {@code type} (PyTorch casts
+     * first, so float32 values summed as float64 give the float64 sum).
+     */
+    public static NDArray sum(NDArray t, DataType type) {
+        NDArray cast = t.toType(type, false);
+        return cast.sum();
+    }
 }
