@@ -139,6 +139,10 @@ class LossParityTest {
                     runs.add(run(m, seed, new Case("NLLLoss on log-probabilities " + r,
                             "torch.nn.NLLLoss(" + red + ")(x, t)", (mm, x) -> new NLLLoss(r).forward(x, t)),
                             common, logProbabilities, new Shape(N, C)));
+                    runs.add(run(m, seed, new Case("CrossEntropyLoss (C) with a scalar target " + r,
+                            "torch.nn.CrossEntropyLoss(" + red + ")(x, t[2])",
+                            (mm, x) -> new CrossEntropyLoss(r).forward(x, m.create(classes[2]))),
+                            common, java.util.Arrays.copyOfRange(logits, 2 * C, 3 * C), new Shape(C)));
                     runs.add(run(m, seed, new Case("CrossEntropyLoss (N, C, d) " + r,
                             "torch.nn.CrossEntropyLoss(" + red + ")(x, ts3)",
                             (mm, x) -> new CrossEntropyLoss(r).forward(x, ts3)), common, spatial, new Shape(2, C, 3)));
