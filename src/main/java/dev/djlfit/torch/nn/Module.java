@@ -38,6 +38,7 @@ public abstract class Module {
 
     private final Map<String, NDArray> parameters = new LinkedHashMap<>();
     private final Map<String, Module> children = new LinkedHashMap<>();
+    private boolean training = true;
 
     /** {@code module(x)}. */
     public abstract NDArray forward(NDArray x);
@@ -162,6 +163,35 @@ public abstract class Module {
                 typed.close();
             }
         }
+    }
+
+    /**
+     * {@code module.train(mode)}: this module and every module under it set to training mode
+     * ({@code true}, as every module starts) or evaluation mode.
+     *
+     * @return this module, as PyTorch returns {@code self}
+     */
+    public final Module train(boolean mode) {
+        training = mode;
+        for (Module child : children.values()) {
+            child.train(mode);
+        }
+        return this;
+    }
+
+    /** {@code module.train()}: training mode, recursively. */
+    public final Module train() {
+        return train(true);
+    }
+
+    /** {@code module.eval()}: evaluation mode, recursively ({@code train(false)}). */
+    public final Module eval() {
+        return train(false);
+    }
+
+    /** {@code module.training}. */
+    public final boolean isTraining() {
+        return training;
     }
 
     /** {@code extra_repr()}: what PyTorch prints inside the parentheses, e.g. {@code in_features=3, ...}. */
