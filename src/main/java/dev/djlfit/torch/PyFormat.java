@@ -18,6 +18,15 @@ import java.util.StringJoiner;
  *
  * A {@code float} is printed as the Python float it becomes (its exact double):
  * {@code 0.1f} prints {@code 0.10000000149011612}, as {@code loss.item()} does in PyTorch.
+ *
+ * <p>{@link #format(String, Object...)} is {@code str.format} (and so f-strings) with the format-spec
+ * mini-language, rounded as Python rounds (correctly, ties to even on the exact binary value):
+ *
+ * <pre>
+ * print(f"loss: {loss:>7f}  [{current:>5d}/{size:>5d}]")
+ *     PyFormat.print(PyFormat.format("loss: {:>7f}  [{:>5d}/{:>5d}]", loss, current, size));
+ * format(x, '.1f')                        PyFormat.format(x, ".1f")
+ * </pre>
  */
 public final class PyFormat {
 
@@ -96,11 +105,63 @@ public final class PyFormat {
     }
 
     /**
+     * {@code template.format(*args)}: fields {@code {}} (numbered in order) or {@code {0}}, each with
+     * an optional {@code !r}/{@code !s}/{@code !a} and a format spec
+     * {@code [[fill]align][sign][z][#][0][width][,|_][.precision][type]} as Python reads it; types
+     * {@code d b o x X} for integers, {@code f F e E g G %} and none for floats (and integers),
+     * {@code s} and none for strings. {@code {{} and {@code }}} are literal braces. An int, long,
+     * short, byte or BigInteger is a Python int, a double or float a Python float (a float as its
+     * exact double), a Boolean a bool, a 0-dim NDArray its item; anything else prints as
+     * {@link #str} with an empty spec. A spec or template Python rejects, or that is not supported
+     * here ({@code n}, {@code c}, {@code #} for floats, named fields), throws
+     * {@link IllegalArgumentException} with Python's message where it has one.
+     */
+    public static String format(String template, Object... args) {
+        return FormatTemplate.format(template, args);
+    }
+
+    /** Python's {@code format(value, spec)}, e.g. {@code format(91.25, ">0.1f")} is {@code "91.2"}. */
+    public static String format(double value, String spec) {
+        return FormatValue.format(value, spec);
+    }
+
+    /** {@code format(value, spec)} of a float32 value as PyTorch's {@code .item()} gives it: its exact double. */
+    public static String format(float value, String spec) {
+        return FormatValue.format(value, spec);
+    }
+
+    /** {@code format(value, spec)} of a Python int. */
+    public static String format(long value, String spec) {
+        return FormatValue.format(value, spec);
+    }
+
+    /** {@code format(value, spec)} of a Python bool ({@code True}/{@code False} with an empty spec, else as 1/0). */
+    public static String format(boolean value, String spec) {
+        return FormatValue.format(value, spec);
+    }
+
+    /**
+     * {@code format(value, spec)} of any value {@link #format(String, Object...)} takes (strings
+     * included). Not an overload of {@code format}: {@code format(Object, String)} would capture
+     * {@code format("{}", someString)}.
+     */
+    public static String formatValue(Object value, String spec) {
+        return FormatValue.format(value, spec);
+    }
+
+    /**
      * Python's {@code str()} of what a tutorial prints: a {@code double} or {@code float} as a
      * Python float, an {@link NDArray} as PyTorch's tensor repr, a {@link TensorValues} likewise,
-     * anything else by {@code String.valueOf}.
+     * a Boolean as {@code True}/{@code False}, null as {@code None}, anything else by
+     * {@code String.valueOf}.
      */
     public static String str(Object value) {
+        if (value == null) {
+            return "None";
+        }
+        if (value instanceof Boolean b) {
+            return b ? "True" : "False";
+        }
         if (value instanceof Double d) {
             return repr(d.doubleValue());
         }

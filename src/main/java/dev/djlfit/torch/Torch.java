@@ -9,7 +9,10 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
+import dev.djlfit.torch.serialization.StateDictFile;
 
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -247,27 +250,225 @@ public final class Torch {
     // ---------------------------------------------------------------- memory
 
     /**
-     * One step of a loop, with every array it makes freed when it returns (an {@link NDScope}),
+     * One step of a loop, with every array it makes freed when it closes (an {@link NDScope}),
      * and this thread's {@link Function} tape forgets what they held:
      *
      * <pre>
      * for (int t = 0; t &lt; 2000; t++) {
-     *     Torch.step(() -&gt; { ... });
+     *     try (var step = Torch.stepScope()) {
+     *         ...
+     *     }
      * }
      * </pre>
      *
-     * Arrays that must outlive the step (parameters, optimizer state) are made before the loop.
+     * Arrays that must outlive the step (parameters, optimizer state) are made before the loop;
+     * read what the step computed into Java values ({@link #item}) before it closes.
      */
+    public static StepScope stepScope() {
+        return new StepScope();
+    }
+
+    /** {@link #stepScope()} around {@code body}: {@code Torch.step(() -> { ... })}. */
     public static void step(Runnable body) {
-        try (NDScope scope = new NDScope()) {
+        try (StepScope step = stepScope()) {
             body.run();
-        } finally {
-            Tape.prune();
         }
     }
 
     /** How many {@link Function} applications this thread holds for a backward pass to come. */
     public static int pendingFunctions() {
         return Tape.size();
+    }
+
+    // ---------------------------------------------------------------- saving and loading
+
+    /**
+     * {@code torch.save(state_dict, path)}: a {@code .pth} file in PyTorch's zip format, which
+     * {@code torch.load} (also with {@code weights_only=True}) reads. See {@link StateDictFile}.
+     *
+     * @throws dev.djlfit.torch.serialization.PthFileException when the file cannot be written;
+     *     what was at {@code path} before is then left as it was
+     */
+    public static void save(Map<String, TensorValues> stateDict, Path path) {
+        StateDictFile.save(stateDict, path);
+    }
+
+    /**
+     * {@code torch.load(path)} of a state_dict that {@code torch.save} wrote (PyTorch 1.6 and later):
+     * the names in the file's order, so {@code model.loadStateDict(Torch.load(path))} reads as
+     * {@code model.load_state_dict(torch.load(path))}. See {@link StateDictFile} for dtypes.
+     *
+     * @throws dev.djlfit.torch.serialization.PthFileException with a one-line message when the
+     *     file is not such a state_dict
+     */
+    public static Map<String, TensorValues> load(Path path) {
+        return StateDictFile.load(path);
+    }
+
+    // ---------------------------------------------------------------- more draws, in place and *_like (issue 16)
+
+    /**
+     * {@code torch.randint(low, high, size)}: int64 draws in [low, high) from the global
+     * generator, the same as PyTorch's after the same seed; {@code torch.randint(n, size=(1,))}
+     * is {@code randint(m, 0, n, 1)}, and {@code .item()} of it is {@code getLong()}.
+     */
+    public static NDArray randint(NDManager manager, long low, long high, long... shape) {
+        if (low >= high) {
+            throw new IllegalArgumentException("randint: low " + low + " must be less than high " + high);
+        }
+        return drawn(manager, DataType.INT64, shape, cpu -> JniUtils.randint(
+                (ai.djl.pytorch.engine.PtNDManager) cpu, low, high, new Shape(shape), DataType.INT64, Device.cpu()));
+    }
+
+    /** {@code torch.normal(mean, std, size)} with Python numbers for mean and std: float32 draws. */
+    public static NDArray normal(NDManager manager, double mean, double std, long... shape) {
+        checkStd(std);
+        return drawn(manager, DataType.FLOAT32, shape, cpu -> normalOn(cpu, mean, std, new Shape(shape), DataType.FLOAT32));
+    }
+
+    private static NDArray normalOn(NDManager cpu, double mean, double std, Shape shape, DataType type) {
+        return JniUtils.normal((ai.djl.pytorch.engine.PtNDManager) cpu, mean, std, shape, type, Device.cpu());
+    }
+
+    private static NDArray uniformOn(NDManager cpu, double low, double high, Shape shape, DataType type) {
+        return JniUtils.uniform((ai.djl.pytorch.engine.PtNDManager) cpu, low, high, shape, type, Device.cpu());
+    }
+
+    private static void checkStd(double std) {
+        if (!(std >= 0)) {
+            throw new IllegalArgumentException("normal expects std >= 0.0, but found std " + std);
+        }
+    }
+
+    /** A draw of {@code type}, made on the CPU (libtorch's CPU generator), then placed on {@code manager}'s device. */
+    private static NDArray drawn(NDManager manager, DataType type, long[] shape, Draw draw) {
+        ensureEngine();
+        if (manager.getDevice().equals(Device.cpu())) {
+            return draw.on(manager);
+        }
+        try (NDManager cpu = NDManager.newBaseManager(Device.cpu())) {
+            NDArray onCpu = draw.on(cpu);
+            return manager.create(onCpu.toByteBuffer(), onCpu.getShape(), type);
+        }
+    }
+
+    /**
+     * {@code t.normal_(mean, std)} and {@code torch.nn.init.normal_(t, mean, std)}: {@code t}'s
+     * values replaced in place, under no-grad, by the draws PyTorch makes for a tensor of its
+     * shape and dtype.
+     *
+     * @return {@code t}
+     */
+    public static NDArray normal_(NDArray t, double mean, double std) {
+        checkStd(std);
+        return assign(t, drawn(t.getManager(), t.getDataType(), t.getShape().getShape(),
+                cpu -> normalOn(cpu, mean, std, t.getShape(), t.getDataType())));
+    }
+
+    /** {@code t.uniform_(low, high)} and {@code torch.nn.init.uniform_(t, a, b)}, in place, under no-grad. */
+    public static NDArray uniform_(NDArray t, double low, double high) {
+        return assign(t, drawn(t.getManager(), t.getDataType(), t.getShape().getShape(),
+                cpu -> uniformOn(cpu, low, high, t.getShape(), t.getDataType())));
+    }
+
+    /** {@code t.fill_(value)} and {@code torch.nn.init.constant_(t, value)}, in place, under no-grad. */
+    public static NDArray fill_(NDArray t, double value) {
+        NDArray asDouble = t.getManager().create(value);
+        NDArray converted = asDouble.toType(t.getDataType(), false);
+        if (converted != asDouble) {
+            asDouble.close();
+        }
+        return assign(t, converted);
+    }
+
+    /** {@code t.zero_()} and {@code torch.nn.init.zeros_(t)}, in place, under no-grad. */
+    public static NDArray zero_(NDArray t) {
+        return assign(t, t.zerosLike());
+    }
+
+    /** {@code t.copy_(values)} with the values made for it, the temporary freed; returns {@code t}. */
+    private static NDArray assign(NDArray t, NDArray values) {
+        try (GradMode noGrad = noGrad(); NDArray owned = values) {
+            t.set(new ai.djl.ndarray.index.NDIndex("..."), owned);
+        }
+        return t;
+    }
+
+    /** {@code torch.rand_like(x)}: uniform draws in [0, 1) of {@code x}'s shape, dtype and device. */
+    public static NDArray randLike(NDArray x) {
+        return randLike(x, x.getDataType());
+    }
+
+    /** {@code torch.rand_like(x, dtype=...)}: the same with another (floating-point) dtype. */
+    public static NDArray randLike(NDArray x, DataType type) {
+        checkFloating("rand_like", x, type);
+        return drawn(x.getManager(), type, x.getShape().getShape(), cpu -> uniformOn(cpu, 0, 1, x.getShape(), type));
+    }
+
+    /** {@code torch.randn_like(x)}: standard normal draws of {@code x}'s shape, dtype and device. */
+    public static NDArray randnLike(NDArray x) {
+        return randnLike(x, x.getDataType());
+    }
+
+    /** {@code torch.randn_like(x, dtype=...)}: the same with another (floating-point) dtype. */
+    public static NDArray randnLike(NDArray x, DataType type) {
+        checkFloating("randn_like", x, type);
+        return drawn(x.getManager(), type, x.getShape().getShape(), cpu -> normalOn(cpu, 0, 1, x.getShape(), type));
+    }
+
+    private static void checkFloating(String function, NDArray x, DataType type) {
+        if (!type.isFloating()) {
+            throw new IllegalArgumentException(function + ": draws need a floating-point dtype, not " + type
+                    + (type == x.getDataType() ? "; pass one, as torch." + function + "(x, dtype=torch.float) does" : ""));
+        }
+    }
+
+    // ---------------------------------------------------------------- joining and reducing (Tensors tutorial)
+
+    /**
+     * {@code torch.cat(tensors, dim)}: joined along an existing dimension (negative counts from
+     * the end); every other dimension must agree. dtypes are promoted as PyTorch promotes them.
+     */
+    public static NDArray cat(java.util.List<NDArray> tensors, int dim) {
+        checkJoin("cat", tensors, dim, false);
+        return ai.djl.ndarray.NDArrays.concat(new ai.djl.ndarray.NDList(tensors), dim);
+    }
+
+    /** {@code torch.stack(tensors, dim)}: joined along a new dimension; all shapes must be equal. */
+    public static NDArray stack(java.util.List<NDArray> tensors, int dim) {
+        checkJoin("stack", tensors, dim, true);
+        return ai.djl.ndarray.NDArrays.stack(new ai.djl.ndarray.NDList(tensors), dim);
+    }
+
+    private static void checkJoin(String function, java.util.List<NDArray> tensors, int dim, boolean newDim) {
+        if (tensors.isEmpty()) {
+            throw new IllegalArgumentException(function + ": expected a non-empty list of tensors");
+        }
+        Shape first = tensors.get(0).getShape();
+        int rank = first.dimension() + (newDim ? 1 : 0);
+        int resolved = dim < 0 ? dim + rank : dim;
+        if (resolved < 0 || resolved >= rank || (!newDim && rank == 0)) {
+            throw new IllegalArgumentException(function + ": dim " + dim + " is out of range for tensors of shape " + first);
+        }
+        for (NDArray t : tensors) {
+            Shape shape = t.getShape();
+            boolean agrees = shape.dimension() == first.dimension();
+            for (int d = 0; agrees && d < first.dimension(); d++) {
+                agrees = shape.get(d) == first.get(d) || (!newDim && d == resolved);
+            }
+            if (!agrees) {
+                throw new IllegalArgumentException(function + ": shapes " + first + " and " + shape + " do not agree"
+                        + (newDim ? " (stack needs equal shapes)" : " outside dim " + dim));
+            }
+        }
+    }
+
+    /**
+     * {@code t.sum(dtype=...)}: the sum of all elements, accumulated in {@code type} (PyTorch casts
+     * first, so float32 values summed as float64 give the float64 sum).
+     */
+    public static NDArray sum(NDArray t, DataType type) {
+        NDArray cast = t.toType(type, false);
+        return cast.sum();
     }
 }

@@ -1,11 +1,14 @@
 package dev.djlfit.torch.nn;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import dev.djlfit.torch.GradMode;
 import dev.djlfit.torch.TensorValues;
 import dev.djlfit.torch.Torch;
 
-import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +38,7 @@ public abstract class Module {
 
     private final Map<String, NDArray> parameters = new LinkedHashMap<>();
     private final Map<String, Module> children = new LinkedHashMap<>();
+    private boolean training = true;
 
     /** {@code module(x)}. */
     public abstract NDArray forward(NDArray x);
@@ -137,13 +141,57 @@ public abstract class Module {
             long[] want = p.getShape().getShape();
             if (!java.util.Arrays.equals(want, state.get(name).shape())) {
                 throw new IllegalArgumentException("size mismatch for " + name + ": copying a param with shape "
-                        + new ai.djl.ndarray.types.Shape(state.get(name).shape())
+                        + new Shape(state.get(name).shape())
                         + ", the shape in current model is " + p.getShape());
             }
         });
         try (GradMode noGrad = Torch.noGrad()) {
-            named.forEach((name, p) -> p.set(FloatBuffer.wrap(state.get(name).values())));
+            named.forEach((name, p) -> copyInto(p, state.get(name)));
         }
+    }
+
+    /**
+     * {@code param.copy_(value)}, as {@code load_state_dict} copies: libtorch's {@code index_put_}
+     * at {@code [...]}. (DJL's {@code NDArray.set(Buffer)} swaps the storage instead, under a guard
+     * that prints libtorch's "AutoNonVariableTypeMode is deprecated" warning.)
+     */
+    private static void copyInto(NDArray param, TensorValues value) {
+        try (NDArray source = param.getManager().create(value.values(), new Shape(value.shape()))) {
+            NDArray typed = source.getDataType() == param.getDataType() ? source : source.toType(param.getDataType(), false);
+            JniUtils.indexAdvPut((PtNDArray) param, new NDIndex("..."), (PtNDArray) typed);
+            if (typed != source) {
+                typed.close();
+            }
+        }
+    }
+
+    /**
+     * {@code module.train(mode)}: this module and every module under it set to training mode
+     * ({@code true}, as every module starts) or evaluation mode.
+     *
+     * @return this module, as PyTorch returns {@code self}
+     */
+    public final Module train(boolean mode) {
+        training = mode;
+        for (Module child : children.values()) {
+            child.train(mode);
+        }
+        return this;
+    }
+
+    /** {@code module.train()}: training mode, recursively. */
+    public final Module train() {
+        return train(true);
+    }
+
+    /** {@code module.eval()}: evaluation mode, recursively ({@code train(false)}). */
+    public final Module eval() {
+        return train(false);
+    }
+
+    /** {@code module.training}. */
+    public final boolean isTraining() {
+        return training;
     }
 
     /** {@code extra_repr()}: what PyTorch prints inside the parentheses, e.g. {@code in_features=3, ...}. */

@@ -1,0 +1,6 @@
+package dev.djlfit.torch.serialization;
+
+/** Python's {@code None} read from a pickle. */
+enum PyNone {
+    NONE
+}
