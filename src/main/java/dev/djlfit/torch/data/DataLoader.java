@@ -12,8 +12,8 @@ import java.util.NoSuchElementException;
  * {@code torch.utils.data.DataLoader(dataset, batch_size, shuffle, drop_last)}, single-process,
  * with the default collate: {@code for (Batch b : loader)} reads like {@code for X, y in loader}.
  *
- * <p>Random draws as PyTorch 1.13 makes them (and 2.x, whose sampler and randperm kernel draw the
- * same way): each iteration takes one int64 draw from the global generator for the iterator's base
+ * <p>Random draws as PyTorch 1.13 makes them (tested; 2.x's sampler and randperm kernel read the
+ * same, see docs/torch-kit.md): each iteration takes one int64 draw from the global generator for the iterator's base
  * seed, whether or not it shuffles; with {@code shuffle} the first batch then takes a second one,
  * the sampler's seed, and the order is {@code randperm(n)} on a fresh generator seeded with it. So
  * after {@code torch.manual_seed(s)} the batches, and every draw after the loop, are PyTorch's.
