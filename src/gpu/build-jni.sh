@@ -52,6 +52,7 @@ if [ -z "$TORCH_DIR" ]; then
   TORCH_DIR=$("$PY" -c 'import os, torch; print(os.path.dirname(torch.__file__))' 2>/dev/null) \
     || die "$PY cannot import torch: give the folder with --torch DIR (it holds lib/libtorch.so)"
 fi
+[ -d "$TORCH_DIR" ] || die "no folder $TORCH_DIR"
 TORCH_DIR=$(cd "$TORCH_DIR" && pwd)
 LIB=$TORCH_DIR/lib
 [ -e "$LIB/libtorch.so" ] || die "no lib/libtorch.so in $TORCH_DIR"
@@ -182,7 +183,7 @@ CXXSTD=${CXXSTD:-17}
 # other flags, other objects
 cmp -s "$BUILD/Makefile.new" "$BUILD/Makefile" || rm -rf "$BUILD/obj" "$BUILD/libdjl_torch.so"
 mv "$BUILD/Makefile.new" "$BUILD/Makefile"
-step "compiling $(ls "$BUILD"/src/*.cc | wc -l) files with $CXX, $JOBS at a time, in $BUILD"
+step "make in $BUILD ($(ls "$BUILD"/src/*.cc | wc -l) sources, $JOBS at a time, $CXX; only what changed)"
 if ! make -s -C "$BUILD" -j "$JOBS" > "$BUILD/make.log" 2>&1; then
   grep -m 20 -E 'error|undefined' "$BUILD/make.log" >&2 || tail -20 "$BUILD/make.log" >&2
   grep -q 'C++20\|c++20' "$BUILD/make.log" && echo "build-jni.sh: these headers want C++20: rerun with CXXSTD=20" >&2

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.pytorch.jni.LibUtils;
 import dev.djlfit.cli.EngineInfo.InstalledLibTorch;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,10 +14,12 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
 /**
@@ -185,5 +188,66 @@ class EngineInfoTest {
         Files.createDirectories(cudart);
         Files.createFile(cudart.resolve("libcudart.so.13"));
         assertEquals(Optional.of(cudart), found.pipCudart());
+    }
+
+    /**
+     * The whole route, when this machine has one: an installed PyTorch whose JNI
+     * {@code src/gpu/build-jni.sh} built, named by {@code DJLFIT_INSTALLED_TORCH} (the folder holding
+     * {@code lib/} and {@code include/}). The script prints the exports; {@code train} runs with them
+     * in a JVM of its own, and its engine line must name what the script named.
+     */
+    @Test
+    void trainRunsOnAnInstalledLibTorchAndTheEngineLineNamesIt(@TempDir Path dir) throws Exception {
+        String torch = System.getenv("DJLFIT_INSTALLED_TORCH");
+        if (torch == null || torch.isBlank()) {
+            String message = "installed-PyTorch route not run: set DJLFIT_INSTALLED_TORCH to a torch folder"
+                    + " (lib/, include/) whose JNI src/gpu/build-jni.sh has built (docs/gpu.md)";
+            System.err.println("WARNING: " + message);
+            Assumptions.abort(message);
+        }
+        Ran script = ran(List.of("bash", "src/gpu/build-jni.sh", "--torch", torch, "--env-only"), Map.of(), dir);
+        assertEquals(0, script.code(), script.out() + script.err());
+        Map<String, String> exports = new HashMap<>();
+        script.out().lines().filter(l -> l.startsWith("export ")).forEach(l -> exports.put(
+                l.substring(7, l.indexOf('=')), l.substring(l.indexOf('=') + 1)));
+        assertTrue(exports.keySet().containsAll(List.of("PYTORCH_LIBRARY_PATH", "PYTORCH_VERSION", "PYTORCH_FLAVOR")),
+                script.out());
+
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> train = List.of(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "train", "--steps", "50", "--out", dir.resolve("out").toString());
+        Ran cpu = ran(train, exports, dir);
+        assertEquals(0, cpu.code(), cpu.err());
+        assertEquals("engine: PyTorch " + exports.get("PYTORCH_VERSION") + " (DJL 0.33.0, native flavour "
+                + exports.get("PYTORCH_FLAVOR") + ", libtorch from PYTORCH_LIBRARY_PATH="
+                + exports.get("PYTORCH_LIBRARY_PATH") + "), device: cpu()", cpu.out().lines().findFirst().orElse(""));
+        assertTrue(cpu.out().lines().anyMatch(l -> l.startsWith("training: 50 steps")), cpu.out());
+
+        if (exports.get("PYTORCH_FLAVOR").equals("cpu")) {
+            List<String> onGpu = new ArrayList<>(train);
+            onGpu.addAll(List.of("--device", "gpu"));
+            Ran gpu = ran(onGpu, exports, dir);
+            assertEquals(2, gpu.code(), gpu.out() + gpu.err());
+            String line = gpu.err().strip();
+            assertTrue(line.startsWith("error: --device gpu: no usable GPU (libtorch " + exports.get("PYTORCH_VERSION")
+                    + " from PYTORCH_LIBRARY_PATH is CPU-only (no libtorch_cuda.so)"), line);
+            assertFalse(line.contains("-Pcuda"), line);
+        }
+    }
+
+    private record Ran(int code, String out, String err) {}
+
+    private static Ran ran(List<String> command, Map<String, String> environment, Path dir) throws Exception {
+        Path out = dir.resolve("stdout");
+        Path err = dir.resolve("stderr");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        process.getOutputStream().close();
+        if (!process.waitFor(3, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError(String.join(" ", command) + " took over 3 minutes");
+        }
+        return new Ran(process.exitValue(), Files.readString(out), Files.readString(err));
     }
 }
