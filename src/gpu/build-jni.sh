@@ -149,11 +149,10 @@ fi
 
 # ---- 4. compile, in a build folder of its own for this libtorch
 BUILD=$WORK/build-$VERSION-$FLAVOR
-mkdir -p "$BUILD/src"
-for f in "$NATIVE"/*; do
-  # copy only what changed, so that make recompiles only that
-  cmp -s "$f" "$BUILD/src/$(basename "$f")" || cp "$f" "$BUILD/src/"
-done
+# the sources are edited (below) in a staging copy, then copied into src/ only where they differ,
+# so that make recompiles only what changed
+rm -rf "$BUILD/staged" && mkdir -p "$BUILD/staged" "$BUILD/src"
+cp "$NATIVE"/* "$BUILD/staged/"
 DEFINES=
 case $VERSION in
   1.13.*|2.0.*|2.1.*) DEFINES=-DV1_13_X ;;  # as DJL's build.sh: these lack a few newer calls
@@ -163,8 +162,12 @@ case $VERSION in
       sed -i -e 's/c10::optional</std::optional</g' -e 's/c10::nullopt/std::nullopt/g' \
              -e 's/torch::nullopt/std::nullopt/g' -e 's/c10::make_optional/std::make_optional/g' \
              -e 's/torch::AutoNonVariableTypeMode guard;/at::AutoDispatchBelowADInplaceOrView guard;/' \
-             "$BUILD"/src/*.cc "$BUILD"/src/*.h ;;
+             "$BUILD"/staged/*.cc "$BUILD"/staged/*.h ;;
 esac
+for f in "$BUILD"/staged/*; do
+  cmp -s "$f" "$BUILD/src/$(basename "$f")" || cp "$f" "$BUILD/src/"
+done
+rm -rf "$BUILD/staged"
 # DJL's CMakeLists adds USE_CUDA for CUDA builds; it only turns on cudaEmptyCache and a separate
 # CUDA stream for TorchScript inference, and needs CUDA's own headers, so it is left out here.
 CXXSTD=${CXXSTD:-17}
