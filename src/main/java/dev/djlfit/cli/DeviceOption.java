@@ -6,6 +6,7 @@ import picocli.CommandLine.Option;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -65,15 +66,21 @@ public final class DeviceOption {
 
     /** E.g. {@code native library cpu is CPU-only (build with -Pcuda for cu124); libcudart 13.0 found, no CUDA driver}. */
     static String whyNoGpu() {
-        return whyNoGpu(EngineInfo.flavour(), EngineInfo.bundledFlavours(), CudaRuntime.probe());
+        return whyNoGpu(EngineInfo.flavour(), EngineInfo.installed(), EngineInfo.bundledFlavours(),
+                CudaRuntime.probe());
     }
 
     /**
      * @param flavour the native library loaded
+     * @param installed the libtorch DJL took from {@code PYTORCH_LIBRARY_PATH}, if it did
      * @param bundled the flavours of the pytorch-native jars on the class path
      * @param cuda what the CUDA runtime says
      */
-    static String whyNoGpu(String flavour, List<String> bundled, CudaRuntime cuda) {
+    static String whyNoGpu(String flavour, Optional<EngineInfo.InstalledLibTorch> installed, List<String> bundled,
+                           CudaRuntime cuda) {
+        if (installed.isPresent()) {
+            return whyNoGpu(installed.get(), cuda);
+        }
         String library;
         if (flavour.startsWith("cu")) {
             library = "native library " + flavour + " loaded, but PyTorch finds no CUDA device";
@@ -84,5 +91,19 @@ public final class DeviceOption {
                     .orElse("native library " + flavour + " is CPU-only (build with -Pcuda for cu124)");
         }
         return library + "; " + cuda.describe();
+    }
+
+    /** The same for a libtorch from {@code PYTORCH_LIBRARY_PATH}: the {@code cuda} profile does not apply. */
+    private static String whyNoGpu(EngineInfo.InstalledLibTorch installed, CudaRuntime cuda) {
+        String library = "libtorch " + installed.version().map(v -> v + " ").orElse("")
+                + "from PYTORCH_LIBRARY_PATH";
+        if (!installed.cuda()) {
+            return library + " is CPU-only (no libtorch_cuda.so): use a CUDA build of PyTorch and build its JNI; "
+                    + cuda.describe();
+        }
+        String runtime = cuda.loaded() ? cuda.describe()
+                : installed.pipCudart().map(dir -> "libcudart not found by JNA: set -Djna.library.path=" + dir)
+                        .orElse(cuda.describe());
+        return library + " is " + installed.flavour() + ", but CUDA is not visible; " + runtime;
     }
 }

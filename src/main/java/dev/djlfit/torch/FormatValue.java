@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.Locale;
 
 /**
  * Python's {@code format(value, spec)} for the values a port prints: Java integers and
@@ -127,7 +128,7 @@ final class FormatValue {
         }
         String digits = value.abs().toString(radix);
         if (type == 'X') {
-            digits = digits.toUpperCase(java.util.Locale.ROOT);
+            digits = digits.toUpperCase(Locale.ROOT);
         }
         return layout(spec, signOf(value.signum() < 0, spec), spec.alternate() ? prefix : "", digits, "", radix == 10 ? 3 : 4);
     }
@@ -156,7 +157,7 @@ final class FormatValue {
             default -> throw unknownCode(type, typeName);
         }
         if (type == 'F' || type == 'E' || type == 'G') {
-            body = body.toUpperCase(java.util.Locale.ROOT);
+            body = body.toUpperCase(Locale.ROOT);
         }
         if (negative && spec.noNegativeZero() && Double.isFinite(x) && roundsToZero(body)) {
             negative = false;

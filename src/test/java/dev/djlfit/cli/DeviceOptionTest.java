@@ -7,10 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
@@ -87,11 +91,11 @@ class DeviceOptionTest {
         CudaRuntime missing = CudaRuntime.notFound("libcudart.so: cannot open shared object file");
         assertEquals("native library cpu is CPU-only (build with -Pcuda for cu124);"
                         + " libcudart (CUDA runtime) not found by JNA: install CUDA or set -Djna.library.path",
-                DeviceOption.whyNoGpu("cpu", List.of("cpu"), missing));
+                DeviceOption.whyNoGpu("cpu", Optional.empty(), List.of("cpu"), missing));
         CudaRuntime noDevice = new CudaRuntime(true, 12040, 12080, 0, 100, "no CUDA-capable device is detected");
         assertEquals("native library cu124 loaded, but PyTorch finds no CUDA device; libcudart 12.4,"
                         + " CUDA driver 12.8: no CUDA-capable device is detected (100)",
-                DeviceOption.whyNoGpu("cu124", List.of("cu124", "cpu"), noDevice));
+                DeviceOption.whyNoGpu("cu124", Optional.empty(), List.of("cu124", "cpu"), noDevice));
     }
 
     @Test
@@ -99,7 +103,7 @@ class DeviceOptionTest {
         // built with -Pcuda, but DJL found no GPU through libcudart and took the CPU library
         CudaRuntime oldDriver = new CudaRuntime(true, 12040, 12020, 0, 35,
                 "CUDA driver version is insufficient for CUDA runtime version");
-        String why = DeviceOption.whyNoGpu("cpu", List.of("cu124", "cpu"), oldDriver);
+        String why = DeviceOption.whyNoGpu("cpu", Optional.empty(), List.of("cu124", "cpu"), oldDriver);
         assertEquals("native library cpu loaded, bundled cu124 skipped as libcudart found no GPU;"
                 + " libcudart 12.4, CUDA driver 12.2: CUDA driver version is insufficient for CUDA runtime"
                 + " version (35)", why);
@@ -107,6 +111,54 @@ class DeviceOptionTest {
                 () -> DeviceOption.decide("gpu:12", gpus(0), () -> why));
         assertTrue(("error: " + e.getMessage()).length() <= 300,
                 "the longest explanation fits ErrorHandling's one line of 300 characters: " + e.getMessage());
+    }
+
+    private static EngineInfo.InstalledLibTorch installed(String version, String flavour, boolean cuda) {
+        return new EngineInfo.InstalledLibTorch(Path.of("/opt/venv/lib/python3.12/site-packages/torch/lib"),
+                Optional.of(version), flavour, cuda, List.of());
+    }
+
+    @Test
+    void whyNoGpuForACpuOnlyInstalledPyTorchSaysWhatAppliesToThatRoute() {
+        CudaRuntime missing = CudaRuntime.notFound("libcudart.so: cannot open shared object file");
+        // the pytorch-native jars on the class path play no part once PYTORCH_LIBRARY_PATH is taken
+        String why = DeviceOption.whyNoGpu("cpu", Optional.of(installed("1.13.0a0", "cpu", false)),
+                List.of("cpu"), missing);
+        assertEquals("libtorch 1.13.0a0 from PYTORCH_LIBRARY_PATH is CPU-only (no libtorch_cuda.so):"
+                + " use a CUDA build of PyTorch and build its JNI;"
+                + " libcudart (CUDA runtime) not found by JNA: install CUDA or set -Djna.library.path", why);
+        UserInputException e = assertThrows(UserInputException.class,
+                () -> DeviceOption.decide("gpu:12", gpus(0), () -> why));
+        assertTrue(("error: " + e.getMessage()).length() <= 300,
+                "fits ErrorHandling's one line of 300 characters: " + e.getMessage());
+    }
+
+    @Test
+    void whyNoGpuForACudaInstalledPyTorchNamesWhatCudaSaid() {
+        CudaRuntime noDriver = new CudaRuntime(true, 13000, 0, 0, 35, "CUDA driver version is insufficient");
+        assertEquals("libtorch 2.11.0 from PYTORCH_LIBRARY_PATH is cu130, but CUDA is not visible;"
+                        + " libcudart 13.0 found, no CUDA driver",
+                DeviceOption.whyNoGpu("cu130", Optional.of(installed("2.11.0", "cu130", true)),
+                        List.of("cpu", "cu124"), noDriver));
+        CudaRuntime missing = CudaRuntime.notFound("libcudart.so: cannot open shared object file");
+        assertEquals("libtorch 2.11.0 from PYTORCH_LIBRARY_PATH is cu130, but CUDA is not visible;"
+                        + " libcudart (CUDA runtime) not found by JNA: install CUDA or set -Djna.library.path",
+                DeviceOption.whyNoGpu("cu130", Optional.of(installed("2.11.0", "cu130", true)),
+                        List.of("cpu"), missing), "no pip libcudart beside this torch to point at");
+    }
+
+    @Test
+    void whyNoGpuPointsJnaAtPipsLibcudartBesideTheInstalledPyTorch(@TempDir Path root) throws Exception {
+        Path lib = Files.createDirectories(root.resolve("site-packages/torch/lib"));
+        Path cudart = Files.createDirectories(root.resolve("site-packages/nvidia/cuda_runtime/lib"));
+        Files.createFile(cudart.resolve("libcudart.so.12"));
+        EngineInfo.InstalledLibTorch pip = new EngineInfo.InstalledLibTorch(lib, Optional.of("2.5.1"), "cu124",
+                true, List.of());
+        String why = DeviceOption.whyNoGpu("cu124", Optional.of(pip), List.of("cpu"),
+                CudaRuntime.notFound("libcudart.so: cannot open shared object file"));
+        assertEquals("libtorch 2.5.1 from PYTORCH_LIBRARY_PATH is cu124, but CUDA is not visible;"
+                + " libcudart not found by JNA: set -Djna.library.path=" + cudart, why);
+        assertFalse(why.contains("-Pcuda"), why);
     }
 
     @Test

@@ -94,6 +94,21 @@ class DrawsInPlaceTest {
     }
 
     @Test
+    void aParameterInitialisedInPlaceStillLearns() {
+        try (NDManager m = NDManager.newBaseManager(); GradMode grad = Torch.enableGrad()) {
+            Torch.manualSeed(5);
+            Linear lin = new Linear(m, 2, 1);
+            Torch.normal_(lin.weight(), 0, 0.01);
+            Torch.fill_(lin.bias(), 0);
+            NDArray x = m.create(new float[] {3, -2}, new Shape(1, 2));
+            Torch.backward(lin.forward(x).sum());
+            // d(x·wᵀ + b)/dw = x, d/db = 1: autograd still reaches both arrays after the in-place writes
+            assertArrayEquals(new float[] {3, -2}, Torch.grad(lin.weight()).toFloatArray());
+            assertArrayEquals(new float[] {1}, Torch.grad(lin.bias()).toFloatArray());
+        }
+    }
+
+    @Test
     void badArgumentsAreClearErrors() {
         try (NDManager m = NDManager.newBaseManager()) {
             assertEquals("randint: low 3 must be less than high 3",

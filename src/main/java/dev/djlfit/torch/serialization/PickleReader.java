@@ -206,7 +206,7 @@ final class PickleReader {
         if (o instanceof Map<?, ?> m) {
             return (Map<Object, Object>) m;
         }
-        throw new PickleException("sets an item on " + describe(o) + ", not on a dict");
+        throw new PickleException("sets an item on " + PythonWords.describe(o) + ", not on a dict");
     }
 
     @SuppressWarnings("unchecked")
@@ -214,7 +214,7 @@ final class PickleReader {
         if (o instanceof ArrayList<?> l) {
             return (List<Object>) l;
         }
-        throw new PickleException("appends to " + describe(o) + ", not to a list");
+        throw new PickleException("appends to " + PythonWords.describe(o) + ", not to a list");
     }
 
     @SuppressWarnings("unchecked")
@@ -222,57 +222,14 @@ final class PickleReader {
         if (o instanceof LinkedHashSet<?> s) {
             return (Set<Object>) s;
         }
-        throw new PickleException("adds to " + describe(o) + ", not to a set");
+        throw new PickleException("adds to " + PythonWords.describe(o) + ", not to a set");
     }
 
     private static PyTuple tuple(Object o) throws PickleException {
         if (o instanceof PyTuple t) {
             return t;
         }
-        throw new PickleException("calls something with " + describe(o) + " as its arguments, not a tuple");
-    }
-
-    /** How a message names a value read from a pickle, in Python's words. */
-    static String describe(Object o) {
-        if (o instanceof PyObject p) {
-            return "a " + p.callable();
-        }
-        if (o instanceof PyGlobal g) {
-            return g.toString();
-        }
-        if (o == PyNone.NONE) {
-            return "None";
-        }
-        String type = pythonType(o);
-        return ("aeiou".indexOf(type.charAt(0)) >= 0 ? "an " : "a ") + type;
-    }
-
-    /** Python's name for the type of a value this reader made. */
-    static String pythonType(Object o) {
-        if (o instanceof Long || o instanceof BigInteger) {
-            return "int";
-        } else if (o instanceof Double) {
-            return "float";
-        } else if (o instanceof Boolean) {
-            return "bool";
-        } else if (o instanceof String) {
-            return "str";
-        } else if (o instanceof byte[]) {
-            return "bytes";
-        } else if (o instanceof PyTuple) {
-            return "tuple";
-        } else if (o instanceof List<?>) {
-            return "list";
-        } else if (o instanceof Map<?, ?>) {
-            return "dict";
-        } else if (o instanceof Set<?>) {
-            return "set";
-        } else if (o == PyNone.NONE) {
-            return "None";
-        } else if (o instanceof PyObject p) {
-            return p.callable().toString();
-        }
-        return "object";
+        throw new PickleException("calls something with " + PythonWords.describe(o) + " as its arguments, not a tuple");
     }
 
     private int u8() throws PickleException {

@@ -32,11 +32,11 @@ final class StateDictReader {
             Map<String, TensorValues> state = new LinkedHashMap<>();
             for (Map.Entry<?, ?> entry : entries.entrySet()) {
                 if (!(entry.getKey() instanceof String name)) {
-                    throw new PthFileException(archive.file() + " holds a dict keyed by " + PickleReader.describe(entry.getKey())
+                    throw new PthFileException(archive.file() + " holds a dict keyed by " + PythonWords.describe(entry.getKey())
                             + ", not a state_dict (names to tensors)");
                 }
                 if (!(entry.getValue() instanceof TensorRecord tensor)) {
-                    throw new PthFileException(archive.file() + ": '" + name + "' is " + PickleReader.describe(entry.getValue())
+                    throw new PthFileException(archive.file() + ": '" + name + "' is " + PythonWords.describe(entry.getValue())
                             + ", not a tensor; only a state_dict (names to tensors) loads here, not a checkpoint of other things");
                 }
                 state.put(name, gather.values(name, tensor));
@@ -53,6 +53,6 @@ final class StateDictReader {
             return "a pickled " + object.callable().name() + " object (" + object.callable()
                     + ", as torch.save(model) writes)";
         }
-        return PickleReader.describe(saved);
+        return PythonWords.describe(saved);
     }
 }

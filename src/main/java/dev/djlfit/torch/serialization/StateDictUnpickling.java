@@ -22,7 +22,7 @@ final class StateDictUnpickling implements PickleHooks {
     @Override
     public Object call(Object callable, List<Object> args) throws PickleException {
         if (!(callable instanceof PyGlobal global)) {
-            throw new PickleException("calls " + PickleReader.describe(callable) + ", which is not a name");
+            throw new PickleException("calls " + PythonWords.describe(callable) + ", which is not a name");
         }
         if (global.equals(ORDERED_DICT) && args.isEmpty()) {
             return new LinkedHashMap<Object, Object>();
@@ -75,12 +75,12 @@ final class StateDictUnpickling implements PickleHooks {
         if (o instanceof Long v && v >= 0) {
             return v;
         }
-        throw new PickleException("rebuilds a tensor with " + PickleReader.describe(o) + " where a size or offset belongs");
+        throw new PickleException("rebuilds a tensor with " + PythonWords.describe(o) + " where a size or offset belongs");
     }
 
     private static long[] integers(Object o) throws PickleException {
         if (!(o instanceof PyTuple t)) {
-            throw new PickleException("rebuilds a tensor with " + PickleReader.describe(o) + " where a size belongs");
+            throw new PickleException("rebuilds a tensor with " + PythonWords.describe(o) + " where a size belongs");
         }
         long[] values = new long[t.size()];
         for (int i = 0; i < values.length; i++) {

@@ -20,15 +20,26 @@ final class StateDictWriter {
     /** The archive format version {@code torch.save} writes (PyTorch 1.6 to 2.x). */
     static final String FORMAT_VERSION = "3";
 
+    /** The most float32 values one storage holds here: a Java byte array's 2 GiB. */
+    static final int MAX_ELEMENTS = (Integer.MAX_VALUE - 8) / Float.BYTES;
+
     private StateDictWriter() {}
 
     static void write(Map<String, TensorValues> stateDict, String archiveName, OutputStream out) throws IOException {
+        write(stateDict, archiveName, new StoredZipWriter(out));
+    }
+
+    static void write(Map<String, TensorValues> stateDict, String archiveName, StoredZipWriter zip) throws IOException {
         PickleWriter pickle = new PickleWriter();
         int storages = 0;
         pickle.global("collections", "OrderedDict").emptyTuple().reduce();
         pickle.mark();
         for (Map.Entry<String, TensorValues> entry : stateDict.entrySet()) {
             TensorValues tensor = entry.getValue();
+            if (tensor.size() > MAX_ELEMENTS) {
+                throw new IOException("tensor '" + entry.getKey() + "' has " + tensor.size()
+                        + " values, over the 2 GiB one tensor can hold here");
+            }
             String key = Integer.toString(storages++);
             pickle.string(entry.getKey());
             pickle.global("torch._utils", "_rebuild_tensor_v2");
@@ -51,7 +62,6 @@ final class StateDictWriter {
         pickle.setItemsFromMark();
         byte[] dataPkl = pickle.stop();
 
-        StoredZipWriter zip = new StoredZipWriter(out);
         zip.add(archiveName + "/data.pkl", dataPkl);
         zip.add(archiveName + "/byteorder", "little".getBytes(StandardCharsets.US_ASCII));
         int key = 0;

@@ -74,23 +74,25 @@ class StateDictFilePyTorchTest {
     }
 
     @Test
-    void fileJavaWroteLoadsInPyTorchWithAndWithoutWeightsOnlyBitEqual() {
+    void fileJavaWroteLoadsInPyTorchWithAndWithoutWeightsOnlyBitEqual() throws java.io.IOException {
         Path file = dir.resolve("model.pth");
         Map<String, TensorValues> state = StateDictFileRoundTripTest.sample();
         Torch.save(state, file);
         Path empty = dir.resolve("empty.pth");
         Torch.save(Map.of(), empty);
+        Path zip64 = StateDictFileRoundTripTest.saveWithZip64Records(state, dir.resolve("zip64.pth"));
 
         List<String> out = TorchPythonAccess.run("import torch\n" + PRINT_STATE
                 + "sd = torch.load(" + py(file) + ")\n"
                 + "print('type|' + type(sd).__module__ + '.' + type(sd).__name__)\n"
                 + "print_state(sd, 'full|')\n"
                 + "print_state(torch.load(" + py(file) + ", weights_only=True), 'weights_only|')\n"
+                + "print_state(torch.load(" + py(zip64) + ", weights_only=True), 'zip64|')\n"
                 + "print('empty|' + repr(torch.load(" + py(empty) + ", weights_only=True)))\n");
 
         assertEquals("type|collections.OrderedDict", out.get(0));
         assertEquals("empty|OrderedDict()", out.get(out.size() - 1));
-        for (String tag : List.of("full|", "weights_only|")) {
+        for (String tag : List.of("full|", "weights_only|", "zip64|")) {
             List<Line> lines = parse(out, tag);
             lines.forEach(l -> assertEquals("torch.float32", l.dtype(), l.name()));
             StateDictFileRoundTripTest.assertBitEqual(state, asState(lines));

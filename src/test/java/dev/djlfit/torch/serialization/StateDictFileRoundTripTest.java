@@ -100,6 +100,22 @@ class StateDictFileRoundTripTest {
         return -1;
     }
 
+    /** A file as a state_dict past 4 GiB is written: every offset in zip64 records. */
+    static Path saveWithZip64Records(Map<String, TensorValues> state, Path file) throws IOException {
+        try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(file))) {
+            StateDictWriter.write(state, "big", new StoredZipWriter(out, 0));
+        }
+        return file;
+    }
+
+    @Test
+    void zip64RecordsAsForFilesPastFourGibLoadBack() throws IOException {
+        Path file = saveWithZip64Records(sample(), dir.resolve("big.pth"));
+        byte[] bytes = Files.readAllBytes(file);
+        assertTrue(indexOf(bytes, new byte[] {'P', 'K', 6, 6}) > 0, "has a zip64 end record");
+        assertBitEqual(sample(), StateDictFile.load(file));
+    }
+
     @Test
     void saveReplacesAnOldFileAndLeavesNoTemporaryFile() throws IOException {
         Path file = dir.resolve("model.pth");
