@@ -1,0 +1,91 @@
+package dev.djlfit.bench;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.EasyTrain;
+import ai.djl.training.Trainer;
+import ai.djl.training.dataset.ArrayDataset;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import ai.djl.translate.TranslateException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * The quickstart's model and data trained the way a DJL user would write it, with DJL's own
+ * {@link Trainer} and {@link EasyTrain}: a {@link SequentialBlock} of a batch flatten, DJL
+ * {@link Linear} blocks and {@link Activation#reluBlock()}, {@link Loss#softmaxCrossEntropyLoss()},
+ * {@link Optimizer#sgd()} at a fixed learning rate of 1e-3, an {@link ArrayDataset} over the same
+ * training arrays, batch 64, shuffled. Runs in this JVM, so under the same libtorch thread setting
+ * as the kit's loop. DJL's own initialiser draws the parameters: the values differ, the work does not.
+ */
+public final class QuickstartDjlTrainer implements AutoCloseable {
+
+    private final Model model;
+    private final Trainer trainer;
+    private final ArrayDataset dataset;
+    private int epochs;
+
+    /**
+     * @param images the training images, float32 (N, 1, 28, 28) as ToTensor gives them
+     * @param labels their classes, (N)
+     * @param batchLimit batches per epoch, or 0 for all
+     */
+    public QuickstartDjlTrainer(NDArray images, NDArray labels, int batchLimit) {
+        SequentialBlock net = new SequentialBlock()
+                .add(Blocks.batchFlattenBlock(28 * 28))
+                .add(Linear.builder().setUnits(512).build())
+                .add(Activation.reluBlock())
+                .add(Linear.builder().setUnits(512).build())
+                .add(Activation.reluBlock())
+                .add(Linear.builder().setUnits(10).build());
+        model = Model.newInstance("quickstart", Device.cpu(), "PyTorch");
+        model.setBlock(net);
+        DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+                .optOptimizer(Optimizer.sgd().setLearningRateTracker(Tracker.fixed(
+                        (float) QuickstartKitLoop.LEARNING_RATE)).build())
+                .optDevices(new Device[] {Device.cpu()});
+        trainer = model.newTrainer(config);
+        trainer.initialize(new Shape(QuickstartKitLoop.BATCH_SIZE, 1, 28, 28));
+        ArrayDataset.Builder builder = new ArrayDataset.Builder()
+                .setData(images)
+                .optLabels(labels)
+                .setSampling(QuickstartKitLoop.BATCH_SIZE, true);
+        if (batchLimit > 0) {
+            builder.optLimit((long) batchLimit * QuickstartKitLoop.BATCH_SIZE);
+        }
+        dataset = builder.build();
+    }
+
+    /** One epoch: {@code EasyTrain.fit(trainer, 1, dataset, null)}. */
+    public EpochTiming epoch() {
+        long start = System.nanoTime();
+        try {
+            EasyTrain.fit(trainer, 1, dataset, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (TranslateException e) {
+            throw new IllegalStateException(e);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        epochs++;
+        int batches = (int) ((dataset.size() + QuickstartKitLoop.BATCH_SIZE - 1) / QuickstartKitLoop.BATCH_SIZE);
+        return new EpochTiming("djl-trainer", epochs, batches, seconds, null, ResidentMemory.megabytes(),
+                EpochTiming.heapMegabytesAfterGc());
+    }
+
+    @Override
+    public void close() {
+        trainer.close();
+        model.close();
+    }
+}
