@@ -73,6 +73,64 @@ public final class MatmulFloor {
     private MatmulFloor() {}
 
     /**
+     * A training step's products, ready to run again and again: each product once per step, in
+     * the order a step computes them, so that a bench can time them between pieces of the loops it
+     * compares, under the same load.
+     */
+    public static final class Step implements AutoCloseable {
+
+        private final NDManager manager = NDManager.newBaseManager();
+        private final List<NDArray[]> operands = new ArrayList<>();
+        private final double flops;
+
+        public Step(int batchSize, long[] widths) {
+            double total = 0;
+            for (long[] p : products(batchSize, widths)) {
+                operands.add(new NDArray[] {manager.randomUniform(-1, 1, new Shape(p[0], p[1])),
+                        manager.randomUniform(-1, 1, new Shape(p[1], p[2]))});
+                total += 2.0 * p[0] * p[1] * p[2];
+            }
+            flops = total;
+        }
+
+        /** Floating-point operations of one step's products. */
+        public double flops() {
+            return flops;
+        }
+
+        /** Runs {@code steps} steps' products; returns the seconds they took. */
+        public double seconds(int steps) {
+            long start = System.nanoTime();
+            for (int s = 0; s < steps; s++) {
+                for (NDArray[] ab : operands) {
+                    ab[0].matMul(ab[1]).close();
+                }
+            }
+            return (System.nanoTime() - start) / 1e9;
+        }
+
+        @Override
+        public void close() {
+            manager.close();
+        }
+    }
+
+    /** {m, k, n} of each product of a step: per layer its forward, its weight's gradient, its input's (not the first). */
+    static List<long[]> products(int batchSize, long[] widths) {
+        List<long[]> products = new ArrayList<>();
+        for (int layer = 0; layer + 1 < widths.length; layer++) {
+            long in = widths[layer];
+            long out = widths[layer + 1];
+            products.add(new long[] {batchSize, in, out});
+            products.add(new long[] {out, batchSize, in});
+            if (layer > 0) {
+                products.add(new long[] {batchSize, out, in});
+            }
+        }
+        return products;
+    }
+
+    /**
      * Times each product of a training step: {@code repeats} products split into rounds, the median
      * round kept (the machine may be shared).
      *
@@ -83,16 +141,17 @@ public final class MatmulFloor {
             throw new IllegalArgumentException("repeats must be at least " + ROUNDS);
         }
         List<Product> products = new ArrayList<>();
+        String[] roles = {"forward", "weight-grad", "input-grad"};
         try (NDManager manager = NDManager.newBaseManager()) {
-            for (int layer = 0; layer + 1 < widths.length; layer++) {
-                long in = widths[layer];
-                long out = widths[layer + 1];
-                String name = "layer" + (layer + 1);
-                products.add(time(manager, name + "-forward", batchSize, in, out, repeats));
-                products.add(time(manager, name + "-weight-grad", out, batchSize, in, repeats));
-                if (layer > 0) {
-                    products.add(time(manager, name + "-input-grad", batchSize, out, in, repeats));
+            int layer = 0;
+            int role = 0;
+            for (long[] p : products(batchSize, widths)) {
+                if (role == 3 || (layer == 0 && role == 2)) {
+                    layer++;
+                    role = 0;
                 }
+                products.add(time(manager, "layer" + (layer + 1) + "-" + roles[role], p[0], p[1], p[2], repeats));
+                role++;
             }
         }
         return new Measured(batchSize, List.copyOf(products));

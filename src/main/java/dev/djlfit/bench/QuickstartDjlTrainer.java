@@ -12,6 +12,7 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.EasyTrain;
 import ai.djl.training.Trainer;
 import ai.djl.training.dataset.ArrayDataset;
+import ai.djl.training.dataset.Batch;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
@@ -19,6 +20,7 @@ import ai.djl.translate.TranslateException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Iterator;
 
 /**
  * The quickstart's model and data trained the way a DJL user would write it, with DJL's own
@@ -27,6 +29,8 @@ import java.io.UncheckedIOException;
  * {@link Optimizer#sgd()} at a fixed learning rate of 1e-3, an {@link ArrayDataset} over the same
  * training arrays, batch 64, shuffled. Runs in this JVM, so under the same libtorch thread setting
  * as the kit's loop. DJL's own initialiser draws the parameters: the values differ, the work does not.
+ * An epoch is {@code EasyTrain.fit(trainer, 1, dataset, null)}'s loop, run in pieces
+ * ({@link #begin}, {@link #train}, {@link #end}) so that a bench can interleave it with other loops.
  */
 public final class QuickstartDjlTrainer implements AutoCloseable {
 
@@ -34,6 +38,9 @@ public final class QuickstartDjlTrainer implements AutoCloseable {
     private final Trainer trainer;
     private final ArrayDataset dataset;
     private int epochs;
+    private Iterator<Batch> batches;
+    private long elapsed;
+    private int trained;
 
     /**
      * @param images the training images, float32 (N, 1, 28, 28) as ToTensor gives them
@@ -66,20 +73,45 @@ public final class QuickstartDjlTrainer implements AutoCloseable {
         dataset = builder.build();
     }
 
-    /** One epoch: {@code EasyTrain.fit(trainer, 1, dataset, null)}. */
-    public EpochTiming epoch() {
-        long start = System.nanoTime();
+    /** Starts an epoch: {@code trainer.iterateDataset(dataset)}, as {@code EasyTrain.fit} does. */
+    public void begin() {
         try {
-            EasyTrain.fit(trainer, 1, dataset, null);
+            batches = trainer.iterateDataset(dataset).iterator();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (TranslateException e) {
             throw new IllegalStateException(e);
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
+        elapsed = 0;
+        trained = 0;
+    }
+
+    /**
+     * The epoch's next batches, at most {@code count}, each as {@code EasyTrain.fit} trains it:
+     * {@code EasyTrain.trainBatch}, {@code trainer.step()}, {@code batch.close()}.
+     */
+    public int train(int count) {
+        long start = System.nanoTime();
+        int done = 0;
+        while (done < count && batches.hasNext()) {
+            Batch batch = batches.next();
+            EasyTrain.trainBatch(trainer, batch);
+            trainer.step();
+            batch.close();
+            done++;
+        }
+        elapsed += System.nanoTime() - start;
+        trained += done;
+        return done;
+    }
+
+    /** Ends the epoch as {@code EasyTrain.fit} does (the listeners' {@code onEpoch}): its time and memory. */
+    public EpochTiming end() {
+        long start = System.nanoTime();
+        trainer.notifyListeners(listener -> listener.onEpoch(trainer));
+        elapsed += System.nanoTime() - start;
         epochs++;
-        int batches = (int) ((dataset.size() + QuickstartKitLoop.BATCH_SIZE - 1) / QuickstartKitLoop.BATCH_SIZE);
-        return new EpochTiming("djl-trainer", epochs, batches, seconds, null, ResidentMemory.megabytes(),
+        return new EpochTiming("djl-trainer", epochs, trained, elapsed / 1e9, null, ResidentMemory.megabytes(),
                 EpochTiming.heapMegabytesAfterGc());
     }
 

@@ -22,8 +22,10 @@ import java.util.Iterator;
  * The quickstart's {@code train()} on the kit, the same steps as the port runs (a
  * {@link DataLoader} of batch 64 in order, model, {@link CrossEntropyLoss}, backward, SGD step,
  * zero_grad, a step scope per batch, the loss read every 100 batches), with each part timed
- * apart. The model is the quickstart's {@code NeuralNetwork} (Flatten, then 784→512→ReLU→512→ReLU→10),
- * built here from kit modules; {@link #QuickstartKitLoop(Module, FashionMNIST)} takes any other.
+ * apart. An epoch runs in pieces ({@link #begin}, {@link #train} of a few batches at a time,
+ * {@link #end}), so that a bench can interleave it with other loops under the same load. The model is the quickstart's {@code NeuralNetwork} (Flatten, then 784→512→ReLU→512→ReLU→10),
+ * built here from kit modules; the constructor takes any other
+ * (the port's, once it is on main).
  */
 public final class QuickstartKitLoop implements AutoCloseable {
 
@@ -35,6 +37,13 @@ public final class QuickstartKitLoop implements AutoCloseable {
     private final CrossEntropyLoss lossFn = new CrossEntropyLoss();
     private final SGD optimizer;
     private int epochs;
+    private Iterator<Batch> batches;
+    private long data;
+    private long forward;
+    private long backward;
+    private long update;
+    private long elapsed;
+    private int batch;
 
     public QuickstartKitLoop(Module model, FashionMNIST trainingData) {
         this.model = model;
@@ -51,54 +60,62 @@ public final class QuickstartKitLoop implements AutoCloseable {
     }
 
     /**
-     * One epoch, or its first {@code batchLimit} batches (0: all), with grad enabled: DJL's
-     * {@code GradientCollector} turns libtorch's grad mode off when it closes, so after an epoch
-     * of DJL's Trainer in the same thread the mode is not PyTorch's default.
+     * Starts an epoch: a new pass over the loader. DJL's engine starts with libtorch's grad mode
+     * off (as {@code Tutorials.run} says) and DJL's {@code GradientCollector} turns it off again
+     * when it closes, so each {@link #train} runs with grad enabled, as a Python program does.
      */
-    public EpochTiming epoch(int batchLimit) {
-        try (GradMode enabled = Torch.enableGrad()) {
-            return timedEpoch(batchLimit);
-        }
+    public void begin() {
+        model.train();
+        batches = loader.iterator();
+        data = 0;
+        forward = 0;
+        backward = 0;
+        update = 0;
+        elapsed = 0;
+        batch = 0;
     }
 
-    private EpochTiming timedEpoch(int batchLimit) {
-        model.train();
-        long data = 0;
-        long forward = 0;
-        long backward = 0;
-        long update = 0;
-        int batch = 0;
+    /** Trains the epoch's next batches, at most {@code count}; returns how many it trained. */
+    public int train(int count) {
+        int trained = 0;
         long start = System.nanoTime();
-        Iterator<Batch> batches = loader.iterator();
-        while (batchLimit <= 0 || batch < batchLimit) {
-            long a = System.nanoTime();
-            if (!batches.hasNext()) {
-                break;
-            }
-            Batch b = batches.next();
-            long bTime = System.nanoTime();
-            try (StepScope step = Torch.stepScope()) {
-                NDArray pred = model.forward(b.x());
-                NDArray loss = lossFn.forward(pred, b.y());
-                long c = System.nanoTime();
-                Torch.backward(loss);
-                long d = System.nanoTime();
-                optimizer.step();
-                optimizer.zeroGrad();
-                if (batch % 100 == 0) {
-                    Torch.item(loss);
+        try (GradMode enabled = Torch.enableGrad()) {
+            while (trained < count) {
+                long a = System.nanoTime();
+                if (!batches.hasNext()) {
+                    break;
                 }
-                long e = System.nanoTime();
-                data += bTime - a;
-                forward += c - bTime;
-                backward += d - c;
-                update += e - d;
+                Batch b = batches.next();
+                long bTime = System.nanoTime();
+                try (StepScope step = Torch.stepScope()) {
+                    NDArray pred = model.forward(b.x());
+                    NDArray loss = lossFn.forward(pred, b.y());
+                    long c = System.nanoTime();
+                    Torch.backward(loss);
+                    long d = System.nanoTime();
+                    optimizer.step();
+                    optimizer.zeroGrad();
+                    if (batch % 100 == 0) {
+                        Torch.item(loss);
+                    }
+                    long e = System.nanoTime();
+                    data += bTime - a;
+                    forward += c - bTime;
+                    backward += d - c;
+                    update += e - d;
+                }
+                batch++;
+                trained++;
             }
-            batch++;
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
+        elapsed += System.nanoTime() - start;
+        return trained;
+    }
+
+    /** Ends the epoch: its time (the sum of its {@link #train} calls), parts and memory. */
+    public EpochTiming end() {
         epochs++;
-        return new EpochTiming("kit", epochs, batch, seconds,
+        return new EpochTiming("kit", epochs, batch, elapsed / 1e9,
                 new EpochTiming.Parts(data / 1e9, forward / 1e9, backward / 1e9, update / 1e9),
                 ResidentMemory.megabytes(), EpochTiming.heapMegabytesAfterGc());
     }

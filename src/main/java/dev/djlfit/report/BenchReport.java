@@ -207,9 +207,9 @@ public final class BenchReport {
 
     /** The lines above {@code bench --tutorial quickstart}'s epochs. */
     public void quickstartHeader(QuickstartBench.Settings s) {
-        out.printf(Locale.ROOT, "quickstart: FashionMNIST from %s, batch %d, SGD lr 1e-3, %d epoch%s per Java side,"
-                + " kit and DJL's Trainer alternating in this JVM, the matmul floor measured after each pair%n",
-                s.data(), 64, s.epochs(), s.epochs() == 1 ? "" : "s");
+        out.printf(Locale.ROOT, "quickstart: FashionMNIST from %s, batch 64, SGD lr 1e-3, %d epoch%s per side; the kit's"
+                + " loop, DJL's Trainer and the floor's matrix products take turns every %d batches in this JVM%n",
+                s.data(), s.epochs(), s.epochs() == 1 ? "" : "s", QuickstartBench.PIECE);
         out.println("EPOCH lines: seconds per epoch; the kit's parts: data (next batch), forward (model and loss),"
                 + " backward, update (step, zero_grad, the loss read every 100 batches), other (step scope);"
                 + " rss_mb: this JVM's resident memory after the epoch, heap_mb: Java heap in use after a collection");
@@ -223,20 +223,19 @@ public final class BenchReport {
 
     /** The summary: the three side-by-side figures, PyTorch's, and their ratios (times: lower is faster). */
     public void quickstart(QuickstartBench.Outcome o, PyTorchAvailability pytorchOrNull) {
-        MatmulFloor.Measured floor = o.floor();
-        for (MatmulFloor.Product p : floor.products()) {
+        for (MatmulFloor.Product p : o.products().products()) {
             out.println(p.line());
         }
-        out.printf(Locale.ROOT, "machine: %d cores, load average %.1f, libtorch intra-op threads %d (the kit and DJL's"
-                + " Trainer alike)%n", o.cores(), o.loadAverage(), o.threads());
-        long samples = o.samplesPerEpoch();
+        out.printf(Locale.ROOT, "machine: %d cores, load average %.1f, libtorch intra-op threads %d (the kit, DJL's"
+                + " Trainer and the floor alike)%n", o.cores(), o.loadAverage(), o.threads());
         out.printf(Locale.ROOT, "QUICKSTART kit s_per_epoch=%.2f batches=%d (median of %d epochs)%n",
                 o.kitSeconds(), o.batchesPerEpoch(), o.kit().size());
         out.printf(Locale.ROOT, "QUICKSTART djl-trainer s_per_epoch=%.2f batches=%d (median of %d epochs,"
-                + " EasyTrain.fit over an ArrayDataset, shuffled)%n", o.djlSeconds(), o.batchesPerEpoch(), o.djl().size());
-        out.printf(Locale.ROOT, "QUICKSTART floor s_per_epoch=%.2f gflop=%.1f gflop_s=%.1f (the epoch's matrix products"
-                + " at libtorch's measured rate, median of %d measurements)%n", o.floorSeconds(),
-                floor.epochFlops(samples) / 1e9, floor.gflopsPerSecond(), o.floors().size());
+                + " EasyTrain's loop over an ArrayDataset, shuffled)%n", o.djlSeconds(), o.batchesPerEpoch(),
+                o.djl().size());
+        out.printf(Locale.ROOT, "QUICKSTART floor s_per_epoch=%.2f gflop=%.1f gflop_s=%.1f (the epoch's forward and"
+                + " backward matrix products alone, run in turn with the loops; median of %d epochs)%n",
+                o.floorSeconds(), o.floorFlopsPerEpoch() / 1e9, o.floorGflopsPerSecond(), o.floorEpochs().size());
         QuickstartPyTorch.Run pytorch = o.pytorchOrNull();
         if (pytorch != null) {
             EpochTiming t = pytorch.timing();
@@ -251,12 +250,11 @@ public final class BenchReport {
         } else if (pytorchOrNull != null && !pytorchOrNull.available()) {
             out.println("QUICKSTART pytorch not timed: " + pytorchOrNull.whyNot());
         }
-        out.println("RATIO: time over time for the same epoch, lower is faster");
-        out.printf(Locale.ROOT, "RATIO quickstart kit/djl-trainer time=%.2f (aim: at most 1)%n",
-                o.kitSeconds() / o.djlSeconds());
+        out.println("RATIO: time over time for the same epoch, lower is faster (median over epochs)");
+        out.printf(Locale.ROOT, "RATIO quickstart kit/djl-trainer time=%.2f (aim: at most 1)%n", o.kitOverDjl());
         out.printf(Locale.ROOT, "RATIO quickstart kit/floor time=%.2f (aim: at most 2, half the floor's speed)%n",
-                o.kitSeconds() / o.floorSeconds());
-        out.printf(Locale.ROOT, "RATIO quickstart djl-trainer/floor time=%.2f%n", o.djlSeconds() / o.floorSeconds());
+                o.kitOverFloor());
+        out.printf(Locale.ROOT, "RATIO quickstart djl-trainer/floor time=%.2f%n", o.djlOverFloor());
         if (pytorch != null) {
             out.printf(Locale.ROOT, "RATIO quickstart kit/pytorch time=%.2f (PyTorch's BLAS: %s)%n",
                     o.kitSeconds() / pytorch.epochSeconds(), pytorch.blas());
