@@ -170,7 +170,7 @@ public final class BenchCommand implements Callable<Integer> {
             return benchBatch();
         }
         if (tutorial != null) {
-            return benchTutorials();
+            return tutorial.equals(QUICKSTART) ? benchQuickstart() : benchTutorials();
         }
         List<ExperimentSpec> chosen = chosenExperiments();
         DeviceChoice target = device.choose();
@@ -205,9 +205,6 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** {@code --tutorial NAME|all}: each port's loop against its reference program's. */
     private int benchTutorials() {
-        if (tutorial.equals(QUICKSTART)) {
-            return benchQuickstart();
-        }
         List<Tutorial> chosen = tutorial.equals("all") ? Tutorials.all() : List.of(TutorialCommand.tutorial(tutorial));
         BenchReport report = new BenchReport(spec.commandLine().getOut());
         PyTorchAvailability pytorch = pytorchOrNull();
