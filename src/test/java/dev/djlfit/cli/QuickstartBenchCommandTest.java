@@ -65,6 +65,17 @@ class QuickstartBenchCommandTest {
     }
 
     @Test
+    void aReferenceThatPrintsNothingLeavesTheJavaFigures(@TempDir Path folder) throws Exception {
+        Path python = TutorialCompareCommandTest.fakePython(folder, "silent", "exit 0");
+        CliRun run = bench("--python", python.toString());
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        assertTrue(run.out().contains("QUICKSTART pytorch not timed: the PyTorch quickstart bench printed no result"),
+                run.out());
+        assertTrue(run.out().lines().anyMatch(l -> l.startsWith("QUICKSTART kit s_per_epoch=")), run.out());
+        assertFalse(run.out().contains("kit/pytorch"), run.out());
+    }
+
+    @Test
     void missingDataIsOneLine(@TempDir Path empty) {
         CliRun run = CliRun.of("bench", "--tutorial", "quickstart", "--data", empty.toString(), "--no-python");
         assertEquals(2, run.exitCode(), run.out() + run.err());
