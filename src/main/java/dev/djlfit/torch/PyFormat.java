@@ -197,11 +197,38 @@ public final class PyFormat {
      * (see {@link Torch#gradFnName}); {@link #tensor(NDArray, String)} adds it where wanted.
      */
     public static String tensor(NDArray t) {
+        if (isInteger(t)) {
+            return integerTensor(t);
+        }
         return TorchFormat.tensor(TensorValues.of(t), Torch.isLeafRequiringGrad(t) ? "requires_grad=True" : "");
+    }
+
+    private static boolean isInteger(NDArray t) {
+        return switch (t.getDataType()) {
+            case INT8, UINT8, INT32, INT64, INT16 -> true;
+            default -> false;
+        };
+    }
+
+    /** An integer tensor as PyTorch prints it, with its dtype unless int64 ({@code tensor([1, 2], dtype=torch.int32)}). */
+    private static String integerTensor(NDArray t) {
+        long[] values;
+        try (NDArray wide = t.toType(ai.djl.ndarray.types.DataType.INT64, true)) {
+            values = wide.toLongArray();
+        }
+        String text = TorchFormat.integers(t.getShape().getShape(), values);
+        if (t.getDataType() == ai.djl.ndarray.types.DataType.INT64) {
+            return text;
+        }
+        return text.substring(0, text.length() - 1) + ", dtype=" + TensorAttributes.dtype(t) + ")";
     }
 
     /** {@code tensor([...], <suffix>)}, e.g. suffix {@code grad_fn=<AddBackward0>}. */
     public static String tensor(NDArray t, String suffix) {
+        if (isInteger(t)) {
+            String text = integerTensor(t);
+            return suffix.isEmpty() ? text : text.substring(0, text.length() - 1) + ", " + suffix + ")";
+        }
         return TorchFormat.tensor(TensorValues.of(t), suffix);
     }
 }
