@@ -34,7 +34,28 @@ public final class TorchFormat {
         Formatter formatter = new Formatter(summarize ? summarized(t, 0, t.size(), 0) : t.values());
         Cells cells = new Cells(t.shape(), i -> formatter.format(t.get(i)), formatter.width());
         String body = format(cells, 0, t.values().length, 0, PREFIX.length(), summarize);
-        return PREFIX + body + (suffix.isEmpty() ? "" : ", " + suffix) + ")";
+        return withSuffixes(PREFIX + body, suffix);
+    }
+
+    /**
+     * PyTorch's {@code _add_suffixes}: each suffix ({@code ", "}-separated in {@code suffixes}) after
+     * a comma on the same line, or on a line of its own, indented, where it would pass the line width.
+     */
+    private static String withSuffixes(String tensorStr, String suffixes) {
+        StringBuilder out = new StringBuilder(tensorStr);
+        if (!suffixes.isEmpty()) {
+            int lastLineLength = tensorStr.length() - tensorStr.lastIndexOf('\n') + 1;
+            for (String suffix : suffixes.split(", ")) {
+                if (lastLineLength + suffix.length() + 2 > LINE_WIDTH) {
+                    out.append(",\n").append(" ".repeat(PREFIX.length())).append(suffix);
+                    lastLineLength = PREFIX.length() + suffix.length();
+                } else {
+                    out.append(", ").append(suffix);
+                    lastLineLength += suffix.length() + 2;
+                }
+            }
+        }
+        return out.append(')').toString();
     }
 
     /**
@@ -44,6 +65,11 @@ public final class TorchFormat {
      * @param values the elements in row-major order
      */
     public static String integers(long[] shape, long[] values) {
+        return integers(shape, values, "");
+    }
+
+    /** {@code tensor([...], <suffix>)} of an integer tensor, e.g. suffix {@code dtype=torch.int32}. */
+    public static String integers(long[] shape, long[] values, String suffix) {
         boolean summarize = values.length > THRESHOLD;
         int width = 1;
         for (long v : values) {
@@ -54,7 +80,7 @@ public final class TorchFormat {
             String text = Long.toString(values[i]);
             return " ".repeat(w - text.length()) + text;
         }, width);
-        return PREFIX + format(cells, 0, values.length, 0, PREFIX.length(), summarize) + ")";
+        return withSuffixes(PREFIX + format(cells, 0, values.length, 0, PREFIX.length(), summarize), suffix);
     }
 
     /** A tensor's shape and its elements as printed, each padded to {@code width}. */
