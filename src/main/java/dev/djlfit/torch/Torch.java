@@ -151,9 +151,9 @@ public final class Torch {
     }
 
     /**
-     * {@code t.requires_grad and t.is_leaf}: a leaf whose {@code .grad} autograd fills. (libtorch
-     * through DJL cannot say whether a computed tensor is in a graph, nor ask a leaf for its
-     * {@code grad_fn} without crashing; so there is no general {@code requires_grad} here.)
+     * {@code t.requires_grad and t.is_leaf}: a leaf whose {@code .grad} autograd fills. (DJL's
+     * {@code requires_grad} answers false for a computed tensor; {@link #requiresGradOf} asks for
+     * any tensor.)
      */
     public static boolean isLeafRequiringGrad(NDArray t) {
         return JniUtils.requiresGrad((PtNDArray) t);

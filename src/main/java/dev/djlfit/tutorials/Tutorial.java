@@ -45,6 +45,11 @@ public interface Tutorial {
         return true;
     }
 
+    /** Whether the program is one of the sin fits of "Learning PyTorch with Examples" (trains by steps). */
+    default boolean isSinFit() {
+        return trains() && !byEpoch();
+    }
+
     /** Whether the program reads FashionMNIST ({@code --data}): the programs that train by epoch, and data and transforms. */
     default boolean readsFashionMnist() {
         return byEpoch();
