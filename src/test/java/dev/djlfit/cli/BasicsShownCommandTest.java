@@ -98,7 +98,9 @@ class BasicsShownCommandTest {
                 new String[] {"tutorial", "autograd", "--data", SLICE.toString()},
                 new String[] {"tutorial", "data", "--data", SLICE.toString(), "--out", file.toString()},
                 new String[] {"tutorial", "data", "--data", dir.resolve("nowhere").toString()},
-                new String[] {"tutorial", "polynomial-nn", "--out", dir.toString()})) {
+                new String[] {"tutorial", "polynomial-nn", "--out", dir.toString()},
+                new String[] {"compare", "tensors"},
+                new String[] {"bench", "--tutorial", "autograd"})) {
             CliRun run = CliRun.of(args);
             assertEquals(2, run.exitCode(), String.join(" ", args) + ": " + run.out());
             assertEquals(1, run.err().strip().lines().count(), run.err());
