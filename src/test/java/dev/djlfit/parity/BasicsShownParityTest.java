@@ -27,7 +27,7 @@ import java.util.Optional;
  * ({@code src/reference/pytorch/basics_shown.py}) on Debian's PyTorch 1.13 and torchvision 0.14:
  * at the same seed they print the same lines (the port's own notes, in parentheses, aside; a
  * {@code grad_fn}'s address masked), and {@code tutorial data} picks the same nine indices and the
- * same first shuffled batch. Skipped, saying how to install PyTorch, where /usr/bin/python3 has
+ * same first shuffled batch. Skipped, saying how to install PyTorch and torchvision, where /usr/bin/python3 has
  * none; failed instead when DJLFIT_REQUIRE_PYTORCH is set.
  */
 class BasicsShownParityTest {
@@ -74,7 +74,7 @@ class BasicsShownParityTest {
     private record Both(Trace java, String javaPrinted, String pytorchPrinted) {
 
         static Both run(String name, long seed, Path data, Path dir) throws IOException {
-            PyTorchReference reference = PyTorchForTests.reference();
+            PyTorchReference reference = PyTorchForTests.referenceWithTorchvision();
             PyTorchReference.Pending python = reference.startScript(SCRIPT, List.of(name, "--seed",
                     Long.toString(seed), "--data", data.toString(), "--out", dir.resolve("reference.json").toString()));
             List<String> lines = new ArrayList<>();

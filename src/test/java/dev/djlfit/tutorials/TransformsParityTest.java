@@ -24,14 +24,14 @@ import java.util.List;
 /**
  * The transforms port's one-hot target ({@code scatter_} in a {@code Lambda}) against PyTorch's,
  * from {@code basics_shown.py transforms}: every label, and the first items of the dataset built
- * with it. Skipped, saying how to install PyTorch, where /usr/bin/python3 has none.
+ * with it. Skipped, saying what to install, where /usr/bin/python3 lacks PyTorch or torchvision.
  */
 class TransformsParityTest {
 
     @Test
     void oneHotTargetsArePyTorchs(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("reference.json");
-        String printed = PyTorchForTests.reference().startScript("basics_shown.py", List.of("transforms", "--data",
+        String printed = PyTorchForTests.referenceWithTorchvision().startScript("basics_shown.py", List.of("transforms", "--data",
                 FashionMnistForTests.SLICE.toString(), "--out", out.toString())).output();
         assertEquals("", printed, "the original prints nothing");
         JsonObject reference = JsonParser.parseString(Files.readString(out)).getAsJsonObject();
