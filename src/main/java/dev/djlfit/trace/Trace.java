@@ -25,6 +25,8 @@ import java.util.Optional;
  *     trace does not hold it (the reference programs leave it to the reader)
  * @param epochs epochs run by the programs that train by epoch; 0 for the others
  * @param tests what each epoch's test loop printed, in order; empty for the programs without one
+ * @param values integers the program picked, by name, e.g. the data tutorial's {@code grid_indices}
+ *     and {@code first_batch_labels}; written as top-level fields; empty for most programs
  */
 public record Trace(
         String program,
@@ -39,13 +41,26 @@ public record Trace(
         double loopSeconds,
         Optional<SinExtrapolation> extrapolation,
         int epochs,
-        List<TestResult> tests) {
+        List<TestResult> tests,
+        Map<String, List<Long>> values) {
 
     public Trace {
         initialParameters = new LinkedHashMap<>(initialParameters);
         finalParameters = new LinkedHashMap<>(finalParameters);
         losses = List.copyOf(losses);
         tests = List.copyOf(tests);
+        Map<String, List<Long>> copied = new LinkedHashMap<>();
+        values.forEach((name, list) -> copied.put(name, List.copyOf(list)));
+        values = java.util.Collections.unmodifiableMap(copied);
+    }
+
+    /** A trace without named values. */
+    public Trace(String program, long seed, int steps, String engine, Inputs inputs,
+            Map<String, TensorValues> initialParameters, Map<String, TensorValues> finalParameters,
+            List<PrintedLoss> losses, String result, double loopSeconds, Optional<SinExtrapolation> extrapolation,
+            int epochs, List<TestResult> tests) {
+        this(program, seed, steps, engine, inputs, initialParameters, finalParameters, losses, result, loopSeconds,
+                extrapolation, epochs, tests, Map.of());
     }
 
     /** A trace of a program that trains by steps (a sin fit): no epochs, no test loop. */
@@ -73,7 +88,7 @@ public record Trace(
 
     public Trace withExtrapolation(SinExtrapolation report) {
         return new Trace(program, seed, steps, engine, inputs, initialParameters, finalParameters, losses, result,
-                loopSeconds, Optional.of(report), epochs, tests);
+                loopSeconds, Optional.of(report), epochs, tests, values);
     }
 
     /**

@@ -59,6 +59,11 @@ public final class TraceJson {
             }
             o.add("tests", tests);
         }
+        trace.values().forEach((name, list) -> {
+            JsonArray a = new JsonArray(list.size());
+            list.forEach(a::add);
+            o.add(name, a);
+        });
         o.addProperty("result", trace.result());
         o.addProperty("loop_seconds", trace.loopSeconds());
         trace.extrapolation().ifPresent(e -> o.add("extrapolation", extrapolation(e)));
@@ -103,12 +108,40 @@ public final class TraceJson {
                     o.has("extrapolation") ? Optional.of(extrapolation(o.getAsJsonObject("extrapolation")))
                             : Optional.empty(),
                     o.has("epochs") ? o.get("epochs").getAsInt() : 0,
-                    tests);
+                    tests,
+                    values(o));
         } catch (RuntimeException e) {
             throw new InvalidTraceException(source + " is not a trace (docs/trace-format.md): "
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         }
     }
+
+    /** The top-level fields that are not the trace's own and hold arrays of integers: its named values. */
+    private static java.util.Map<String, List<Long>> values(JsonObject o) {
+        java.util.Map<String, List<Long>> values = new java.util.LinkedHashMap<>();
+        for (var field : o.entrySet()) {
+            if (OWN_FIELDS.contains(field.getKey()) || !field.getValue().isJsonArray()) {
+                continue;
+            }
+            List<Long> list = new ArrayList<>();
+            for (JsonElement e : field.getValue().getAsJsonArray()) {
+                if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()
+                        || e.getAsDouble() != Math.rint(e.getAsDouble())) {
+                    list = null;
+                    break;
+                }
+                list.add(e.getAsLong());
+            }
+            if (list != null) {
+                values.put(field.getKey(), list);
+            }
+        }
+        return values;
+    }
+
+    private static final java.util.Set<String> OWN_FIELDS = java.util.Set.of("program", "seed", "steps", "epochs",
+            "engine", "inputs", "initial_parameters", "final_parameters", "losses", "tests", "result", "loop_seconds",
+            "extrapolation");
 
     private static JsonArray floats(float[] values) {
         JsonArray a = new JsonArray(values.length);
