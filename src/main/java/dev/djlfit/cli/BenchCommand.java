@@ -174,7 +174,13 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** {@code --tutorial NAME|all}: each port's loop against its reference program's. */
     private int benchTutorials() {
-        List<Tutorial> chosen = tutorial.equals("all") ? Tutorials.all() : List.of(TutorialCommand.tutorial(tutorial));
+        List<Tutorial> chosen = tutorial.equals("all")
+                ? Tutorials.all().stream().filter(t -> !t.byEpoch()).toList()
+                : List.of(TutorialCommand.tutorial(tutorial));
+        if (chosen.stream().anyMatch(Tutorial::byEpoch)) {
+            throw new UserInputException("bench --tutorial times the sin fits' loops; " + tutorial
+                    + " trains by epoch on FashionMNIST and has no bench yet");
+        }
         BenchReport report = new BenchReport(spec.commandLine().getOut());
         PyTorchAvailability pytorch = pytorchOrNull();
         report.tutorialsHeader(repeats, pytorch);

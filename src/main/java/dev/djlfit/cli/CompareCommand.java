@@ -11,6 +11,7 @@ import dev.djlfit.parity.Tolerances;
 import dev.djlfit.report.ParityPrinter;
 import dev.djlfit.training.OptimizerKind;
 import dev.djlfit.training.TrainingConfig;
+import dev.djlfit.tutorials.DataSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,7 +52,8 @@ public final class CompareCommand implements Callable<Integer> {
     @Parameters(paramLabel = "EXPERIMENT", arity = "0..*",
             description = "<model>-<data>: linear-linear, linear-quadratic, tanh-quadratic, deep-quadratic,"
                     + " or another pair train accepts (default: the article's four); or tutorial ports:"
-                    + " polynomial-tensor, ..., dynamic-net (see the tutorial command).")
+                    + " polynomial-tensor, ..., dynamic-net, quickstart, optimization, saveloadrun (see the tutorial"
+                    + " command).")
     List<String> experiments = new ArrayList<>();
 
     @Mixin
@@ -69,6 +71,16 @@ public final class CompareCommand implements Callable<Integer> {
                     + " the article's 100000 steps take seconds); then exit 2.")
     int pythonTimeout = (int) PyTorchReference.DEFAULT_TIMEOUT.toSeconds();
 
+    @Option(names = "--epochs", paramLabel = "N",
+            description = "Learn the Basics ports (quickstart, optimization, saveloadrun): epochs (default: the"
+                    + " program's own).")
+    Integer epochs;
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Learn the Basics ports: the folder with FashionMNIST's four idx files, gzipped or not"
+                    + " (default: /usr/share/datasets/fashion-mnist).")
+    Path data = DataSettings.DEBIAN_FASHION_MNIST;
+
     @Option(names = "--reference-inputs",
             description = "Tutorials: train the port on the reference's x and y (tells a porting error from an engine"
                     + " difference in linspace and sin).")
@@ -84,12 +96,20 @@ public final class CompareCommand implements Callable<Integer> {
             for (String option : List.of("--lr", "--optimizer", "--normalize", "--backward", "--hidden", "--activation")) {
                 if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
                     throw new UserInputException(option + " is for the article's experiments; a tutorial port runs"
-                            + " as its program is written (only --seed, --steps and --reference-inputs apply)");
+                            + " as its program is written (only --seed, --steps, --epochs, --data and --reference-inputs"
+                            + " apply)");
                 }
             }
             int steps = spec.commandLine().getParseResult().hasMatchedOption("--steps") ? training.config().steps() : 0;
+            int epochCount = epochs == null ? 0 : OptionChecks.steps("--epochs", epochs);
             return new TutorialCompare(python, timeout, spec.commandLine().getOut())
-                    .run(experiments, training.config().seed(), steps, referenceInputs);
+                    .run(experiments, training.config().seed(), steps, epochCount, data, referenceInputs);
+        }
+        for (String option : List.of("--epochs", "--data")) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                throw new UserInputException(option + " is for the Learn the Basics ports (quickstart, optimization,"
+                        + " saveloadrun), not the article's experiments");
+            }
         }
         TrainingConfig config = training.config();
         if (config.optimizer() != OptimizerKind.SGD || config.normalize()) {

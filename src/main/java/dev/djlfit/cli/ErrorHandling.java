@@ -2,6 +2,8 @@ package dev.djlfit.cli;
 
 import dev.djlfit.files.CannotWriteException;
 import dev.djlfit.parity.ReferenceUnavailableException;
+import dev.djlfit.torch.serialization.PthFileException;
+import dev.djlfit.torch.vision.datasets.DatasetUnavailableException;
 import dev.djlfit.training.TrainingDivergedException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -30,7 +32,8 @@ final class ErrorHandling {
     static int onFailure(Exception e, CommandLine cli, ParseResult parsed) {
         int code;
         if (e instanceof UserInputException || e instanceof IllegalArgumentException
-                || e instanceof CannotWriteException || e instanceof ReferenceUnavailableException) {
+                || e instanceof CannotWriteException || e instanceof ReferenceUnavailableException
+                || e instanceof DatasetUnavailableException || e instanceof PthFileException) {
             code = BAD_INPUT;
         } else if (e instanceof TrainingDivergedException) {
             code = DIVERGED;

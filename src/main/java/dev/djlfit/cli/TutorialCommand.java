@@ -5,6 +5,7 @@ import dev.djlfit.files.Outputs;
 import dev.djlfit.trace.InvalidTraceException;
 import dev.djlfit.trace.Trace;
 import dev.djlfit.trace.TraceJson;
+import dev.djlfit.tutorials.DataSettings;
 import dev.djlfit.tutorials.Tutorial;
 import dev.djlfit.tutorials.TutorialPrinter;
 import dev.djlfit.tutorials.Tutorials;
@@ -16,7 +17,9 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -25,10 +28,14 @@ import java.util.concurrent.Callable;
         name = "tutorial",
         mixinStandardHelpOptions = true,
         description = {
-            "Runs a ported program of PyTorch's \"Learning PyTorch with Examples\" and prints what the original"
-                    + " prints, then (unless --no-report) how its fit of sin extrapolates beyond -pi..pi.",
+            "Runs a ported PyTorch tutorial program and prints what the original prints; for the programs of"
+                    + " \"Learning PyTorch with Examples\" then (unless --no-report) how its fit of sin extrapolates"
+                    + " beyond -pi..pi.",
             "Programs: polynomial-tensor, polynomial-autograd, polynomial-custom-function, polynomial-nn,"
-                    + " polynomial-optim, polynomial-module, dynamic-net. See docs/trace-format.md for --json."
+                    + " polynomial-optim, polynomial-module, dynamic-net (--steps); and of \"Learn the Basics\","
+                    + " on FashionMNIST: quickstart, optimization, saveloadrun (--epochs, --data). quickstart writes"
+                    + " model.pth and saveloadrun model_weights.pth into the working folder, as the originals do."
+                    + " See docs/trace-format.md for --json."
         })
 public final class TutorialCommand implements Callable<Integer> {
 
@@ -47,6 +54,20 @@ public final class TutorialCommand implements Callable<Integer> {
                     + " or FIFO written directly.")
     Path json;
 
+    @Option(names = "--epochs", paramLabel = "N",
+            description = "Learn the Basics: epochs (default: the program's, 5 for quickstart, 10 for optimization).")
+    Integer epochs;
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Learn the Basics: the folder with FashionMNIST's four idx files, gzipped or not"
+                    + " (default: /usr/share/datasets/fashion-mnist, Debian's dataset-fashion-mnist).")
+    Path data = DataSettings.DEBIAN_FASHION_MNIST;
+
+    @Option(names = "--load", paramLabel = "FILE",
+            description = "saveloadrun: test the state_dict in FILE (a .pth, PyTorch's or this port's) instead of"
+                    + " training one, and print its test accuracy in the quickstart's format.")
+    Path load;
+
     @Option(names = "--inputs", paramLabel = "TRACE",
             description = "Train on the x and y of this trace (a reference program's, say) instead of the port's own.")
     Path inputs;
@@ -60,19 +81,39 @@ public final class TutorialCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Tutorial tutorial = tutorial(name);
-        int n = tutorial.steps(steps == null ? 0 : OptionChecks.steps("--steps", steps));
+        int n = tutorial.steps(length(tutorial, steps, epochs));
+        DataSettings settings = new DataSettings(data, Path.of(""), Optional.ofNullable(load));
+        if (tutorial.byEpoch()) {
+            if (inputs != null) {
+                throw new UserInputException("--inputs is for the sin fits; " + name + " reads FashionMNIST (--data)");
+            }
+            requireData(settings);
+            if (load != null && !tutorial.name().equals("saveloadrun")) {
+                throw new UserInputException("--load is saveloadrun's: " + name + " trains its own model");
+            }
+            if (load != null && !Files.isRegularFile(load)) {
+                throw new UserInputException("--load " + load + ": no such file");
+            }
+        } else {
+            for (String option : List.of("--data", "--load")) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                    throw new UserInputException(option + " is for the Learn the Basics programs (quickstart,"
+                            + " optimization, saveloadrun), not " + name);
+                }
+            }
+        }
         Optional<Trace.Inputs> given = Optional.ofNullable(inputs).map(TutorialCommand::inputsOf);
         // The trace's file is checked before the run, so that a bad path fails now, not after it.
         try (Outputs outputs = new Outputs(spec.commandLine().getOut(), spec.commandLine().getErr())) {
             Optional<OutputFile> file = json == null ? Optional.empty() : Optional.of(outputs.file("--json", json));
             PrintWriter out = outputs.report();
-            Trace trace = Tutorials.run(tutorial, seed, n, given, line -> {
+            Trace trace = Tutorials.run(tutorial, seed, n, given, settings, line -> {
                 out.println(line);
                 out.flush();
             });
-            if (!noReport) {
+            if (!noReport && trace.extrapolation().isPresent()) {
                 out.println();
-                trace.extrapolation().ifPresent(new TutorialPrinter(out)::printExtrapolation);
+                new TutorialPrinter(out).printExtrapolation(trace.extrapolation().get());
             }
             if (file.isPresent()) {
                 file.get().writeText(TraceJson.toJson(trace) + "\n");
@@ -84,6 +125,32 @@ public final class TutorialCommand implements Callable<Integer> {
             outputs.succeeded();
         }
         return 0;
+    }
+
+    /**
+     * The program's length as asked: {@code --steps} for a sin fit, {@code --epochs} for a program
+     * that trains by epoch; 0 for the program's own.
+     */
+    static int length(Tutorial tutorial, Integer steps, Integer epochs) {
+        if (tutorial.byEpoch() && steps != null) {
+            throw new UserInputException(tutorial.name() + " trains by epoch: use --epochs N, not --steps");
+        }
+        if (!tutorial.byEpoch() && epochs != null) {
+            throw new UserInputException(tutorial.name() + " trains by steps: use --steps N, not --epochs");
+        }
+        if (epochs != null) {
+            return OptionChecks.steps("--epochs", epochs);
+        }
+        return steps == null ? 0 : OptionChecks.steps("--steps", steps);
+    }
+
+    /** FashionMNIST in the data folder, or one line saying how to get it. */
+    static void requireData(DataSettings settings) {
+        settings.missingFile().ifPresent(file -> {
+            throw new UserInputException("FashionMNIST not found: " + settings.data() + " has no " + file + "(.gz);"
+                    + " install the Debian package dataset-fashion-mnist, or name a folder with the four files"
+                    + " with --data DIR");
+        });
     }
 
     /** The port of that name, or the one line that lists the names. */

@@ -4,6 +4,7 @@ import dev.djlfit.parity.PyTorchReference;
 import dev.djlfit.parity.TutorialComparison;
 import dev.djlfit.parity.TutorialParity;
 import dev.djlfit.parity.TutorialTolerances;
+import dev.djlfit.tutorials.DataSettings;
 import dev.djlfit.tutorials.Tutorial;
 import dev.djlfit.tutorials.Tutorials;
 
@@ -11,6 +12,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** {@code compare NAME...} for tutorial ports: each against its reference program, then a count. */
 final class TutorialCompare {
@@ -36,23 +38,37 @@ final class TutorialCompare {
     }
 
     /**
-     * @param steps the steps, or 0 for each program's own
+     * @param steps the steps of the sin fits, or 0 for each program's own
+     * @param epochs the epochs of the programs that train by epoch, or 0 for each program's own
+     * @param data the FashionMNIST folder of the programs that train by epoch
      * @return 0 if every port matches, {@link CompareCommand#MISMATCH} if one does not
      */
-    int run(List<String> names, long seed, int steps, boolean referenceInputs) {
+    int run(List<String> names, long seed, int steps, int epochs, Path data, boolean referenceInputs) {
+        for (String name : names) {
+            Tutorial tutorial = TutorialCommand.tutorial(name);
+            if (tutorial.byEpoch()) {
+                if (referenceInputs) {
+                    throw new UserInputException("--reference-inputs is for the sin fits; " + name
+                            + " reads FashionMNIST, the same files on both sides");
+                }
+                TutorialCommand.requireData(new DataSettings(data, Path.of(""), Optional.empty()));
+            }
+        }
         // a missing or failing PyTorch is a ReferenceUnavailableException: one line, exit 2 (ErrorHandling)
         PyTorchReference reference = PyTorchReference.locate(python).withTimeout(timeout);
         String torch = reference.torchVersion();
-        out.println("Java ports vs PyTorch " + torch + " (" + reference.python() + " "
-                + reference.script().resolveSibling(TutorialParity.SCRIPT) + ")");
+        String scripts = names.stream().map(n -> TutorialParity.script(TutorialCommand.tutorial(n))).distinct()
+                .map(script -> reference.script().resolveSibling(script).toString())
+                .collect(java.util.stream.Collectors.joining(", "));
+        out.println("Java ports vs PyTorch " + torch + " (" + reference.python() + " " + scripts + ")");
         out.flush();
-        TutorialParity parity = new TutorialParity(reference);
+        TutorialParity parity = new TutorialParity(reference, data);
         TutorialParityPrinter printer = new TutorialParityPrinter(out);
         int mismatches = 0;
         for (String name : names) {
             Tutorial tutorial = TutorialCommand.tutorial(name);
-            TutorialComparison comparison = parity.run(tutorial, seed, tutorial.steps(steps), referenceInputs,
-                    line -> { });
+            int length = tutorial.steps(tutorial.byEpoch() ? epochs : steps);
+            TutorialComparison comparison = parity.run(tutorial, seed, length, referenceInputs, line -> { });
             TutorialTolerances tolerances = TutorialTolerances.forProgram(name);
             printer.print(comparison, tolerances);
             out.flush();

@@ -7,6 +7,7 @@ import dev.djlfit.parity.TutorialTolerances;
 import dev.djlfit.parity.Verdict;
 import dev.djlfit.torch.PyFormat;
 import dev.djlfit.trace.SinExtrapolation;
+import dev.djlfit.trace.Trace;
 
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -21,10 +22,18 @@ final class TutorialParityPrinter {
     }
 
     void print(TutorialComparison c, TutorialTolerances tolerances) {
-        out.printf(Locale.ROOT, "%n== %s, seed %d, %d steps%s%n", c.java().program(), c.java().seed(), c.java().steps(),
-                c.referenceInputsFed() ? ", the port on the reference's inputs" : "");
+        boolean byEpoch = c.java().inputs().size() == 0 && c.pytorch().inputs().size() == 0;
+        if (byEpoch) {
+            out.printf(Locale.ROOT, "%n== %s, seed %d, %d epoch%s, %d batches%n", c.java().program(), c.java().seed(),
+                    c.java().epochs(), c.java().epochs() == 1 ? "" : "s", c.java().steps());
+        } else {
+            out.printf(Locale.ROOT, "%n== %s, seed %d, %d steps%s%n", c.java().program(), c.java().seed(),
+                    c.java().steps(), c.referenceInputsFed() ? ", the port on the reference's inputs" : "");
+        }
         InputsDiff in = c.inputs();
-        if (in.points() < 0) {
+        if (byEpoch) {
+            out.println("data: FashionMNIST, the same files on both sides");
+        } else if (in.points() < 0) {
             out.println("inputs: the two trained on different numbers of points");
         } else if (in.identical()) {
             out.printf(Locale.ROOT, "inputs: identical (%d points)%s%n", in.points(),
@@ -34,14 +43,26 @@ final class TutorialParityPrinter {
                     + " y at %d (at most %d ulp, |diff| %.1e)%n", in.xDiffering(), in.points(), in.xMaxUlps(),
                     in.xMaxAbs(), in.yDiffering(), in.yMaxUlps(), in.yMaxAbs());
         }
-        out.printf(Locale.ROOT, "  %-10s %16s %16s%n", "parameter", "initial |diff|", "final |diff|");
+        int width = Math.max(10, c.parameters().stream().mapToInt(p -> p.name().length()).max().orElse(0));
+        out.printf(Locale.ROOT, "  %-" + width + "s %16s %16s%n", "parameter", "initial |diff|", "final |diff|");
         for (ParityComparison.ParameterDiff p : c.parameters()) {
-            out.printf(Locale.ROOT, "  %-10s %16.3e %16.3e%n", p.name(), p.initialMaxAbs(), p.finalMaxAbs());
+            out.printf(Locale.ROOT, "  %-" + width + "s %16.3e %16.3e%n", p.name(), p.initialMaxAbs(), p.finalMaxAbs());
         }
         out.printf(Locale.ROOT, "last printed loss: Java %s, PyTorch %s, relative diff %.3e%n",
                 PyFormat.repr(c.javaLastLoss()), PyFormat.repr(c.pytorchLastLoss()), c.lastLossRelative());
-        out.println("Java:    " + c.java().result());
-        out.println("PyTorch: " + c.pytorch().result());
+        if (byEpoch) {
+            out.printf(Locale.ROOT, "printed losses: %d, largest relative diff %.3e%n", c.java().losses().size(),
+                    c.lossesMaxRelative());
+            for (int i = 0; i < Math.min(c.java().tests().size(), c.pytorch().tests().size()); i++) {
+                Trace.TestResult j = c.java().tests().get(i);
+                Trace.TestResult p = c.pytorch().tests().get(i);
+                out.printf(Locale.ROOT, "test after epoch %d: accuracy Java %.4f, PyTorch %.4f; avg loss Java %s,"
+                        + " PyTorch %s%n", j.epoch(), j.accuracy(), p.accuracy(), PyFormat.repr(j.avgLoss()),
+                        PyFormat.repr(p.avgLoss()));
+            }
+        }
+        out.println("Java:    " + c.java().result().strip().replace("\n", " "));
+        out.println("PyTorch: " + c.pytorch().result().strip().replace("\n", " "));
         if (c.java().extrapolation().isPresent() && c.pytorch().extrapolation().isPresent()) {
             SinExtrapolation java = c.java().extrapolation().get();
             SinExtrapolation torch = c.pytorch().extrapolation().get();
@@ -50,8 +71,15 @@ final class TutorialParityPrinter {
                     torch.insideRmse(), torch.outsideRmse());
         }
         Verdict verdict = c.verdict(tolerances);
-        out.printf(Locale.ROOT, "tolerances: initial %.0e, final parameters %.0e, last loss %.0e (%s)%n",
-                tolerances.initialParameters(), tolerances.finalParameters(), tolerances.lastLoss(), tolerances.reason());
+        if (byEpoch) {
+            out.printf(Locale.ROOT, "tolerances: initial %.0e, final parameters %.0e, printed losses %.0e, accuracy"
+                    + " %.0e, avg loss %.0e (%s)%n", tolerances.initialParameters(), tolerances.finalParameters(),
+                    tolerances.printedLosses(), tolerances.accuracy(), tolerances.avgLoss(), tolerances.reason());
+        } else {
+            out.printf(Locale.ROOT, "tolerances: initial %.0e, final parameters %.0e, last loss %.0e (%s)%n",
+                    tolerances.initialParameters(), tolerances.finalParameters(), tolerances.lastLoss(),
+                    tolerances.reason());
+        }
         if (verdict.passed()) {
             out.println("MATCH");
         } else {

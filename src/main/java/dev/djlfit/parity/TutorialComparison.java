@@ -15,6 +15,11 @@ import java.util.Optional;
  * @param javaLastLoss the port's last printed loss (NaN if none)
  * @param pytorchLastLoss the reference's
  * @param lossStepsMatch whether both printed losses at the same steps
+ * @param lossesMaxRelative the largest |Java − PyTorch| / |PyTorch| over every printed loss (infinite if the
+ *     steps differ)
+ * @param testsMatch whether both ran their test loop after the same epochs
+ * @param accuracyMaxAbs the largest |Java − PyTorch| of a test accuracy (a fraction); 0 with no test loop
+ * @param avgLossMaxRelative the largest |Java − PyTorch| / |PyTorch| of a test's average loss; 0 with no test loop
  */
 public record TutorialComparison(
         Trace java,
@@ -24,7 +29,11 @@ public record TutorialComparison(
         List<ParameterDiff> parameters,
         double javaLastLoss,
         double pytorchLastLoss,
-        boolean lossStepsMatch) {
+        boolean lossStepsMatch,
+        double lossesMaxRelative,
+        boolean testsMatch,
+        double accuracyMaxAbs,
+        double avgLossMaxRelative) {
 
     public TutorialComparison {
         parameters = List.copyOf(parameters);
@@ -40,8 +49,27 @@ public record TutorialComparison(
                 java.finalParameters(), pytorch.finalParameters());
         boolean sameSteps = java.losses().stream().map(Trace.PrintedLoss::step).toList()
                 .equals(pytorch.losses().stream().map(Trace.PrintedLoss::step).toList());
+        double losses = sameSteps ? 0 : Double.POSITIVE_INFINITY;
+        for (int i = 0; sameSteps && i < java.losses().size(); i++) {
+            losses = Math.max(losses, relative(java.losses().get(i).value(), pytorch.losses().get(i).value()));
+        }
+        boolean sameTests = java.tests().stream().map(Trace.TestResult::epoch).toList()
+                .equals(pytorch.tests().stream().map(Trace.TestResult::epoch).toList());
+        double accuracy = sameTests ? 0 : Double.POSITIVE_INFINITY;
+        double avgLoss = accuracy;
+        for (int i = 0; sameTests && i < java.tests().size(); i++) {
+            Trace.TestResult j = java.tests().get(i);
+            Trace.TestResult p = pytorch.tests().get(i);
+            accuracy = Math.max(accuracy, Math.abs(j.accuracy() - p.accuracy()));
+            avgLoss = Math.max(avgLoss, relative(j.avgLoss(), p.avgLoss()));
+        }
         return new TutorialComparison(java, pytorch, referenceInputsFed, InputsDiff.of(java.inputs(), pytorch.inputs()),
-                diffs, last(java), last(pytorch), sameSteps);
+                diffs, last(java), last(pytorch), sameSteps, losses, sameTests, accuracy, avgLoss);
+    }
+
+    /** |a − b| / |b|; 0 where they are equal. */
+    private static double relative(double a, double b) {
+        return a == b ? 0 : Math.abs(a - b) / Math.abs(b);
     }
 
     private static String describe(Trace t) {

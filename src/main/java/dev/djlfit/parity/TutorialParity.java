@@ -4,6 +4,7 @@ import dev.djlfit.files.Reasons;
 import dev.djlfit.trace.InvalidTraceException;
 import dev.djlfit.trace.Trace;
 import dev.djlfit.trace.TraceJson;
+import dev.djlfit.tutorials.DataSettings;
 import dev.djlfit.tutorials.Tutorial;
 import dev.djlfit.tutorials.Tutorials;
 
@@ -25,10 +26,25 @@ public final class TutorialParity {
 
     public static final String SCRIPT = "tutorials.py";
 
+    /** The reference of the programs that train by epoch on FashionMNIST ("Learn the Basics"). */
+    public static final String BASICS_SCRIPT = "basics.py";
+
     private final PyTorchReference reference;
+    private final Path data;
 
     public TutorialParity(PyTorchReference reference) {
+        this(reference, DataSettings.DEBIAN_FASHION_MNIST);
+    }
+
+    /** @param data the FashionMNIST folder both sides read, for the programs that train by epoch */
+    public TutorialParity(PyTorchReference reference, Path data) {
         this.reference = reference;
+        this.data = data;
+    }
+
+    /** The script that holds a program's reference. */
+    public static String script(Tutorial tutorial) {
+        return tutorial.byEpoch() ? BASICS_SCRIPT : SCRIPT;
     }
 
     /**
@@ -41,6 +57,9 @@ public final class TutorialParity {
      */
     public TutorialComparison run(Tutorial tutorial, long seed, int steps, boolean feedReferenceInputs,
             Consumer<String> javaLines) {
+        if (feedReferenceInputs && tutorial.byEpoch()) {
+            throw new IllegalArgumentException(tutorial.name() + " reads a data set: it has no x and y to feed");
+        }
         try (ReferenceRun pytorch = start(tutorial, seed, steps)) {
             Trace java;
             Trace reference;
@@ -48,7 +67,8 @@ public final class TutorialParity {
                 reference = pytorch.trace();
                 java = Tutorials.run(tutorial, seed, steps, Optional.of(reference.inputs()), javaLines);
             } else {
-                java = Tutorials.run(tutorial, seed, steps, Optional.empty(), javaLines);
+                java = Tutorials.run(tutorial, seed, steps, Optional.empty(),
+                        new DataSettings(data, pytorch.folder, Optional.empty()), javaLines);
                 reference = pytorch.trace();
             }
             return TutorialComparison.of(java, Tutorials.withExtrapolation(tutorial, reference), feedReferenceInputs);
@@ -70,11 +90,16 @@ public final class TutorialParity {
                     + " trace (" + Reasons.of(e) + ")");
         }
         Path out = folder.resolve("reference.json");
-        List<String> args = List.of(tutorial.name(), "--seed", Long.toString(seed), "--steps", Integer.toString(steps),
-                "--out", out.toString());
+        List<String> args = tutorial.byEpoch()
+                ? List.of(tutorial.name(), "--seed", Long.toString(seed), "--epochs", Integer.toString(steps),
+                        "--data", data.toString(), "--model", folder.resolve("reference.pth").toString(),
+                        "--out", out.toString())
+                : List.of(tutorial.name(), "--seed", Long.toString(seed), "--steps", Integer.toString(steps),
+                        "--out", out.toString());
         try {
-            return new ReferenceRun(reference.startScript(SCRIPT, args), folder, out,
-                    reference.python() + " " + reference.script().resolveSibling(SCRIPT) + " " + tutorial.name());
+            return new ReferenceRun(reference.startScript(script(tutorial), args), folder, out,
+                    reference.python() + " " + reference.script().resolveSibling(script(tutorial)) + " "
+                            + tutorial.name());
         } catch (RuntimeException e) {
             ReferenceRun.delete(folder, out);
             throw e;
@@ -132,9 +157,13 @@ public final class TutorialParity {
             delete(folder, out);
         }
 
+        /** Removes the trace, the models both sides wrote there and the folder. */
         private static void delete(Path folder, Path out) {
             try {
                 Files.deleteIfExists(out);
+                for (String model : List.of("reference.pth", "model.pth", "model_weights.pth")) {
+                    Files.deleteIfExists(folder.resolve(model));
+                }
                 Files.deleteIfExists(folder);
             } catch (IOException e) {
                 // a temporary file left behind is not worth failing the comparison for

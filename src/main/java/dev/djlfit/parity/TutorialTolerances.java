@@ -15,9 +15,19 @@ import java.util.List;
  *     same generator in the same order: bit-equal in practice)
  * @param finalParameters the same after training
  * @param lastLoss largest |Java − PyTorch| / |PyTorch| of the last printed loss
+ * @param printedLosses the same, of every printed loss (infinite: not judged, the sin fits)
+ * @param accuracy largest |Java − PyTorch| of a test accuracy, as a fraction (infinite: not judged)
+ * @param avgLoss largest |Java − PyTorch| / |PyTorch| of a test's average loss (infinite: not judged)
  * @param reason why these figures, in a sentence
  */
-public record TutorialTolerances(double initialParameters, double finalParameters, double lastLoss, String reason) {
+public record TutorialTolerances(double initialParameters, double finalParameters, double lastLoss,
+        double printedLosses, double accuracy, double avgLoss, String reason) {
+
+    /** Tolerances for a sin fit, which has no test loop and is judged on its last printed loss. */
+    public TutorialTolerances(double initialParameters, double finalParameters, double lastLoss, String reason) {
+        this(initialParameters, finalParameters, lastLoss, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY,
+                Double.POSITIVE_INFINITY, reason);
+    }
 
     static final double INITIAL = 1e-6;
 
@@ -42,8 +52,22 @@ public record TutorialTolerances(double initialParameters, double finalParameter
             "RMSprop's steps stay about lr (1e-3) and never settle: PyTorch against itself, inputs moved by"
                     + " 1 ulp, spread 1.2e-3 (parameters) and 1.1e-2 (last loss); allowed 3x");
 
+    /**
+     * The "Learn the Basics" classifiers (quickstart, optimization, saveloadrun): SGD at lr 1e-3 on
+     * CrossEntropyLoss, batches of 64 FashionMNIST images. PyTorch against itself with every
+     * parameter entry moved one ulp up at the start ({@code basics_spread.py --nudge 1000000}), one
+     * epoch: MEASURE. Allowed: 10 times that, rounded up; an accuracy a few test images apart.
+     */
+    static final TutorialTolerances CLASSIFIER = new TutorialTolerances(INITIAL, 1e-4, 1e-4, 1e-4, 1e-3, 1e-4,
+            "SGD on CrossEntropyLoss over FashionMNIST batches: PyTorch against itself, every parameter entry moved"
+                    + " 1 ulp, MEASURE; allowed 10x, rounded up");
+
     public static TutorialTolerances forProgram(String program) {
-        return program.equals("polynomial-optim") ? RMSPROP : SMOOTH;
+        return switch (program) {
+            case "polynomial-optim" -> RMSPROP;
+            case "quickstart", "optimization", "saveloadrun" -> CLASSIFIER;
+            default -> SMOOTH;
+        };
     }
 
     Verdict judge(TutorialComparison c) {
@@ -54,6 +78,12 @@ public record TutorialTolerances(double initialParameters, double finalParameter
         if (!c.lossStepsMatch()) {
             failures.add("the two printed their losses at different steps");
         }
+        Verdict.checkAtMost(failures, "printed losses: largest |diff| / |PyTorch|", c.lossesMaxRelative(), printedLosses);
+        if (!c.testsMatch()) {
+            failures.add("the two ran their test loops after different epochs");
+        }
+        Verdict.checkAtMost(failures, "test accuracy: largest |diff|", c.accuracyMaxAbs(), accuracy);
+        Verdict.checkAtMost(failures, "test average loss: largest |diff| / |PyTorch|", c.avgLossMaxRelative(), avgLoss);
         return new Verdict(failures);
     }
 }

@@ -13,16 +13,18 @@ import java.util.Optional;
  *
  * @param program the program's name, e.g. {@code polynomial-nn}
  * @param seed {@code torch.manual_seed} (and {@code random.seed}) before the first draw
- * @param steps training steps run
+ * @param steps training steps run (for the programs that train by epoch: batches, all epochs together)
  * @param engine e.g. {@code PyTorch 1.13.0a0} or {@code DJL 0.33.0 / PyTorch 2.5.1}
- * @param inputs the x and y the program trained on
+ * @param inputs the x and y the program trained on; empty (no points) for the programs that read a data set
  * @param initialParameters state_dict names (or the tensors' own names a, b, c, d) → values
  * @param finalParameters the same after training
- * @param losses the losses the program printed, at the steps it printed them
+ * @param losses the losses the program printed, at the steps (batches, counted from 0 across epochs) it printed them
  * @param result the program's last printed line ({@code Result: y = ...})
  * @param loopSeconds the training loop's wall time
  * @param extrapolation for the sin fits: the trained function beyond the data; empty where the
  *     trace does not hold it (the reference programs leave it to the reader)
+ * @param epochs epochs run by the programs that train by epoch; 0 for the others
+ * @param tests what each epoch's test loop printed, in order; empty for the programs without one
  */
 public record Trace(
         String program,
@@ -35,12 +37,23 @@ public record Trace(
         List<PrintedLoss> losses,
         String result,
         double loopSeconds,
-        Optional<SinExtrapolation> extrapolation) {
+        Optional<SinExtrapolation> extrapolation,
+        int epochs,
+        List<TestResult> tests) {
 
     public Trace {
         initialParameters = new LinkedHashMap<>(initialParameters);
         finalParameters = new LinkedHashMap<>(finalParameters);
         losses = List.copyOf(losses);
+        tests = List.copyOf(tests);
+    }
+
+    /** A trace of a program that trains by steps (a sin fit): no epochs, no test loop. */
+    public Trace(String program, long seed, int steps, String engine, Inputs inputs,
+            Map<String, TensorValues> initialParameters, Map<String, TensorValues> finalParameters,
+            List<PrintedLoss> losses, String result, double loopSeconds, Optional<SinExtrapolation> extrapolation) {
+        this(program, seed, steps, engine, inputs, initialParameters, finalParameters, losses, result, loopSeconds,
+                extrapolation, 0, List.of());
     }
 
     @Override
@@ -60,7 +73,7 @@ public record Trace(
 
     public Trace withExtrapolation(SinExtrapolation report) {
         return new Trace(program, seed, steps, engine, inputs, initialParameters, finalParameters, losses, result,
-                loopSeconds, Optional.of(report));
+                loopSeconds, Optional.of(report), epochs, tests);
     }
 
     /**
@@ -95,4 +108,18 @@ public record Trace(
 
     /** {@code print(t, loss.item())}: the step and the value. */
     public record PrintedLoss(int step, float value) {}
+
+    /**
+     * What a test loop printed: {@code Accuracy: {(100*correct):>0.1f}%, Avg loss: {test_loss:>8f}}.
+     *
+     * @param epoch the epoch it followed, from 1 (0: a loaded model, not trained here)
+     * @param accuracy the fraction of test samples predicted right ({@code correct})
+     * @param avgLoss the batches' mean loss ({@code test_loss})
+     */
+    public record TestResult(int epoch, double accuracy, double avgLoss) {}
+
+    /** No points: the inputs of a program that reads a data set. */
+    public static Inputs noInputs() {
+        return new Inputs(new float[0], new float[0]);
+    }
 }

@@ -28,11 +28,16 @@ public final class TraceJson {
         o.addProperty("program", trace.program());
         o.addProperty("seed", trace.seed());
         o.addProperty("steps", trace.steps());
+        if (trace.epochs() > 0) {
+            o.addProperty("epochs", trace.epochs());
+        }
         o.addProperty("engine", trace.engine());
-        JsonObject inputs = new JsonObject();
-        inputs.add("x", floats(trace.inputs().x()));
-        inputs.add("y", floats(trace.inputs().y()));
-        o.add("inputs", inputs);
+        if (trace.inputs().size() > 0) {
+            JsonObject inputs = new JsonObject();
+            inputs.add("x", floats(trace.inputs().x()));
+            inputs.add("y", floats(trace.inputs().y()));
+            o.add("inputs", inputs);
+        }
         o.add("initial_parameters", TensorJson.write(trace.initialParameters()));
         o.add("final_parameters", TensorJson.write(trace.finalParameters()));
         JsonArray losses = new JsonArray();
@@ -43,6 +48,17 @@ public final class TraceJson {
             losses.add(pair);
         }
         o.add("losses", losses);
+        if (!trace.tests().isEmpty()) {
+            JsonArray tests = new JsonArray();
+            for (Trace.TestResult t : trace.tests()) {
+                JsonObject test = new JsonObject();
+                test.addProperty("epoch", t.epoch());
+                test.addProperty("accuracy", t.accuracy());
+                test.addProperty("avg_loss", t.avgLoss());
+                tests.add(test);
+            }
+            o.add("tests", tests);
+        }
         o.addProperty("result", trace.result());
         o.addProperty("loop_seconds", trace.loopSeconds());
         trace.extrapolation().ifPresent(e -> o.add("extrapolation", extrapolation(e)));
@@ -64,19 +80,30 @@ public final class TraceJson {
                 JsonArray pair = e.getAsJsonArray();
                 losses.add(new Trace.PrintedLoss(pair.get(0).getAsInt(), pair.get(1).getAsFloat()));
             }
+            List<Trace.TestResult> tests = new ArrayList<>();
+            if (o.has("tests")) {
+                for (JsonElement e : o.getAsJsonArray("tests")) {
+                    JsonObject t = e.getAsJsonObject();
+                    tests.add(new Trace.TestResult(t.get("epoch").getAsInt(), t.get("accuracy").getAsDouble(),
+                            t.get("avg_loss").getAsDouble()));
+                }
+            }
             return new Trace(
                     o.get("program").getAsString(),
                     o.get("seed").getAsLong(),
                     o.get("steps").getAsInt(),
                     o.has("engine") ? o.get("engine").getAsString() : "unknown",
-                    new Trace.Inputs(floats(inputs.getAsJsonArray("x")), floats(inputs.getAsJsonArray("y"))),
+                    inputs == null ? Trace.noInputs()
+                            : new Trace.Inputs(floats(inputs.getAsJsonArray("x")), floats(inputs.getAsJsonArray("y"))),
                     TensorJson.readAll(o.getAsJsonObject("initial_parameters"), "parameter"),
                     TensorJson.readAll(o.getAsJsonObject("final_parameters"), "parameter"),
                     losses,
                     o.get("result").getAsString(),
                     o.has("loop_seconds") && !o.get("loop_seconds").isJsonNull() ? o.get("loop_seconds").getAsDouble() : 0,
                     o.has("extrapolation") ? Optional.of(extrapolation(o.getAsJsonObject("extrapolation")))
-                            : Optional.empty());
+                            : Optional.empty(),
+                    o.has("epochs") ? o.get("epochs").getAsInt() : 0,
+                    tests);
         } catch (RuntimeException e) {
             throw new InvalidTraceException(source + " is not a trace (docs/trace-format.md): "
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));

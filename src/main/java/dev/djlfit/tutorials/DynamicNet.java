@@ -13,6 +13,7 @@ import dev.djlfit.torch.nn.Reduction;
 import dev.djlfit.torch.optim.SGD;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * examples_nn/dynamic_net.py: a cubic plus e·x⁴ (and e·x⁵) on a random number of forwards,
@@ -99,13 +100,13 @@ final class DynamicNet implements Tutorial {
 
     /** The forward's expectation over the draws: randint(4, 6) adds no term, x⁴, or x⁴ and x⁵. */
     @Override
-    public SinFit fitted(Map<String, TensorValues> p) {
+    public Optional<SinFit> fitted(Map<String, TensorValues> p) {
         double a = p.get("a").get(0);
         double b = p.get("b").get(0);
         double c = p.get("c").get(0);
         double d = p.get("d").get(0);
         double e = p.get("e").get(0);
-        return new SinFit("a + b x + c x^2 + d x^3 + e (2 x^4 + x^5) / 3, the mean over the draws",
-                x -> a + b * x + c * x * x + d * x * x * x + e * (2 * Math.pow(x, 4) + Math.pow(x, 5)) / 3);
+        return Optional.of(new SinFit("a + b x + c x^2 + d x^3 + e (2 x^4 + x^5) / 3, the mean over the draws",
+                x -> a + b * x + c * x * x + d * x * x * x + e * (2 * Math.pow(x, 4) + Math.pow(x, 5)) / 3));
     }
 }

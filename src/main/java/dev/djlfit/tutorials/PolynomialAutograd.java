@@ -9,6 +9,7 @@ import dev.djlfit.torch.TensorValues;
 import dev.djlfit.torch.Torch;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * examples_autograd/polynomial_autograd.py (its newest stored version, which first prints the
@@ -66,7 +67,7 @@ final class PolynomialAutograd implements Tutorial {
     }
 
     @Override
-    public SinFit fitted(Map<String, TensorValues> p) {
-        return Results.cubicFit(p);
+    public Optional<SinFit> fitted(Map<String, TensorValues> p) {
+        return Optional.of(Results.cubicFit(p));
     }
 }

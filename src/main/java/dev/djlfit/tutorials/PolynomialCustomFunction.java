@@ -12,6 +12,7 @@ import dev.djlfit.torch.TensorValues;
 import dev.djlfit.torch.Torch;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * examples_autograd/polynomial_custom_function.py: y = a + b·P3(c + d·x), with the Legendre
@@ -100,14 +101,14 @@ final class PolynomialCustomFunction implements Tutorial {
     }
 
     @Override
-    public SinFit fitted(Map<String, TensorValues> p) {
+    public Optional<SinFit> fitted(Map<String, TensorValues> p) {
         double a = p.get("a").get(0);
         double b = p.get("b").get(0);
         double c = p.get("c").get(0);
         double d = p.get("d").get(0);
-        return new SinFit("a + b P3(c + d x)", x -> {
+        return Optional.of(new SinFit("a + b P3(c + d x)", x -> {
             double z = c + d * x;
             return a + b * 0.5 * (5 * z * z * z - 3 * z);
-        });
+        }));
     }
 }

@@ -12,6 +12,7 @@ import dev.djlfit.torch.nn.Reduction;
 import dev.djlfit.torch.optim.SGD;
 
 import java.util.Map;
+import java.util.Optional;
 
 /** examples_nn/polynomial_module.py: the cubic as a custom Module with parameters a, b, c, d. */
 final class PolynomialModule implements Tutorial {
@@ -79,7 +80,7 @@ final class PolynomialModule implements Tutorial {
     }
 
     @Override
-    public SinFit fitted(Map<String, TensorValues> p) {
-        return Results.cubicFit(p);
+    public Optional<SinFit> fitted(Map<String, TensorValues> p) {
+        return Optional.of(Results.cubicFit(p));
     }
 }

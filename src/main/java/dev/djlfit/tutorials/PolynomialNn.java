@@ -12,6 +12,7 @@ import dev.djlfit.torch.nn.Reduction;
 import dev.djlfit.torch.nn.Sequential;
 
 import java.util.Map;
+import java.util.Optional;
 
 /** examples_nn/polynomial_nn.py: the cubic as Linear(3, 1) on (x, x², x³), updated by hand. */
 final class PolynomialNn implements Tutorial {
@@ -68,7 +69,7 @@ final class PolynomialNn implements Tutorial {
     }
 
     @Override
-    public SinFit fitted(Map<String, TensorValues> p) {
-        return Results.linearFit(p);
+    public Optional<SinFit> fitted(Map<String, TensorValues> p) {
+        return Optional.of(Results.linearFit(p));
     }
 }

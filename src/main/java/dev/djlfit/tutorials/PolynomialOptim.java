@@ -12,6 +12,7 @@ import dev.djlfit.torch.nn.Sequential;
 import dev.djlfit.torch.optim.RMSprop;
 
 import java.util.Map;
+import java.util.Optional;
 
 /** examples_nn/polynomial_optim.py, with RMSprop at lr 1e-3 (issue 11): polynomial-nn with an optimizer. */
 final class PolynomialOptim implements Tutorial {
@@ -65,7 +66,7 @@ final class PolynomialOptim implements Tutorial {
     }
 
     @Override
-    public SinFit fitted(Map<String, TensorValues> p) {
-        return Results.linearFit(p);
+    public Optional<SinFit> fitted(Map<String, TensorValues> p) {
+        return Optional.of(Results.linearFit(p));
     }
 }

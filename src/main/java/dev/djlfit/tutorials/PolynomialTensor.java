@@ -8,6 +8,7 @@ import dev.djlfit.torch.TensorValues;
 import dev.djlfit.torch.Torch;
 
 import java.util.Map;
+import java.util.Optional;
 
 /** examples_tensor/polynomial_tensor.py: the cubic fitted to sin with gradients written by hand. */
 final class PolynomialTensor implements Tutorial {
@@ -61,7 +62,7 @@ final class PolynomialTensor implements Tutorial {
     }
 
     @Override
-    public SinFit fitted(Map<String, TensorValues> p) {
-        return Results.cubicFit(p);
+    public Optional<SinFit> fitted(Map<String, TensorValues> p) {
+        return Optional.of(Results.cubicFit(p));
     }
 }

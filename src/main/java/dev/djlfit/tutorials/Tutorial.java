@@ -3,6 +3,7 @@ package dev.djlfit.tutorials;
 import dev.djlfit.torch.TensorValues;
 
 import java.util.Map;
+import java.util.Optional;
 
 /** A ported tutorial program. */
 public interface Tutorial {
@@ -13,7 +14,7 @@ public interface Tutorial {
     /** The original, e.g. {@code beginner_source/examples_nn/polynomial_nn.py}. */
     String original();
 
-    /** The original's step count: 2000, or 30000 for dynamic-net. */
+    /** The original's step count: 2000, or 30000 for dynamic-net; its epochs for a program that trains by epoch. */
     default int defaultSteps() {
         return 2000;
     }
@@ -26,6 +27,17 @@ public interface Tutorial {
     /** Runs the program: prints through {@code run} what the original prints, and fills its trace. */
     void run(TutorialRun run);
 
-    /** The function the trained parameters compute, to measure against sin beyond the data. */
-    SinFit fitted(Map<String, TensorValues> parameters);
+    /**
+     * Whether the program trains by epochs over a data set (FashionMNIST, "Learn the Basics")
+     * rather than by steps on x and y: its length is then epochs, and its reference is
+     * {@code src/reference/pytorch/basics.py}.
+     */
+    default boolean byEpoch() {
+        return false;
+    }
+
+    /** The function the trained parameters compute, to measure against sin beyond the data; empty for a classifier. */
+    default Optional<SinFit> fitted(Map<String, TensorValues> parameters) {
+        return Optional.empty();
+    }
 }

@@ -16,8 +16,9 @@ import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
 /**
- * What a port needs besides the kit, and what it hands back: its settings (seed, steps, given
- * inputs), the lines it prints (to the caller's sink, as they come) and its trace.
+ * What a port needs besides the kit, and what it hands back: its settings (seed, steps or epochs,
+ * given inputs, where its data set is), the lines it prints (to the caller's sink, as they come) and
+ * its trace.
  */
 public final class TutorialRun {
 
@@ -25,9 +26,14 @@ public final class TutorialRun {
     private final long seed;
     private final int steps;
     private final Optional<Trace.Inputs> givenInputs;
+    private final DataSettings data;
     private final Consumer<String> out;
     private final List<Trace.PrintedLoss> losses = new ArrayList<>();
+    private final List<Trace.TestResult> tests = new ArrayList<>();
     private Trace.Inputs inputs;
+    private int epochs;
+    private int batches;
+    private long loopStart;
     private Map<String, TensorValues> initial;
     private Map<String, TensorValues> last;
     private String result;
@@ -39,6 +45,15 @@ public final class TutorialRun {
      */
     public TutorialRun(String program, long seed, int steps, Optional<Trace.Inputs> givenInputs,
             Consumer<String> out) {
+        this(program, seed, steps, givenInputs, DataSettings.defaults(), out);
+    }
+
+    /**
+     * @param steps steps, or epochs for a program that trains by epoch
+     * @param data where a program that reads a data set finds it and writes its files
+     */
+    public TutorialRun(String program, long seed, int steps, Optional<Trace.Inputs> givenInputs, DataSettings data,
+            Consumer<String> out) {
         if (steps <= 0) {
             throw new IllegalArgumentException("steps must be positive, got " + steps);
         }
@@ -46,11 +61,22 @@ public final class TutorialRun {
         this.seed = seed;
         this.steps = steps;
         this.givenInputs = givenInputs;
+        this.data = data;
         this.out = out;
     }
 
     public long seed() {
         return seed;
+    }
+
+    /** {@code epochs = 5}: the epochs asked for, or the program's own. */
+    public int epochs() {
+        return steps;
+    }
+
+    /** Where the data set is, where files go, what to load. */
+    public DataSettings data() {
+        return data;
     }
 
     /**
@@ -99,6 +125,57 @@ public final class TutorialRun {
         loopSeconds = (System.nanoTime() - loopStart) / 1e9;
     }
 
+    /** The parameters before the first epoch; the training loop's clock starts. */
+    public void started(Map<String, NDArray> parameters) {
+        initial = snapshot(parameters);
+        loopStart = System.nanoTime();
+    }
+
+    /**
+     * {@code print(f"loss: {loss:>7f}  [{current:>5d}/{size:>5d}]")}, remembered for the trace.
+     *
+     * @param step the batch, counted from 0 across epochs
+     */
+    public void printLoss(int step, double loss, String line) {
+        out.accept(line);
+        losses.add(new Trace.PrintedLoss(step, (float) loss));
+    }
+
+    /**
+     * The test loop's {@code print(f"Test Error: ...")}, remembered for the trace.
+     *
+     * @param epoch from 1; 0 for a loaded model
+     */
+    public void tested(int epoch, double accuracy, double avgLoss, String line) {
+        out.accept(line);
+        tests.add(new Trace.TestResult(epoch, accuracy, avgLoss));
+    }
+
+    /** Training is over: the parameters it ended with, the batches it ran over all epochs. */
+    public void trained(Map<String, NDArray> parameters, int epochsRun, int batchesRun) {
+        loopSeconds = (System.nanoTime() - loopStart) / 1e9;
+        last = snapshot(parameters);
+        epochs = epochsRun;
+        batches = batchesRun;
+    }
+
+    /** A model loaded, not trained here: its parameters are the trace's initial and final ones. */
+    public void loaded(Map<String, NDArray> parameters) {
+        initial = snapshot(parameters);
+        last = initial;
+    }
+
+    /** The program's last line was {@code line}, printed already (by {@link #tested}, say). */
+    public void endsWith(String line) {
+        result = line;
+    }
+
+    /** The program's last printed line. */
+    public void last(String line) {
+        result = line;
+        out.accept(line);
+    }
+
     /** The program's last line, {@code print(f'Result: ...')}, with the parameters it was trained to. */
     public void result(Map<String, NDArray> parameters, String line) {
         last = snapshot(parameters);
@@ -127,8 +204,12 @@ public final class TutorialRun {
 
     /** The run as a trace; call after {@link #result}. */
     public Trace trace(String engine) {
-        if (result == null || inputs == null) {
+        if (result == null || last == null) {
             throw new IllegalStateException(program + " has not finished");
+        }
+        if (inputs == null) {
+            return new Trace(program, seed, batches, engine, Trace.noInputs(), initial, last, losses, result,
+                    loopSeconds, Optional.empty(), epochs, tests);
         }
         return new Trace(program, seed, steps, engine, inputs, initial, last, losses, result, loopSeconds,
                 Optional.empty());

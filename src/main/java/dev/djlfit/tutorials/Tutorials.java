@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-/** The ported programs of PyTorch's "Learning PyTorch with Examples", by name. */
+/**
+ * The ported programs, by name: the seven of PyTorch's "Learning PyTorch with Examples" (sin
+ * fits, by steps) and the three of "Learn the Basics" that train (FashionMNIST, by epochs).
+ */
 public final class Tutorials {
 
     private static final List<Tutorial> ALL = List.of(
@@ -18,7 +21,10 @@ public final class Tutorials {
             new PolynomialNn(),
             new PolynomialOptim(),
             new PolynomialModule(),
-            new DynamicNet());
+            new DynamicNet(),
+            new Quickstart(),
+            new Optimization(),
+            new SaveLoadRun());
 
     private Tutorials() {}
 
@@ -44,7 +50,18 @@ public final class Tutorials {
      */
     public static Trace run(Tutorial tutorial, long seed, int steps, Optional<Trace.Inputs> inputs,
             Consumer<String> out) {
-        TutorialRun run = new TutorialRun(tutorial.name(), seed, steps, inputs, out);
+        return run(tutorial, seed, steps, inputs, DataSettings.defaults(), out);
+    }
+
+    /**
+     * As {@link #run(Tutorial, long, int, Optional, Consumer)}, for a program that reads a data set too.
+     *
+     * @param steps steps, or epochs for a program that trains by epoch
+     * @param data where its data set is and where its files go
+     */
+    public static Trace run(Tutorial tutorial, long seed, int steps, Optional<Trace.Inputs> inputs, DataSettings data,
+            Consumer<String> out) {
+        TutorialRun run = new TutorialRun(tutorial.name(), seed, steps, inputs, data, out);
         Torch.seeded(seed, () -> {
             try (GradMode pythonStartsWithGradOn = Torch.enableGrad()) { // DJL's engine starts with it off
                 tutorial.run(run);
@@ -54,8 +71,13 @@ public final class Tutorials {
         return withExtrapolation(tutorial, run.trace(Torch.engineDescription()));
     }
 
-    /** The trace with the extrapolation of the fit its final parameters make (a reference's trace has none). */
+    /**
+     * The trace with the extrapolation of the fit its final parameters make (a reference's trace
+     * has none); as it is for a program that is no sin fit.
+     */
     public static Trace withExtrapolation(Tutorial tutorial, Trace trace) {
-        return trace.withExtrapolation(SinFitEvaluation.evaluate(tutorial.fitted(trace.finalParameters())));
+        return tutorial.fitted(trace.finalParameters())
+                .map(fit -> trace.withExtrapolation(SinFitEvaluation.evaluate(fit)))
+                .orElse(trace);
     }
 }
