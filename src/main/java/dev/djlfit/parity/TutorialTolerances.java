@@ -18,10 +18,17 @@ import java.util.List;
  * @param printedLosses the same, of every printed loss (infinite: not judged, the sin fits)
  * @param accuracy largest |Java − PyTorch| of a test accuracy, as a fraction (infinite: not judged)
  * @param avgLoss largest |Java − PyTorch| / |PyTorch| of a test's average loss (infinite: not judged)
+ * @param values largest |Java − PyTorch| of a named value's number (0: equal, as sample indices must be)
  * @param reason why these figures, in a sentence
  */
 public record TutorialTolerances(double initialParameters, double finalParameters, double lastLoss,
-        double printedLosses, double accuracy, double avgLoss, String reason) {
+        double printedLosses, double accuracy, double avgLoss, double values, String reason) {
+
+    /** Tolerances under which named values must be equal. */
+    public TutorialTolerances(double initialParameters, double finalParameters, double lastLoss,
+            double printedLosses, double accuracy, double avgLoss, String reason) {
+        this(initialParameters, finalParameters, lastLoss, printedLosses, accuracy, avgLoss, 0, reason);
+    }
 
     /** Tolerances for a sin fit, which has no test loop and is judged on its last printed loss. */
     public TutorialTolerances(double initialParameters, double finalParameters, double lastLoss, String reason) {
@@ -29,7 +36,8 @@ public record TutorialTolerances(double initialParameters, double finalParameter
                 Double.POSITIVE_INFINITY, reason);
     }
 
-    static final double INITIAL = 1e-6;
+    /** Before training: the same generator, seed and order of draws give bit-equal parameters. */
+    public static final double INITIAL = 1e-6;
 
     /**
      * The SGD fits (hand-written, autograd, custom Function, nn, module, dynamic-net) converge
@@ -70,6 +78,11 @@ public record TutorialTolerances(double initialParameters, double finalParameter
         };
     }
 
+    public TutorialTolerances withReason(String why) {
+        return new TutorialTolerances(initialParameters, finalParameters, lastLoss, printedLosses, accuracy, avgLoss,
+                values, why);
+    }
+
     Verdict judge(TutorialComparison c) {
         List<String> failures = new ArrayList<>();
         Verdict.checkAtMost(failures, "initial parameters: largest |diff|", c.initialMaxAbs(), initialParameters);
@@ -84,6 +97,10 @@ public record TutorialTolerances(double initialParameters, double finalParameter
         }
         Verdict.checkAtMost(failures, "test accuracy: largest |diff|", c.accuracyMaxAbs(), accuracy);
         Verdict.checkAtMost(failures, "test average loss: largest |diff| / |PyTorch|", c.avgLossMaxRelative(), avgLoss);
+        if (!c.valuesMatch()) {
+            failures.add("the two recorded different named values (names or shapes)");
+        }
+        Verdict.checkAtMost(failures, "named values: largest |diff|", c.valuesMaxAbs(), values);
         return new Verdict(failures);
     }
 }
