@@ -78,9 +78,28 @@ public record TutorialTolerances(double initialParameters, double finalParameter
         };
     }
 
+    /**
+     * Tolerances measured from PyTorch against itself, as the project measures its own: {@code factor}
+     * times how far a run moved from the same run with only the rounding changed (its initial
+     * weights nudged by an ulp, {@code djlfit_trace.nudge}). The initial parameters keep
+     * {@link #INITIAL}: a port draws them as PyTorch does, bit-equal in practice.
+     *
+     * @param spread the nudged run (as "java") against the plain one, the same program, seed and steps
+     */
+    public static TutorialTolerances fromSpread(TutorialComparison spread, double factor) {
+        return new TutorialTolerances(INITIAL, factor * spread.finalMaxAbs(), factor * spread.lastLossRelative(),
+                factor * spread.lossesMaxRelative(), factor * spread.accuracyMaxAbs(),
+                factor * spread.avgLossMaxRelative(), factor * spread.valuesMaxAbs(),
+                "measured: " + String.format(java.util.Locale.ROOT, "%sx", trim(factor)) + " PyTorch's spread against itself");
+    }
+
     public TutorialTolerances withReason(String why) {
         return new TutorialTolerances(initialParameters, finalParameters, lastLoss, printedLosses, accuracy, avgLoss,
                 values, why);
+    }
+
+    private static String trim(double factor) {
+        return factor == Math.rint(factor) ? Long.toString((long) factor) : Double.toString(factor);
     }
 
     Verdict judge(TutorialComparison c) {
