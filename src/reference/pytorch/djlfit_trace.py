@@ -134,12 +134,15 @@ class TraceRecorder:
 
 
 def nudge(model, ulps=1, fraction=1.0, seed=0):
-    """Moves ``fraction`` of every parameter's entries ``ulps`` ulps up, in place; returns how many moved.
+    """Moves ``fraction`` of the entries of every parameter of ``model`` (or of a tensor, or of each tensor
+    of a list) ``ulps`` ulps up, in place; returns how many entries moved.
 
     Deterministic (the entries are drawn from ``random.Random(seed)``, never from torch's generator or
-    Python's global one, so the program's own draws stay the same). Call it once, after the model is
-    made and before ``recorder.initial``: the trace then records the nudged start, and the run says how
-    far PyTorch moves against itself when only the rounding changes.
+    Python's global one, so the program's own draws stay the same). Call it after the model is made and
+    before ``recorder.initial`` (the trace then records the nudged start), and on the data where the
+    engines may round differently (a matrix product, sin): the run says how far PyTorch moves against
+    itself when only the rounding changes. A run that converges tightly can absorb a nudge of its
+    initial weights entirely; its data's nudge then shows what rounding does.
     """
     if int(ulps) < 1:
         raise ValueError("ulps: at least 1")
@@ -148,8 +151,14 @@ def nudge(model, ulps=1, fraction=1.0, seed=0):
     draw = random.Random(seed)
     up = torch.tensor(math.inf)
     moved = 0
+    if isinstance(model, torch.Tensor):
+        tensors = [model]
+    elif hasattr(model, "parameters"):
+        tensors = list(model.parameters())
+    else:
+        tensors = list(model)
     with torch.no_grad():
-        for p in model.parameters():
+        for p in tensors:
             flat = p.detach().view(-1)
             count = max(1, round(fraction * flat.numel())) if flat.numel() else 0
             for i in sorted(draw.sample(range(flat.numel()), count)):

@@ -141,6 +141,15 @@ class NudgeTest(unittest.TestCase):
         nudge(c, fraction=0.3, seed=5)
         self.assertFalse(all(torch.equal(pa, pc) for pa, pc in zip(a.parameters(), c.parameters())))
 
+    def test_nudges_a_tensor_of_data_in_place(self):
+        torch.manual_seed(3)
+        data = torch.randn(100, 2)
+        old = data.clone()
+        moved = nudge(data, fraction=0.25, seed=2)
+        self.assertEqual(moved, 50)
+        self.assertEqual(int((data != old).sum()), 50)
+        self.assertTrue(torch.all((data == old) | (data == torch.nextafter(old, torch.tensor(float("inf"))))))
+
     def test_refuses_a_fraction_outside_zero_to_one(self):
         with self.assertRaises(ValueError):
             nudge(small_model(1), fraction=0)

@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -100,9 +101,11 @@ public final class JudgeCommand implements Callable<Integer> {
         Trace java = read(javaTrace);
         Trace pytorch = read(pytorchTrace);
         TutorialComparison comparison = sameRun(java, pytorch, javaTrace, pytorchTrace);
+        StringWriter spreadLine = new StringWriter();
+        TutorialTolerances tolerances = tolerances(pytorch, comparison, new PrintWriter(spreadLine));
         PrintWriter out = spec.commandLine().getOut();
         out.printf("judge: %s (%s) against %s (%s)%n", javaTrace, java.engine(), pytorchTrace, pytorch.engine());
-        TutorialTolerances tolerances = tolerances(pytorch, comparison, out);
+        out.print(spreadLine);
         new TutorialParityPrinter(out).printTraces(comparison, tolerances);
         out.flush();
         return comparison.verdict(tolerances).passed() ? 0 : CompareCommand.MISMATCH;
@@ -118,8 +121,8 @@ public final class JudgeCommand implements Callable<Integer> {
                         + " nudged run (call djlfit_trace.nudge(model) before recorder.initial)");
             }
             if (spread.finalMaxAbs() == 0 && spread.lastLossRelative() == 0) {
-                throw new UserInputException(spreadTrace + " ends where " + pytorchTrace + " does: the nudge changed"
-                        + " nothing measurable (nudge more entries or more ulps)");
+                throw new UserInputException(spreadTrace + " ends where " + pytorchTrace + " does: the run absorbed"
+                        + " the nudge; nudge the data too (djlfit_trace.nudge(tensor)), or give the tolerances");
             }
             out.printf(Locale.ROOT, "spread: %s against %s: final parameters %.3e, last loss %.3e, logged losses"
                     + " %.3e, accuracy %.3e, avg loss %.3e, values %.3e%n", spreadTrace, pytorchTrace,
