@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.ndarray.NDManager;
 import dev.djlfit.trace.Trace;
 import dev.djlfit.trace.TraceJson;
 import dev.djlfit.tutorials.DataSettings;
@@ -87,5 +88,24 @@ class BasicsCommandTest {
         assertEquals(trace.tests().get(0).accuracy(), back.tests().get(0).accuracy());
         assertEquals(trace.finalParameters().keySet(), back.finalParameters().keySet());
         assertFalse(Files.exists(dir.resolve("model_weights.pth")), "--load trains and saves nothing");
+    }
+
+    /** A step scope per batch, the loader freeing each batch: the engine holds as many arrays after epoch 4 as after epoch 2. */
+    @Test
+    void memoryStaysFlatFromEpochToEpoch(@TempDir Path dir) {
+        NDManager engine;
+        try (NDManager probe = NDManager.newBaseManager()) {
+            engine = probe.getParentManager();
+        }
+        List<Integer> arraysAfterEachTest = new ArrayList<>();
+        Tutorials.run(Tutorials.named("optimization").orElseThrow(), 1, 4, Optional.empty(),
+                new DataSettings(SLICE, dir, Optional.empty()), line -> {
+                    if (line.startsWith("Test Error")) {
+                        arraysAfterEachTest.add(engine.getManagedArrays().size());
+                    }
+                });
+        assertEquals(4, arraysAfterEachTest.size());
+        assertEquals(arraysAfterEachTest.get(1), arraysAfterEachTest.get(3), "arrays held after each epoch's test: "
+                + arraysAfterEachTest);
     }
 }
