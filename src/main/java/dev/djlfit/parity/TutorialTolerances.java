@@ -1,5 +1,7 @@
 package dev.djlfit.parity;
 
+import dev.djlfit.torch.TensorValues;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -81,16 +83,29 @@ public record TutorialTolerances(double initialParameters, double finalParameter
     /**
      * Tolerances measured from PyTorch against itself, as the project measures its own: {@code factor}
      * times how far a run moved from the same run with only the rounding changed (its initial
-     * weights nudged by an ulp, {@code djlfit_trace.nudge}). The initial parameters keep
-     * {@link #INITIAL}: a port draws them as PyTorch does, bit-equal in practice.
+     * weights or its data nudged by an ulp, {@code djlfit_trace.nudge}). One nudged run can happen to
+     * end within an ulp of the plain one where another seed would not, so a spread below one float32
+     * ulp (of the largest final parameter; of 1, relative, for a loss) counts as one ulp. The initial
+     * parameters keep {@link #INITIAL}: a port draws them as PyTorch does, bit-equal in practice.
      *
      * @param spread the nudged run (as "java") against the plain one, the same program, seed and steps
      */
     public static TutorialTolerances fromSpread(TutorialComparison spread, double factor) {
-        return new TutorialTolerances(INITIAL, factor * spread.finalMaxAbs(), factor * spread.lastLossRelative(),
-                factor * spread.lossesMaxRelative(), factor * spread.accuracyMaxAbs(),
-                factor * spread.avgLossMaxRelative(), factor * spread.valuesMaxAbs(),
-                "measured: " + String.format(java.util.Locale.ROOT, "%sx", trim(factor)) + " PyTorch's spread against itself");
+        double parameterUlp = 0;
+        for (TensorValues t : spread.pytorch().finalParameters().values()) {
+            for (float v : t.values()) {
+                parameterUlp = Math.max(parameterUlp, Math.ulp(v));
+            }
+        }
+        double relativeUlp = Math.ulp(1.0f);
+        return new TutorialTolerances(INITIAL,
+                factor * Math.max(spread.finalMaxAbs(), parameterUlp),
+                factor * Math.max(spread.lastLossRelative(), relativeUlp),
+                factor * Math.max(spread.lossesMaxRelative(), relativeUlp),
+                factor * spread.accuracyMaxAbs(),
+                factor * Math.max(spread.avgLossMaxRelative(), relativeUlp),
+                factor * spread.valuesMaxAbs(),
+                "measured: " + trim(factor) + "x PyTorch's spread against itself, at least an ulp");
     }
 
     public TutorialTolerances withReason(String why) {

@@ -67,6 +67,21 @@ class JudgeCommandTest {
     }
 
     @Test
+    void aSpreadBelowAnUlpCountsAsOneUlp() throws IOException {
+        Path pytorch = write("pytorch.json", trace("mine", 1.0f, 0.5f, Map.of()));
+        Path nudged = write("nudged.json", nudged(trace("mine", 1.0f, Math.nextUp(0.5f), Map.of())));
+        Path ulpAway = write("ulp.json", trace("mine", Math.nextUp(1.0f), 0.5f, Map.of()));
+        Path far = write("far.json", trace("mine", 1.0f + 1e-5f, 0.5f, Map.of()));
+        CliRun match = CliRun.of("judge", ulpAway.toString(), pytorch.toString(), "--spread", nudged.toString());
+        assertEquals(0, match.exitCode(), match.out() + match.err());
+        assertTrue(match.out().contains("final parameters 0.000e+00"), match.out());
+        assertTrue(match.out().contains("tolerances: initial 1.0e-06, final parameters 2.4e-06"),
+                "10 ulps of the largest final parameter, 2.0: " + match.out());
+        CliRun mismatch = CliRun.of("judge", far.toString(), pytorch.toString(), "--spread", nudged.toString());
+        assertEquals(1, mismatch.exitCode(), mismatch.out());
+    }
+
+    @Test
     void namedValuesMustBeEqualUnlessAToleranceIsGiven() throws IOException {
         Path java = write("java.json", trace("mine", 1.0f, 0.5f, Map.of("indices", vector(3, 9))));
         Path pytorch = write("pytorch.json", trace("mine", 1.0f, 0.5f, Map.of("indices", vector(3, 8))));

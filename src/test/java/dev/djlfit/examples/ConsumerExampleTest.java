@@ -68,7 +68,7 @@ class ConsumerExampleTest {
         assertEquals(4, java.size(), "three epoch lines and the result:\n" + output);
         assertEquals(pytorch, java, "the port prints what its original prints");
         assertTrue(output.contains("== minibatch-regression, seed 11, 300 steps, 3 epochs"), output);
-        assertTrue(output.contains("(measured: 10x PyTorch's spread against itself)"), output);
+        assertTrue(output.contains("(measured: 10x PyTorch's spread against itself"), output);
         assertEquals("MATCH", lines.get(lines.size() - 1), output);
     }
 
