@@ -8,12 +8,15 @@ import dev.djlfit.bench.JavaLoopBench;
 import dev.djlfit.bench.MemoryBench;
 import dev.djlfit.bench.PyTorchAvailability;
 import dev.djlfit.bench.PyTorchBench;
+import dev.djlfit.bench.QuickstartBench;
 import dev.djlfit.bench.TutorialBench;
 import dev.djlfit.bench.WalkthroughBench;
 import dev.djlfit.experiment.ExperimentSpec;
 import dev.djlfit.experiment.Experiments;
 import dev.djlfit.parity.PyTorchReference;
 import dev.djlfit.report.BenchReport;
+import dev.djlfit.torch.vision.datasets.DatasetUnavailableException;
+import dev.djlfit.torch.vision.datasets.FashionMNIST;
 import dev.djlfit.sweep.SweepConfiguration;
 import dev.djlfit.training.Backward;
 import dev.djlfit.training.TrainingConfig;
@@ -53,11 +56,17 @@ import java.util.concurrent.Callable;
             "--batch K times the sweep's batched training instead: K nets of --batch-config at once"
                     + " (java-<loop>, per batch step and per net-step), one of them alone (alone-<loop>) and the"
                     + " same batch in PyTorch with torch.bmm (pytorch-bmm, src/reference/pytorch/batched.py)."
-                    + " Its ratios are times too: lower is better."
+                    + " Its ratios are times too: lower is better.",
+            "",
+            "--tutorial quickstart times the quickstart's training epoch on FashionMNIST (--data): the kit's loop"
+                    + " (data, forward, backward and update apart), the same model and data under DJL's own"
+                    + " Trainer, and the floor (the epoch's matrix products at the rate libtorch reaches here),"
+                    + " side by side, with memory after each epoch; then the PyTorch reference's epoch."
         })
 public final class BenchCommand implements Callable<Integer> {
 
     private static final int MEMORY_WARMUP_STEPS = 10_000;
+    private static final String QUICKSTART = "quickstart";
 
     @Option(names = "--experiments", split = ",", paramLabel = "NAME",
             description = "Experiments to time (default: the article's four: linear-linear, linear-quadratic,"
@@ -120,6 +129,28 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Time a tutorial port's loop against its reference program instead (a name, or all).")
     String tutorial;
 
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "--tutorial quickstart: the FashionMNIST folder (default: ${DEFAULT-VALUE}).")
+    Path data = FashionMNIST.DEBIAN_ROOT;
+
+    @Option(names = "--epochs", paramLabel = "N",
+            description = "--tutorial quickstart: epochs per Java side (default: ${DEFAULT-VALUE}).")
+    int epochs = 3;
+
+    @Option(names = "--batches", paramLabel = "N",
+            description = "--tutorial quickstart: batches per epoch (default: the whole epoch).")
+    int batches;
+
+    @Option(names = "--pytorch-batches", paramLabel = "N",
+            description = "--tutorial quickstart: batches PyTorch trains, its epoch scaled from them; 0 for the"
+                    + " whole epoch (default: ${DEFAULT-VALUE}: Debian's generic BLAS takes minutes per epoch).")
+    int pytorchBatches = 100;
+
+    @Option(names = "--matmul-repeats", paramLabel = "N",
+            description = "--tutorial quickstart: repetitions of each matrix product of the floor (default:"
+                    + " ${DEFAULT-VALUE}).")
+    int matmulRepeats = 200;
+
     @Mixin
     DeviceOption device = new DeviceOption();
 
@@ -139,7 +170,7 @@ public final class BenchCommand implements Callable<Integer> {
             return benchBatch();
         }
         if (tutorial != null) {
-            return benchTutorials();
+            return tutorial.equals(QUICKSTART) ? benchQuickstart() : benchTutorials();
         }
         List<ExperimentSpec> chosen = chosenExperiments();
         DeviceChoice target = device.choose();
@@ -187,6 +218,29 @@ public final class BenchCommand implements Callable<Integer> {
         int requestedSteps = spec.commandLine().getParseResult().hasMatchedOption("--steps") ? steps : 0;
         report.tutorialTable(new TutorialBench(referenceOrNull(pytorch), repeats)
                 .run(chosen, requestedSteps, report::tutorial));
+        return 0;
+    }
+
+    /** {@code --tutorial quickstart}: the kit's epoch, DJL's Trainer's and the matmul floor, then PyTorch's. */
+    private int benchQuickstart() {
+        OptionChecks.positive("--epochs", epochs);
+        OptionChecks.notNegative("--batches", batches);
+        OptionChecks.notNegative("--pytorch-batches", pytorchBatches);
+        if (matmulRepeats < 5) {
+            throw new UserInputException("--matmul-repeats must be at least 5, got " + matmulRepeats);
+        }
+        BenchReport report = new BenchReport(spec.commandLine().getOut());
+        PyTorchAvailability pytorch = pytorchOrNull();
+        QuickstartBench.Settings settings = new QuickstartBench.Settings(data, epochs, batches, matmulRepeats,
+                referenceOrNull(pytorch), pytorchBatches);
+        report.quickstartHeader(settings);
+        QuickstartBench.Outcome outcome;
+        try {
+            outcome = QuickstartBench.run(settings, report::epoch);
+        } catch (DatasetUnavailableException e) {
+            throw new UserInputException(e.getMessage());
+        }
+        report.quickstart(outcome, pytorch);
         return 0;
     }
 

@@ -2,9 +2,13 @@ package dev.djlfit.report;
 
 import dev.djlfit.bench.BatchBench;
 import dev.djlfit.bench.BenchResult;
+import dev.djlfit.bench.EpochTiming;
 import dev.djlfit.bench.ExperimentBench;
+import dev.djlfit.bench.MatmulFloor;
 import dev.djlfit.bench.MemoryBench;
 import dev.djlfit.bench.PyTorchAvailability;
+import dev.djlfit.bench.QuickstartBench;
+import dev.djlfit.bench.QuickstartPyTorch;
 import dev.djlfit.bench.TutorialBench;
 import dev.djlfit.bench.WalkthroughBench;
 
@@ -197,6 +201,63 @@ public final class BenchReport {
         }
         if (rows.stream().anyMatch(r -> r.pytorchOrNull() != null)) {
             out.println(TIME_OVER_PYTORCH);
+        }
+        out.flush();
+    }
+
+    /** The lines above {@code bench --tutorial quickstart}'s epochs. */
+    public void quickstartHeader(QuickstartBench.Settings s) {
+        out.printf(Locale.ROOT, "quickstart: FashionMNIST from %s, batch 64, SGD lr 1e-3, %d epoch%s per side; the kit's"
+                + " loop, DJL's Trainer and the floor's matrix products take turns every %d batches in this JVM%n",
+                s.data(), s.epochs(), s.epochs() == 1 ? "" : "s", QuickstartBench.PIECE);
+        out.println("EPOCH lines: seconds per epoch; the kit's parts: data (next batch), forward (model and loss),"
+                + " backward, update (step, zero_grad, the loss read every 100 batches), other (step scope);"
+                + " rss_mb: this JVM's resident memory after the epoch, heap_mb: Java heap in use after a collection");
+        out.flush();
+    }
+
+    public void epoch(EpochTiming t) {
+        out.println(t.line());
+        out.flush();
+    }
+
+    /** The summary: the three side-by-side figures, PyTorch's, and their ratios (times: lower is faster). */
+    public void quickstart(QuickstartBench.Outcome o, PyTorchAvailability pytorchOrNull) {
+        for (MatmulFloor.Product p : o.products().products()) {
+            out.println(p.line());
+        }
+        out.printf(Locale.ROOT, "machine: %d cores, load average %.1f, libtorch intra-op threads %d (the kit, DJL's"
+                + " Trainer and the floor alike)%n", o.cores(), o.loadAverage(), o.threads());
+        out.printf(Locale.ROOT, "QUICKSTART kit s_per_epoch=%.2f batches=%d (median of %d epochs)%n",
+                o.kitSeconds(), o.batchesPerEpoch(), o.kit().size());
+        out.printf(Locale.ROOT, "QUICKSTART djl-trainer s_per_epoch=%.2f batches=%d (median of %d epochs,"
+                + " EasyTrain's loop over an ArrayDataset, shuffled)%n", o.djlSeconds(), o.batchesPerEpoch(),
+                o.djl().size());
+        out.printf(Locale.ROOT, "QUICKSTART floor s_per_epoch=%.2f gflop=%.1f gflop_s=%.1f (the epoch's forward and"
+                + " backward matrix products alone, run in turn with the loops; median of %d epochs)%n",
+                o.floorSeconds(), o.floorFlopsPerEpoch() / 1e9, o.floorGflopsPerSecond(), o.floorEpochs().size());
+        QuickstartPyTorch.Run pytorch = o.pytorchOrNull();
+        if (pytorch != null) {
+            EpochTiming t = pytorch.timing();
+            EpochTiming.Parts p = t.parts();
+            out.printf(Locale.ROOT, "QUICKSTART pytorch s_per_epoch=%.2f %s (%s; data=%.2f forward=%.2f backward=%.2f"
+                    + " update=%.2f s over %d batches, peak rss_mb=%.0f)%n", pytorch.epochSeconds(),
+                    pytorch.whole() ? "measured" : "scaled from " + t.batches() + " of " + pytorch.epochBatches()
+                            + " batches", pytorch.describe(), p.data(), p.forward(), p.backward(), p.update(),
+                    t.batches(), t.rssMegabytes());
+        } else if (!o.pytorchWhyNot().isEmpty()) {
+            out.println("QUICKSTART pytorch not timed: " + o.pytorchWhyNot());
+        } else if (pytorchOrNull != null && !pytorchOrNull.available()) {
+            out.println("QUICKSTART pytorch not timed: " + pytorchOrNull.whyNot());
+        }
+        out.println("RATIO: time over time for the same epoch, lower is faster (median over epochs)");
+        out.printf(Locale.ROOT, "RATIO quickstart kit/djl-trainer time=%.2f (aim: at most 1)%n", o.kitOverDjl());
+        out.printf(Locale.ROOT, "RATIO quickstart kit/floor time=%.2f (aim: at most 2, half the floor's speed)%n",
+                o.kitOverFloor());
+        out.printf(Locale.ROOT, "RATIO quickstart djl-trainer/floor time=%.2f%n", o.djlOverFloor());
+        if (pytorch != null) {
+            out.printf(Locale.ROOT, "RATIO quickstart kit/pytorch time=%.2f (PyTorch's BLAS: %s)%n",
+                    o.kitSeconds() / pytorch.epochSeconds(), pytorch.blas());
         }
         out.flush();
     }
