@@ -27,7 +27,8 @@ import java.util.Optional;
  * with the tests (1024 training and 256 test images): the same printed lines, bit-equal initial
  * parameters, and the printed losses, test accuracy, average loss and final parameters within
  * {@link TutorialTolerances#CLASSIFIER}; {@code model.pth} both ways. Skipped, saying how to
- * install PyTorch, where /usr/bin/python3 has none; failed instead when DJLFIT_REQUIRE_PYTORCH is set.
+ * install PyTorch and torchvision, where /usr/bin/python3 lacks them; failed instead when
+ * DJLFIT_REQUIRE_PYTORCH is set.
  */
 class BasicsParityTest {
 
@@ -104,7 +105,7 @@ class BasicsParityTest {
     private record Both(Trace java, String javaPrinted, Trace pytorch, String pytorchPrinted) {
 
         static Both run(String name, long seed, Path dir) throws IOException {
-            PyTorchReference reference = PyTorchForTests.reference();
+            PyTorchReference reference = PyTorchForTests.referenceWithTorchvision();
             Tutorial tutorial = Tutorials.named(name).orElseThrow();
             Path out = dir.resolve("reference.json");
             PyTorchReference.Pending python = reference.startScript(TutorialParity.BASICS_SCRIPT, List.of(name,

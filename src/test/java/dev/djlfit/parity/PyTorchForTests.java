@@ -55,6 +55,42 @@ public final class PyTorchForTests {
         return REFERENCE;
     }
 
+    /**
+     * The reference, for a test that also needs torchvision (the "Learn the Basics" references):
+     * skipped, saying what to install, where {@code import torchvision} fails; failed instead when
+     * {@code DJLFIT_REQUIRE_PYTORCH} is set.
+     */
+    public static PyTorchReference referenceWithTorchvision() {
+        PyTorchReference reference = reference();
+        String problem = TORCHVISION.computeIfAbsent("problem", key -> torchvisionProblem(reference));
+        if (!problem.isEmpty()) {
+            String message = "PyTorch parity not checked: " + problem;
+            if (System.getenv("DJLFIT_REQUIRE_PYTORCH") != null) {
+                fail(message + " (DJLFIT_REQUIRE_PYTORCH is set)");
+            }
+            Assumptions.abort(message);
+        }
+        return reference;
+    }
+
+    private static final Map<String, String> TORCHVISION = new ConcurrentHashMap<>();
+
+    private static String torchvisionProblem(PyTorchReference reference) {
+        try {
+            Process p = new ProcessBuilder(reference.python().toString(), "-c", "import torchvision")
+                    .redirectErrorStream(true).start();
+            p.getOutputStream().close();
+            p.getInputStream().readAllBytes();
+            return p.waitFor() == 0 ? "" : reference.python() + " cannot import torchvision; install it with:"
+                    + " apt-get install -y python3-torchvision";
+        } catch (java.io.IOException e) {
+            return "cannot run " + reference.python() + ": " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
     /** Both sides of an article experiment at the article's learning rate; each run once per JVM. */
     static ParityComparison compare(String experiment, int seed, int steps) {
         PyTorchReference reference = reference();
