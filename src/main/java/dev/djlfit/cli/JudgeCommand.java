@@ -17,6 +17,8 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -49,9 +51,10 @@ public final class JudgeCommand implements Callable<Integer> {
     Path pytorchTrace;
 
     @Option(names = "--spread", paramLabel = "NUDGED",
-            description = "The PyTorch original's trace once more, its initial weights nudged by an ulp"
-                    + " (djlfit_trace.nudge): the tolerances are measured from it.")
-    Path spreadTrace;
+            description = "The PyTorch original's trace once more, its initial weights or data nudged by an ulp"
+                    + " (djlfit_trace.nudge): the tolerances are measured from it. Repeat it for several nudged"
+                    + " runs (other nudge seeds): the widest spread counts.")
+    List<Path> spreadTraces = new ArrayList<>();
 
     @Option(names = "--spread-factor", paramLabel = "X",
             description = "Tolerance = X times PyTorch's spread against itself (default: ${DEFAULT-VALUE}, as the"
@@ -113,22 +116,13 @@ public final class JudgeCommand implements Callable<Integer> {
 
     private TutorialTolerances tolerances(Trace pytorch, TutorialComparison comparison, PrintWriter out) {
         TutorialTolerances base;
-        if (spreadTrace != null) {
-            Trace nudged = read(spreadTrace);
-            TutorialComparison spread = sameRun(nudged, pytorch, spreadTrace, pytorchTrace);
-            if (spread.initialMaxAbs() == 0) {
-                throw new UserInputException(spreadTrace + " starts where " + pytorchTrace + " does: it is not a"
-                        + " nudged run (call djlfit_trace.nudge(model) before recorder.initial)");
+        if (!spreadTraces.isEmpty()) {
+            base = null;
+            for (Path spreadTrace : spreadTraces) {
+                TutorialTolerances measured = TutorialTolerances.fromSpread(spread(spreadTrace, pytorch, out),
+                        spreadFactor);
+                base = base == null ? measured : base.widest(measured);
             }
-            if (spread.finalMaxAbs() == 0 && spread.lastLossRelative() == 0) {
-                throw new UserInputException(spreadTrace + " ends where " + pytorchTrace + " does: the run absorbed"
-                        + " the nudge; nudge the data too (djlfit_trace.nudge(tensor)), or give the tolerances");
-            }
-            out.printf(Locale.ROOT, "spread: %s against %s: final parameters %.3e, last loss %.3e, logged losses"
-                    + " %.3e, accuracy %.3e, avg loss %.3e, values %.3e%n", spreadTrace, pytorchTrace,
-                    spread.finalMaxAbs(), spread.lastLossRelative(), spread.lossesMaxRelative(),
-                    spread.accuracyMaxAbs(), spread.avgLossMaxRelative(), spread.valuesMaxAbs());
-            base = TutorialTolerances.fromSpread(spread, spreadFactor);
         } else {
             if (parameters == null || loss == null) {
                 throw new UserInputException("no tolerances: give --spread NUDGED.json (a PyTorch run with"
@@ -151,7 +145,25 @@ public final class JudgeCommand implements Callable<Integer> {
                 or(accuracy, base.accuracy()),
                 or(avgLoss, base.avgLoss()),
                 or(values, base.values()),
-                spreadTrace != null && given ? base.reason() + ", some given" : base.reason());
+                !spreadTraces.isEmpty() && given ? base.reason() + ", some given" : base.reason());
+    }
+
+    private TutorialComparison spread(Path spreadTrace, Trace pytorch, PrintWriter out) {
+        Trace nudged = read(spreadTrace);
+        TutorialComparison spread = sameRun(nudged, pytorch, spreadTrace, pytorchTrace);
+        if (spread.initialMaxAbs() == 0) {
+            throw new UserInputException(spreadTrace + " starts where " + pytorchTrace + " does: it is not a"
+                    + " nudged run (call djlfit_trace.nudge(model) before recorder.initial)");
+        }
+        if (spread.finalMaxAbs() == 0 && spread.lastLossRelative() == 0) {
+            throw new UserInputException(spreadTrace + " ends where " + pytorchTrace + " does: the run absorbed"
+                    + " the nudge; nudge the data too (djlfit_trace.nudge(tensor)), or give the tolerances");
+        }
+        out.printf(Locale.ROOT, "spread: %s against %s: final parameters %.3e, last loss %.3e, logged losses"
+                + " %.3e, accuracy %.3e, avg loss %.3e, values %.3e%n", spreadTrace, pytorchTrace,
+                spread.finalMaxAbs(), spread.lastLossRelative(), spread.lossesMaxRelative(),
+                spread.accuracyMaxAbs(), spread.avgLossMaxRelative(), spread.valuesMaxAbs());
+        return spread;
     }
 
     private static double or(Double given, double otherwise) {

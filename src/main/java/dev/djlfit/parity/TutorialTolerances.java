@@ -113,6 +113,14 @@ public record TutorialTolerances(double initialParameters, double finalParameter
                 "measured: " + trim(factor) + "x PyTorch's spread against itself, at least an ulp");
     }
 
+    /** Each tolerance the larger of the two: several measured spreads, the widest counting. */
+    public TutorialTolerances widest(TutorialTolerances other) {
+        return new TutorialTolerances(Math.max(initialParameters, other.initialParameters),
+                Math.max(finalParameters, other.finalParameters), Math.max(lastLoss, other.lastLoss),
+                Math.max(printedLosses, other.printedLosses), Math.max(accuracy, other.accuracy),
+                Math.max(avgLoss, other.avgLoss), Math.max(values, other.values), reason);
+    }
+
     public TutorialTolerances withReason(String why) {
         return new TutorialTolerances(initialParameters, finalParameters, lastLoss, printedLosses, accuracy, avgLoss,
                 values, why);

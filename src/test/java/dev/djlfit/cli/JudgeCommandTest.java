@@ -64,6 +64,11 @@ class JudgeCommandTest {
         CliRun given = CliRun.of("judge", far.toString(), pytorch.toString(), "--spread", nudged.toString(),
                 "--tolerance-parameters", "1e-2");
         assertEquals(0, given.exitCode(), "a given tolerance wins over the measured one: " + given.out());
+        Path wider = write("wider.json", nudged(trace("mine", 1.0f + 3e-4f, 0.5f, Map.of())));
+        CliRun both = CliRun.of("judge", far.toString(), pytorch.toString(), "--spread", nudged.toString(),
+                "--spread", wider.toString());
+        assertEquals(0, both.exitCode(), "the widest of two spreads counts, 3e-4: " + both.out());
+        assertTrue(both.out().contains("spread: " + wider), both.out());
     }
 
     @Test
