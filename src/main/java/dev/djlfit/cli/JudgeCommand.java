@@ -35,9 +35,10 @@ import java.util.concurrent.Callable;
                     + " (largest |diff|), the last and every logged loss (relative), each test's accuracy and"
                     + " average loss, and the named values.",
             "",
-            "Tolerances: measured with --spread, a second PyTorch trace whose initial weights djlfit_trace.nudge"
-                    + " moved by an ulp (each tolerance is --spread-factor times how far that run moved from the"
-                    + " plain one), or given with the --tolerance options, which also override measured ones.",
+            "Tolerances: measured with --spread, a second PyTorch trace whose initial weights or data"
+                    + " djlfit_trace.nudge moved by an ulp (each tolerance is --spread-factor times how far that run"
+                    + " moved from the plain one, at least an ulp), or given with the --tolerance options, which also"
+                    + " override measured ones.",
             "",
             "Exit code 0 on MATCH, 1 on MISMATCH, 2 on bad input (a missing or malformed trace, traces of"
                     + " different runs, no tolerances)."
