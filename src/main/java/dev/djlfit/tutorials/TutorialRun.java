@@ -30,7 +30,7 @@ public final class TutorialRun {
     private final Consumer<String> out;
     private final List<Trace.PrintedLoss> losses = new ArrayList<>();
     private final List<Trace.TestResult> tests = new ArrayList<>();
-    private final Map<String, List<Long>> values = new LinkedHashMap<>();
+    private final Map<String, Trace.NamedValue> values = new LinkedHashMap<>();
     private Trace.Inputs inputs;
     private int epochs;
     private int batches;
@@ -184,9 +184,9 @@ public final class TutorialRun {
         out.accept(line);
     }
 
-    /** Integers the program picked, kept in the trace under {@code name} (e.g. {@code grid_indices}). */
+    /** Integers the program picked, kept in the trace's named values under {@code name} (e.g. {@code grid_indices}). */
     public void record(String name, List<Long> picked) {
-        values.put(name, List.copyOf(picked));
+        values.put(name, Trace.NamedValue.integers(picked));
     }
 
     /** The names as given, each to its tensor: {@code named("a b c d", a, b, c, d)}. */

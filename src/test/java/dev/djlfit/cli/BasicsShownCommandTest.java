@@ -41,8 +41,8 @@ class BasicsShownCommandTest {
         assertTrue(run.out().contains("fashion_mnist_grid.png") && run.out().contains("fashion_mnist_sample.png"));
 
         Trace trace = TraceJson.read(json);
-        List<Long> picked = trace.values().get("grid_indices");
-        List<Long> labels = trace.values().get("first_batch_labels");
+        List<Long> picked = trace.values().get("grid_indices").asIntegers();
+        List<Long> labels = trace.values().get("first_batch_labels").asIntegers();
         assertEquals(9, picked.size());
         assertTrue(picked.stream().allMatch(i -> i >= 0 && i < 1024), picked.toString());
         assertEquals(64, labels.size());

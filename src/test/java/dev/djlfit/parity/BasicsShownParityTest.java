@@ -54,8 +54,8 @@ class BasicsShownParityTest {
         List<Long> labels = longs(reference.getAsJsonArray("first_batch_labels"));
         assertEquals(9, indices.size());
         assertEquals(64, labels.size());
-        assertEquals(indices, both.java.values().get("grid_indices"), "torch.randint's nine picks");
-        assertEquals(labels, both.java.values().get("first_batch_labels"), "the first shuffled batch");
+        assertEquals(indices, both.java.values().get("grid_indices").asIntegers(), "torch.randint's nine picks");
+        assertEquals(labels, both.java.values().get("first_batch_labels").asIntegers(), "the first shuffled batch");
         assertEquals(both.pytorchPrinted, both.javaPrinted, "the original's lines");
         assertTrue(Files.isRegularFile(dir.resolve("fashion_mnist_grid.png")));
         assertTrue(Files.isRegularFile(dir.resolve("fashion_mnist_sample.png")));
