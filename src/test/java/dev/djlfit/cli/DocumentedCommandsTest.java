@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.djlfit.Prerequisite;
 import dev.djlfit.SearchPath;
 import dev.djlfit.parity.PyTorchForTests;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
+import org.opentest4j.TestAbortedException;
 import picocli.CommandLine;
 
 import java.io.IOException;
@@ -21,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -64,8 +69,14 @@ import java.util.stream.Stream;
  *     {@code java -jar} and every argument that names a file of the project (a path with a slash)
  *     must exist at that point, after the commands before it.</li>
  * </ul>
- * Commands that need PyTorch ({@code compare}, the reference scripts) are skipped without it,
- * as the parity tests are, and fail instead when {@code DJLFIT_REQUIRE_PYTORCH} is set.
+ * Commands that need what a fresh machine with a JDK and Maven lacks are skipped without it, with
+ * a line saying what to install, and fail instead where CI requires it: PyTorch ({@code compare},
+ * {@code /usr/bin/python3}, the reference scripts; {@code DJLFIT_REQUIRE_PYTORCH}), nbconvert
+ * ({@code notebooks/run-notebooks.sh}, {@code jupyter nbconvert}; {@code DJLFIT_REQUIRE_NBCONVERT})
+ * and the FashionMNIST package (a command that names {@code fashion}, or one that fails saying so
+ * where the package is missing; {@code DJLFIT_REQUIRE_FASHION_MNIST}). A command that names a file
+ * which a skipped command was to write ({@code --inputs ref.json} after the reference that writes
+ * {@code ref.json}) is skipped with it.
  * Anything else a page wants to show (a template with placeholders, a pipe) goes in a
  * {@code text} block: {@link ShellWords} refuses shell syntax in a {@code bash} block.
  * Each run's output is kept in {@code target/documented-commands/logs/}.
@@ -78,6 +89,7 @@ import java.util.stream.Stream;
  * cannot see: how a program that is not run behaves (Jupyter's refusal to start as root is
  * written next to the command instead), and output that a page quotes (that is checked by eye).
  */
+@Tag("external")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DocumentedCommandsTest {
 
@@ -96,6 +108,8 @@ class DocumentedCommandsTest {
     private static final Duration CAP = Duration.ofMinutes(2);
 
     private final List<DocumentedCommand> seen = new ArrayList<>();
+    /** The files that skipped commands were to write, and why each was skipped. */
+    private final Map<String, String> notWritten = new LinkedHashMap<>();
     private String pom;
     private String profiles;
     private int runs;
@@ -147,6 +161,49 @@ class DocumentedCommandsTest {
     private void check(DocumentedCommand command) throws Exception {
         seen.add(command);
         List<String> words = ShellWords.split(command.text());
+        skipIfItReadsWhatASkippedCommandWrites(command, words);
+        try {
+            check(command, words);
+        } catch (TestAbortedException skipped) {
+            rememberWhatItWouldHaveWritten(command, words, skipped.getMessage());
+            throw skipped;
+        }
+    }
+
+    private void skipIfItReadsWhatASkippedCommandWrites(DocumentedCommand command, List<String> words) {
+        for (String word : wordsWithExecArgs(words)) {
+            String why = notWritten.get(word);
+            if (why != null) {
+                Assumptions.abort(command.where() + " reads " + word + ", which a skipped command was to write: " + why);
+            }
+        }
+    }
+
+    /** Its arguments that look like files (a dot or a slash) and that are not in the copy after it. */
+    private void rememberWhatItWouldHaveWritten(DocumentedCommand command, List<String> words, String why) {
+        List<String> all = wordsWithExecArgs(words);
+        for (String word : all.subList(1, all.size())) {
+            boolean looksLikeAFile = !word.startsWith("-") && !word.contains("=") && word.matches(".*[A-Za-z].*")
+                    && (word.contains(".") || word.contains("/"));
+            if (looksLikeAFile && !Files.exists(CLONE.resolve(word))) {
+                notWritten.putIfAbsent(word, command.where() + " (" + why + ")");
+            }
+        }
+    }
+
+    /** The words of a command line, with those of Maven's {@code -Dexec.args} appended. */
+    private static List<String> wordsWithExecArgs(List<String> words) {
+        List<String> all = new ArrayList<>(words);
+        for (String word : words) {
+            if (word.startsWith("-Dexec.args=")) {
+                all.addAll(ShellWords.split(word.substring("-Dexec.args=".length())));
+            }
+        }
+        return all;
+    }
+
+    private void check(DocumentedCommand command, List<String> words) throws Exception {
+        needsIf(command.text().toLowerCase(java.util.Locale.ROOT).contains("fashion"), Prerequisite.FASHION_MNIST, command);
         if (words.get(0).equals("time")) {
             words = words.subList(1, words.size());
         }
@@ -169,7 +226,9 @@ class DocumentedCommandsTest {
             }
         } else if (isProjectFile(program) || (!arguments.isEmpty() && isProjectFile(arguments.get(0)))) {
             projectPathsExist(command, words);
-            needsPyTorchIf(arguments.stream().anyMatch(a -> a.startsWith("src/reference/pytorch/")));
+            needsPyTorchIf(program.equals("/usr/bin/python3")
+                    || arguments.stream().anyMatch(a -> a.startsWith("src/reference/pytorch/")));
+            needsIf(words.contains("notebooks/run-notebooks.sh"), Prerequisite.NBCONVERT, command);
             run(command, false, CAP);
         } else {
             otherProgram(command, program, arguments);
@@ -307,6 +366,12 @@ class DocumentedCommandsTest {
         }
     }
 
+    private static void needsIf(boolean needed, Prerequisite prerequisite, DocumentedCommand command) {
+        if (needed) {
+            prerequisite.require(command.where());
+        }
+    }
+
     private void run(DocumentedCommand command, boolean isLauncher, Duration cap) throws Exception {
         Path log = LOGS.resolve(String.format("%03d-%s-%d.log",
                 ++runs, command.file().getFileName().toString().replace(".md", ""), command.line()));
@@ -315,6 +380,11 @@ class DocumentedCommandsTest {
                 outcome.ending() == CommandProcess.Ending.EXITED ? "exit " + outcome.exitCode() : outcome.ending(),
                 outcome.seconds());
         String context = command.where() + ": " + command.text() + "\n--- output (" + log + ") ---\n" + tail(outcome.log());
+        if (outcome.ending() == CommandProcess.Ending.EXITED && outcome.exitCode() != 0
+                && outcome.log().toLowerCase(java.util.Locale.ROOT).contains("fashion")) {
+            // a program that needs the FashionMNIST package says so when it is missing
+            Prerequisite.FASHION_MNIST.require(command.where());
+        }
         switch (outcome.ending()) {
             case EXITED -> assertEquals(0, outcome.exitCode(), "exit code of " + context);
             case TIMED_OUT -> fail("still running after " + cap.toSeconds() + " s (mark a command that takes"
