@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.djlfit.parity.PyTorchForTests;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ class TutorialBenchCommandTest {
         assertFalse(run.out().contains("RATIO") || run.out().contains("pytorch us_per_step"), run.out());
     }
 
+    @Tag("external")
     @Test
     void bothRowsReportTheirPeakMemory() {
         PyTorchForTests.reference();
@@ -50,6 +52,7 @@ class TutorialBenchCommandTest {
         assertTrue(run.err().contains("unknown tutorial 'polynomial-numpy'"), run.err());
     }
 
+    @Tag("external")
     @Test
     void aReferenceThatWritesNoTraceIsOneLine(@TempDir Path folder) throws Exception {
         Path python = TutorialCompareCommandTest.fakePython(folder, "silent", "exit 0");
