@@ -14,6 +14,7 @@ import java.nio.file.Path;
 /** {@code bench --tutorial NAME}: the line per loop, and an unknown name refused in one line. */
 class TutorialBenchCommandTest {
 
+    @Tag("slow")
     @Test
     void timesThePortsLoop() {
         CliRun run = CliRun.of("bench", "--tutorial", "polynomial-nn", "--steps", "200", "--repeats", "1", "--no-python");

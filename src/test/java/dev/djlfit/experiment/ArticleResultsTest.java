@@ -10,10 +10,12 @@ import dev.djlfit.training.TrainingListener;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The full walkthrough at the article's 100000 steps reproduces the article's key numbers. */
+@Tag("slow")
 class ArticleResultsTest {
 
     private static List<ExperimentResult> results;

@@ -11,11 +11,13 @@ import dev.djlfit.torch.nn.Reduction;
 import dev.djlfit.torch.nn.Sequential;
 import dev.djlfit.torch.optim.RMSprop;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** {@link Torch#step}: a tutorial-like loop of 10000 steps leaves the manager's array count where it was. */
 class StepMemoryTest {
 
+    @Tag("slow")
     @Test
     void tenThousandStepsKeepTheArrayCountFlat() {
         try (NDManager manager = NDManager.newBaseManager();
