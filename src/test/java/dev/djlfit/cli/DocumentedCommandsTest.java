@@ -225,10 +225,10 @@ class DocumentedCommandsTest {
                         command.where() + ": " + arguments.get(1) + " does not exist after the commands before it");
             }
         } else if (isProjectFile(program) || (!arguments.isEmpty() && isProjectFile(arguments.get(0)))) {
-            projectPathsExist(command, words);
             needsPyTorchIf(program.equals("/usr/bin/python3")
                     || arguments.stream().anyMatch(a -> a.startsWith("src/reference/pytorch/")));
             needsIf(words.contains("notebooks/run-notebooks.sh"), Prerequisite.NBCONVERT, command);
+            projectPathsExist(command, words);
             run(command, false, CAP);
         } else {
             otherProgram(command, program, arguments);
