@@ -108,6 +108,11 @@ public final class SampleText {
         return "the lines are there, but not in this order";
     }
 
+    /** How many numbers the line holds, as this class reads them. */
+    public static int numberCount(String line) {
+        return (int) NUMBER.matcher(line).results().count();
+    }
+
     /** Same text between the numbers; each number the same string or within the tolerance. */
     public static boolean lineMatches(String sampleLine, String actualLine, Tolerance tolerance) {
         Matcher s = NUMBER.matcher(sampleLine);

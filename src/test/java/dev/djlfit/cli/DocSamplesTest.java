@@ -44,7 +44,7 @@ class DocSamplesTest {
     @Test
     void readmesPredictSampleIsWhatTheSavedNetPredicts(@TempDir Path dir) throws IOException {
         String readme = Files.readString(README);
-        Matcher sample = Pattern.compile("`predict` prints one `x y` line per input \\(`([^`]+)`\\)").matcher(readme);
+        Matcher sample = Pattern.compile("`predict` prints one `x y` line per input \\(`([^`]+)`").matcher(readme);
         assertTrue(sample.find(), "README.md no longer quotes predict's output");
         List<String> train = launcherWords(README, "train --data docs/examples/points.csv");
         List<String> predict = launcherWords(README, "predict --from");
@@ -83,6 +83,25 @@ class DocSamplesTest {
         assertEquals(0, run.exitCode(), run.err());
         String printed = run.out().replace(dir.toString() + "/", "");
         SampleText.assertShows(page.toString(), block, printed, Tolerance.EXACT);
+    }
+
+    @Test
+    void traceFormatsSampleHasTheFieldsATraceHas(@TempDir Path dir) throws IOException {
+        Path page = Path.of("docs/trace-format.md");
+        List<String> block = SampleText.block(page, "{");
+        List<String> sampleFields = new ArrayList<>();
+        for (String line : block) {
+            Matcher field = Pattern.compile("^  \"(\\w+)\":").matcher(line);
+            if (field.find()) {
+                sampleFields.add(field.group(1));
+            }
+        }
+        Path trace = dir.resolve("trace.json");
+        CliRun run = CliRun.of("tutorial", "polynomial-nn", "--seed", "7", "--steps", "200", "--json", trace.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> fields = new ArrayList<>(com.google.gson.JsonParser.parseString(Files.readString(trace))
+                .getAsJsonObject().keySet());
+        assertEquals(fields, sampleFields, page + "'s sample trace against a trace the port writes");
     }
 
     /** The words after the launcher of the page's first {@code bash} command that starts with {@code start}. */
