@@ -58,7 +58,9 @@ import java.util.stream.Stream;
  *     only until they show they started: still running 2 s after their first visible output
  *     (Maven's escape codes do not count), or, for the launcher, 4 s without output. Bad options,
  *     missing files and bad data are reported within that time (they are checked before any
- *     training), and that is what this catches; a failure late in a long run is not. Stopping them
+ *     training), and that is what this catches; a failure late in a long run is not here. The
+ *     walkthrough itself, the README's first command, runs to the end in {@code ArticleResultsTest},
+ *     which checks the README's sample of its output. Stopping them
  *     keeps this test to a few minutes on 2 cores.</li>
  * <li><b>Not run here</b>, checked without running: Maven lines that run the {@code test} phase
  *     (the suite this test is part of), and lines that need a GPU ({@code -Pcuda}, 2.5 GB of CUDA
@@ -87,7 +89,8 @@ import java.util.stream.Stream;
  * in a copy without {@code target/}, shows. Why stop long commands rather than shorten them: the
  * pages show the commands that produced their figures, and those must stay as they ran. What it
  * cannot see: how a program that is not run behaves (Jupyter's refusal to start as root is
- * written next to the command instead), and output that a page quotes (that is checked by eye).
+ * written next to the command instead), and output that a page quotes (that is {@code DocSamplesTest}'s
+ * and {@code ArticleResultsTest}'s job, or the page marks it as an example from a named machine).
  */
 @Tag("external")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -27,8 +27,8 @@ class InterruptedWriteTest {
     void sigintMidWriteLeavesTheOldFileAndNothingElse() throws Exception {
         Path target = Files.writeString(dir.resolve("run.json"), "old");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), SlowWrite.class.getName(),
-                target.toString()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(Signals.interruptible(java, "-cp", System.getProperty("java.class.path"),
+                SlowWrite.class.getName(), target.toString())).redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         assertEquals("writing", out.readLine());
         try (Stream<Path> files = Files.list(dir)) {

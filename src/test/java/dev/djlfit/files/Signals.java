@@ -1,6 +1,8 @@
 package dev.djlfit.files;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Sends a signal to a test's child process. SIGKILL goes through {@link Process#destroyForcibly()};
@@ -10,6 +12,18 @@ import java.io.IOException;
 public final class Signals {
 
     private Signals() {}
+
+    /**
+     * A command line whose process takes SIGINT as a terminal's Ctrl-C would: coreutils'
+     * {@code env --default-signal=INT} restores the default before it starts the program. A test
+     * run started in the background (CI behind {@code nohup}, {@code cmd &} in a script) inherits
+     * SIGINT ignored, and a JVM that starts with it ignored never stops for it.
+     */
+    public static List<String> interruptible(String... command) {
+        List<String> line = new ArrayList<>(List.of("env", "--default-signal=INT"));
+        line.addAll(List.of(command));
+        return line;
+    }
 
     /** Ctrl-C: the JVM runs its shutdown hooks. */
     public static void interrupt(Process process) throws IOException, InterruptedException {

@@ -35,8 +35,8 @@ class KilledSaveTest {
 
     private Process start(Path model) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), SaveLoop.class.getName(),
-                model.toString()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(Signals.interruptible(java, "-cp", System.getProperty("java.class.path"),
+                SaveLoop.class.getName(), model.toString())).redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         assertEquals("saving", out.readLine(), "the loop started");
         return p;
