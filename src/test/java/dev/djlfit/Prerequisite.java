@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
 
 /**
  * What a test needs beyond a JDK and Maven, other than PyTorch (that is
@@ -54,11 +55,15 @@ public enum Prerequisite {
 
     /** Skips the calling test when this is missing, or fails it where CI requires it. */
     public void require(String forWhat) {
-        if (isAvailable()) {
+        require(forWhat, isAvailable(), System::getenv);
+    }
+
+    void require(String forWhat, boolean available, UnaryOperator<String> environment) {
+        if (available) {
             return;
         }
         String message = forWhat + " not checked: " + missing();
-        if (System.getenv(requireVariable) != null) {
+        if (environment.apply(requireVariable) != null) {
             fail(message + " (" + requireVariable + " is set)");
         }
         Assumptions.abort(message);

@@ -43,7 +43,7 @@ class TestTiersTest {
             "Path\\.of\\(\"/usr/bin/python3\"\\)",
             "fakePython\\(",
             "new ProcessBuilder\\((?!\"(mkfifo|mknod|true|bash)\")",
-            "Prerequisite\\.NBCONVERT",
+            "Prerequisite\\.NBCONVERT(?!\\.require\\([^()]*,\\s*(true|false),)",
             "\"--python\",\\s*+(?!\"/nonexistent)"));
     private static final Pattern TEST_ANNOTATION = Pattern.compile("@(Test|ParameterizedTest|TestFactory|RepeatedTest)\\b");
     private static final Pattern METHOD = Pattern.compile(
