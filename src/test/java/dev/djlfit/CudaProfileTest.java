@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -24,6 +25,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
  * that does not interpolate or a profile that does not activate shows here; the effective POM needs
  * no dependency resolved, so the 2.5 GB jar is never downloaded.
  */
+@Tag("external")
 class CudaProfileTest {
 
     private static final String GROUP = "ai.djl.pytorch";

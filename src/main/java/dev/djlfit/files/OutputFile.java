@@ -204,7 +204,9 @@ public final class OutputFile {
 
     /** A replaced file keeps its permissions, where the file system has them. */
     private void keepPermissions(Path temporary) throws IOException {
-        if (Files.isRegularFile(target) && Files.getFileStore(temporary).supportsFileAttributeView("posix")) {
+        // the file system's views, not Files.getFileStore: that looks the mount up in /proc/mounts,
+        // and fails ("Mount point not found") in a chroot or container whose table does not list it
+        if (Files.isRegularFile(target) && temporary.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             Files.setPosixFilePermissions(temporary, Files.getPosixFilePermissions(target));
         }
     }

@@ -1,6 +1,7 @@
 package dev.djlfit.cli;
 
 import dev.djlfit.parity.PyTorchForTests;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -10,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What {@code bench} prints beside the times: memory of both sides, ratios in one direction, no goals. */
+@Tag("external")
 class BenchOutputTest {
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.djlfit.parity.PyTorchForTests;
 import dev.djlfit.experiment.ResultJson;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,7 @@ class CompareCommandTest {
         assertTrue(run.err().contains("linear-linear"), run.err());
     }
 
+    @Tag("external")
     @Test
     void compareShowsBothSidesAndAVerdict() {
         PyTorchForTests.reference();
@@ -80,6 +82,7 @@ class CompareCommandTest {
         return file;
     }
 
+    @Tag("external")
     @Test
     void aReferenceThatPrintsGarbageIsOneLineWithoutAClassName(@TempDir Path folder) throws Exception {
         Path python = script(folder, "garbage", "echo 'garbage{'");
@@ -89,6 +92,7 @@ class CompareCommandTest {
                 + " 'garbage{' (not a run document: malformed JSON at line 1 column 9 path $)", run.err().strip());
     }
 
+    @Tag("external")
     @Test
     void aReferenceThatNeverAnswersIsStoppedAfterTheTimeout(@TempDir Path folder) throws Exception {
         Path python = script(folder, "hangs", "exec sleep 600");

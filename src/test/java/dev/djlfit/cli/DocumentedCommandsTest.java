@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.djlfit.Prerequisite;
 import dev.djlfit.SearchPath;
 import dev.djlfit.parity.PyTorchForTests;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
+import org.opentest4j.TestAbortedException;
 import picocli.CommandLine;
 
 import java.io.IOException;
@@ -21,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +58,9 @@ import java.util.stream.Stream;
  *     only until they show they started: still running 2 s after their first visible output
  *     (Maven's escape codes do not count), or, for the launcher, 4 s without output. Bad options,
  *     missing files and bad data are reported within that time (they are checked before any
- *     training), and that is what this catches; a failure late in a long run is not. Stopping them
+ *     training), and that is what this catches; a failure late in a long run is not here. The
+ *     walkthrough itself, the README's first command, runs to the end in {@code ArticleResultsTest},
+ *     which checks the README's sample of its output. Stopping them
  *     keeps this test to a few minutes on 2 cores.</li>
  * <li><b>Not run here</b>, checked without running: Maven lines that run the {@code test} phase
  *     (the suite this test is part of), and lines that need a GPU ({@code -Pcuda}, 2.5 GB of CUDA
@@ -66,9 +73,14 @@ import java.util.stream.Stream;
  * </ul>
  * A Maven line with {@code -f FILE} builds another project (the consumer example,
  * docs/examples/consumer): its goals are checked against that POM, and its arguments are its own.
- * Commands that need PyTorch ({@code compare}, {@code judge}, the reference scripts, the consumer
- * example's scripts) are skipped without it,
- * as the parity tests are, and fail instead when {@code DJLFIT_REQUIRE_PYTORCH} is set.
+ * Commands that need what a fresh machine with a JDK and Maven lacks are skipped without it, with
+ * a line saying what to install, and fail instead where CI requires it: PyTorch ({@code compare}, {@code judge},
+ * {@code /usr/bin/python3}, the reference scripts, the consumer example's scripts; {@code DJLFIT_REQUIRE_PYTORCH}), nbconvert
+ * ({@code notebooks/run-notebooks.sh}, {@code jupyter nbconvert}; {@code DJLFIT_REQUIRE_NBCONVERT})
+ * and the FashionMNIST package (a command that names {@code fashion}, or one that fails saying so
+ * where the package is missing; {@code DJLFIT_REQUIRE_FASHION_MNIST}). A command that names a file
+ * which a skipped command was to write ({@code --inputs ref.json} after the reference that writes
+ * {@code ref.json}) is skipped with it.
  * Anything else a page wants to show (a template with placeholders, a pipe) goes in a
  * {@code text} block: {@link ShellWords} refuses shell syntax in a {@code bash} block.
  * Each run's output is kept in {@code target/documented-commands/logs/}.
@@ -79,8 +91,10 @@ import java.util.stream.Stream;
  * in a copy without {@code target/}, shows. Why stop long commands rather than shorten them: the
  * pages show the commands that produced their figures, and those must stay as they ran. What it
  * cannot see: how a program that is not run behaves (Jupyter's refusal to start as root is
- * written next to the command instead), and output that a page quotes (that is checked by eye).
+ * written next to the command instead), and output that a page quotes (that is {@code DocSamplesTest}'s
+ * and {@code ArticleResultsTest}'s job, or the page marks it as an example from a named machine).
  */
+@Tag("external")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DocumentedCommandsTest {
 
@@ -97,8 +111,12 @@ class DocumentedCommandsTest {
             "exec", "exec-maven-plugin", "dependency", "maven-dependency-plugin", "help", "maven-help-plugin");
     private static final Duration MAVEN_CAP = Duration.ofMinutes(5);
     private static final Duration CAP = Duration.ofMinutes(2);
+    /** Options whose value a command writes ({@code --out ref.json}): naming a file there is no reading it. */
+    private static final Set<String> WRITE_OPTIONS = Set.of("--out", "--json", "--save");
 
     private final List<DocumentedCommand> seen = new ArrayList<>();
+    /** The files that skipped commands were to write, and why each was skipped. */
+    private final Map<String, String> notWritten = new LinkedHashMap<>();
     private String pom;
     private String profiles;
     private int runs;
@@ -150,6 +168,55 @@ class DocumentedCommandsTest {
     private void check(DocumentedCommand command) throws Exception {
         seen.add(command);
         List<String> words = ShellWords.split(command.text());
+        skipIfItReadsWhatASkippedCommandWrites(command, words);
+        try {
+            check(command, words);
+        } catch (TestAbortedException skipped) {
+            rememberWhatItWouldHaveWritten(command, words, skipped.getMessage());
+            throw skipped;
+        }
+    }
+
+    private void skipIfItReadsWhatASkippedCommandWrites(DocumentedCommand command, List<String> words) {
+        List<String> all = wordsWithExecArgs(words);
+        for (int i = 0; i < all.size(); i++) {
+            String word = all.get(i);
+            if (i > 0 && WRITE_OPTIONS.contains(all.get(i - 1))) {
+                notWritten.remove(word); // this command writes it (if it runs)
+                continue;
+            }
+            String why = notWritten.get(word);
+            if (why != null) {
+                Assumptions.abort(command.where() + " reads " + word + ", which a skipped command was to write: " + why);
+            }
+        }
+    }
+
+    /** Its arguments that look like files (a dot or a slash) and that are not in the copy after it. */
+    private void rememberWhatItWouldHaveWritten(DocumentedCommand command, List<String> words, String why) {
+        List<String> all = wordsWithExecArgs(words);
+        for (String word : all.subList(1, all.size())) {
+            boolean looksLikeAFile = !word.startsWith("-") && !word.contains("=") && word.matches(".*[A-Za-z].*")
+                    && (word.contains(".") || word.contains("/"));
+            if (looksLikeAFile && !Files.exists(CLONE.resolve(word))) {
+                notWritten.putIfAbsent(word, command.where() + " (" + why + ")");
+            }
+        }
+    }
+
+    /** The words of a command line, with those of Maven's {@code -Dexec.args} appended. */
+    private static List<String> wordsWithExecArgs(List<String> words) {
+        List<String> all = new ArrayList<>(words);
+        for (String word : words) {
+            if (word.startsWith("-Dexec.args=")) {
+                all.addAll(ShellWords.split(word.substring("-Dexec.args=".length())));
+            }
+        }
+        return all;
+    }
+
+    private void check(DocumentedCommand command, List<String> words) throws Exception {
+        needsIf(command.text().toLowerCase(java.util.Locale.ROOT).contains("fashion"), Prerequisite.FASHION_MNIST, command);
         if (words.get(0).equals("time")) {
             words = words.subList(1, words.size());
         }
@@ -171,9 +238,11 @@ class DocumentedCommandsTest {
                         command.where() + ": " + arguments.get(1) + " does not exist after the commands before it");
             }
         } else if (isProjectFile(program) || (!arguments.isEmpty() && isProjectFile(arguments.get(0)))) {
+            needsPyTorchIf(program.equals("/usr/bin/python3")
+                    || arguments.stream().anyMatch(a -> a.startsWith("src/reference/pytorch/")
+                            || a.startsWith("docs/examples/consumer/")));
+            needsIf(words.contains("notebooks/run-notebooks.sh"), Prerequisite.NBCONVERT, command);
             projectPathsExist(command, words);
-            needsPyTorchIf(words.stream().anyMatch(a -> a.startsWith("src/reference/pytorch/")
-                    || a.startsWith("docs/examples/consumer/")));
             run(command, false, CAP);
         } else {
             otherProgram(command, program, arguments);
@@ -318,6 +387,12 @@ class DocumentedCommandsTest {
         }
     }
 
+    private static void needsIf(boolean needed, Prerequisite prerequisite, DocumentedCommand command) {
+        if (needed) {
+            prerequisite.require(command.where());
+        }
+    }
+
     private void run(DocumentedCommand command, boolean isLauncher, Duration cap) throws Exception {
         Path log = LOGS.resolve(String.format("%03d-%s-%d.log",
                 ++runs, command.file().getFileName().toString().replace(".md", ""), command.line()));
@@ -326,6 +401,11 @@ class DocumentedCommandsTest {
                 outcome.ending() == CommandProcess.Ending.EXITED ? "exit " + outcome.exitCode() : outcome.ending(),
                 outcome.seconds());
         String context = command.where() + ": " + command.text() + "\n--- output (" + log + ") ---\n" + tail(outcome.log());
+        if (outcome.ending() == CommandProcess.Ending.EXITED && outcome.exitCode() != 0
+                && outcome.log().toLowerCase(java.util.Locale.ROOT).contains("fashion")) {
+            // a program that needs the FashionMNIST package says so when it is missing
+            Prerequisite.FASHION_MNIST.require(command.where());
+        }
         switch (outcome.ending()) {
             case EXITED -> assertEquals(0, outcome.exitCode(), "exit code of " + context);
             case TIMED_OUT -> fail("still running after " + cap.toSeconds() + " s (mark a command that takes"

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import java.util.stream.Stream;
  * nothing can be written. Every case must end in exit 2 with at most 4 lines, no stack trace, and
  * nothing created or changed outside the output folder. Seeded, so a failure repeats.
  */
+@Tag("slow")
 class HostileInputTest {
 
     private static final int CASES = 240;

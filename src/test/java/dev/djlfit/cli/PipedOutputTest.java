@@ -1,6 +1,7 @@
 package dev.djlfit.cli;
 
 import dev.djlfit.SearchPath;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * {@code mvn -q exec:java} (Debian's Maven 3.8 wrote ESC[0m before and after everything until
  * .mvn/jvm.config turned jansi's reset off).
  */
+@Tag("external")
 class PipedOutputTest {
 
     private static final char ESC = 0x1b;

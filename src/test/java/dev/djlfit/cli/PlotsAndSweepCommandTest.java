@@ -2,6 +2,7 @@ package dev.djlfit.cli;
 
 import dev.djlfit.report.Charts;
 import dev.djlfit.report.PngAssertions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,6 +69,7 @@ class PlotsAndSweepCommandTest {
         assertFalse(run.out().contains("progress "), "progress stays off stdout");
     }
 
+    @Tag("slow")
     @Test
     void sweepPrintsTheTableAndWritesCsvMarkdownAndAFanPerConfiguration(@TempDir Path dir) throws IOException {
         Run run = run("sweep", "--seeds", "3", "--activations", "tanh,relu", "--hidden", "10", "--depths", "2",
@@ -128,6 +130,7 @@ class PlotsAndSweepCommandTest {
         assertTrue(Math.abs(y1 - 6) < 3, seeds.get(1));
     }
 
+    @Tag("slow")
     @Test
     void theSweepTableFitsAHundredColumns(@TempDir Path dir) {
         Run run = run("sweep", "--seeds", "3", "--activations", "sigmoid", "--hidden", "50", "--depths", "3",

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.djlfit.parity.PyTorchForTests;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 /** {@code bench --tutorial NAME}: the line per loop, and an unknown name refused in one line. */
 class TutorialBenchCommandTest {
 
+    @Tag("slow")
     @Test
     void timesThePortsLoop() {
         CliRun run = CliRun.of("bench", "--tutorial", "polynomial-nn", "--steps", "200", "--repeats", "1", "--no-python");
@@ -22,6 +24,7 @@ class TutorialBenchCommandTest {
         assertFalse(run.out().contains("RATIO") || run.out().contains("pytorch us_per_step"), run.out());
     }
 
+    @Tag("external")
     @Test
     void bothRowsReportTheirPeakMemory() {
         PyTorchForTests.reference();
@@ -50,6 +53,7 @@ class TutorialBenchCommandTest {
         assertTrue(run.err().contains("unknown tutorial 'polynomial-numpy'"), run.err());
     }
 
+    @Tag("external")
     @Test
     void aReferenceThatWritesNoTraceIsOneLine(@TempDir Path folder) throws Exception {
         Path python = TutorialCompareCommandTest.fakePython(folder, "silent", "exit 0");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.djlfit.parity.PyTorchForTests;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,7 @@ class TutorialCompareCommandTest {
         assertTrue(run.err().contains("--lr is for the article's experiments"), run.err());
     }
 
+    @Tag("external")
     @Test
     void comparesInputsFirstThenParametersAndLoss() {
         PyTorchForTests.reference();
@@ -45,6 +47,7 @@ class TutorialCompareCommandTest {
         assertTrue(out.contains("\nMATCH\n") && out.contains("1 of 1 tutorial ports match PyTorch"), out);
     }
 
+    @Tag("external")
     @Test
     void referenceInputsMakeTheInputsIdentical() {
         PyTorchForTests.reference();
@@ -53,6 +56,7 @@ class TutorialCompareCommandTest {
         assertTrue(run.out().contains("inputs: identical (2000 points), the reference's fed to the port"), run.out());
     }
 
+    @Tag("external")
     @Test
     void aReferenceThatWritesNoTraceIsOneLine(@TempDir Path folder) throws Exception {
         Path python = fakePython(folder, "garbage", "echo 'garbage{'");
@@ -60,6 +64,7 @@ class TutorialCompareCommandTest {
         assertOneLineAboutTheReference(run, "wrote no trace; its output begins 'garbage{'");
     }
 
+    @Tag("external")
     @Test
     void aReferenceThatWritesSomethingElseIsOneLine(@TempDir Path folder) throws Exception {
         Path python = fakePython(folder, "other", writesToOut("{\"program\": \"polynomial-nn\"}"));

@@ -3,6 +3,7 @@ package dev.djlfit.files;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** Ctrl-C while a file is written: the old file stays as it was, and no temporary file is left. */
+@Tag("external")
 class InterruptedWriteTest {
 
     @TempDir
@@ -25,14 +27,14 @@ class InterruptedWriteTest {
     void sigintMidWriteLeavesTheOldFileAndNothingElse() throws Exception {
         Path target = Files.writeString(dir.resolve("run.json"), "old");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), SlowWrite.class.getName(),
-                target.toString()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(Signals.interruptible(java, "-cp", System.getProperty("java.class.path"),
+                SlowWrite.class.getName(), target.toString())).redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         assertEquals("writing", out.readLine());
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(2, files.count(), "the temporary file is there while it writes");
         }
-        new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+        Signals.interrupt(p);
         assertTrue(p.waitFor(30, TimeUnit.SECONDS), "it stops");
         assertEquals("old", Files.readString(target));
         try (Stream<Path> files = Files.list(dir)) {

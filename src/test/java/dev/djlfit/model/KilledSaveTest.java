@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.djlfit.data.Scaling;
+import dev.djlfit.files.Signals;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +25,7 @@ import java.util.concurrent.TimeUnit;
  * runs nothing, and by SIGINT (Ctrl-C). At every stop the folder holds one of the two models whole;
  * after SIGINT nothing else; after kill -9 the next save removes what is left.
  */
+@Tag("external")
 class KilledSaveTest {
 
     private static final int ROUNDS = 4;
@@ -32,8 +35,8 @@ class KilledSaveTest {
 
     private Process start(Path model) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), SaveLoop.class.getName(),
-                model.toString()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(Signals.interruptible(java, "-cp", System.getProperty("java.class.path"),
+                SaveLoop.class.getName(), model.toString())).redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         assertEquals("saving", out.readLine(), "the loop started");
         return p;
@@ -54,7 +57,11 @@ class KilledSaveTest {
             boolean interrupt = round % 2 == 1;
             Process p = start(model);
             Thread.sleep(300 + random.nextInt(700));
-            new ProcessBuilder("kill", interrupt ? "-INT" : "-KILL", Long.toString(p.pid())).start().waitFor();
+            if (interrupt) {
+                Signals.interrupt(p);
+            } else {
+                Signals.kill(p);
+            }
             assertTrue(p.waitFor(30, TimeUnit.SECONDS), "it stops");
             assertOneOfTheTwoModels(model, models);
             List<String> left = SaveTargetTest.names(model);

@@ -8,9 +8,11 @@ import dev.djlfit.torch.TorchPythonAccess;
 
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The article's net as a kit Module: printed and named as PyTorch prints and names the article's NNet. */
+@Tag("external")
 class NetModuleTest {
 
     @Test

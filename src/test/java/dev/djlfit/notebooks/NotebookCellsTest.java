@@ -2,6 +2,7 @@ package dev.djlfit.notebooks;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * per training. A fast guard for the unit tests; the real check is
  * {@code notebooks/run-notebooks.sh}, which executes them in the Java kernel.
  */
+@Tag("slow")
 class NotebookCellsTest {
 
     private static final Path NOTEBOOKS = Path.of("notebooks");

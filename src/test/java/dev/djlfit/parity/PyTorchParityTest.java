@@ -1,5 +1,6 @@
 package dev.djlfit.parity;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.djlfit.parity.ParityComparison.ParameterDiff;
@@ -20,6 +21,7 @@ import java.util.stream.Stream;
  * 222 s measured); {@code mvn -B test -Pparity-full} runs them at every seed (about 6 minutes more). The tolerances, and the measurements behind them, are in {@link Tolerances} and
  * docs/article-port.md.
  */
+@Tag("external")
 class PyTorchParityTest {
 
     static final List<String> EXPERIMENTS =

@@ -1,5 +1,6 @@
 package dev.djlfit.parity;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,6 +22,7 @@ import java.util.stream.Stream;
  * DJLFIT_REQUIRE_PYTORCH is set. The tolerances and the self-spread behind them:
  * {@link TutorialTolerances}, docs/trace-format.md.
  */
+@Tag("external")
 class TutorialParityTest {
 
     /** dynamic-net: 30000 steps, about 6 s a side, so two seeds; 31 draws no x⁴ term at its first step. */

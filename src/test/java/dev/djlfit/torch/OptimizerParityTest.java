@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * after every step, to 1e-6 of the largest parameter (an element that passes near zero keeps
  * the rounding of the others' scale; libtorch 2.5.1 and PyTorch 1.13 round differently).
  */
+@Tag("external")
 class OptimizerParityTest {
 
     private static final int STEPS = 6;

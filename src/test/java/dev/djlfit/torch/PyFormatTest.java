@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class PyFormatTest {
@@ -41,6 +42,7 @@ class PyFormatTest {
     }
 
     /** Random doubles of every magnitude, and random float32s widened, against Python's repr. */
+    @Tag("external")
     @Test
     void matchesPythonsReprOnRandomDoublesAndFloats() {
         Random random = new Random(2024);

@@ -11,9 +11,11 @@ import dev.djlfit.torch.nn.Sequential;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The kit's draws after {@code Torch.manualSeed} against PyTorch's after {@code torch.manual_seed}: bit-equal. */
+@Tag("external")
 class SeedingTest {
 
     private static final long[] SEEDS = {3, 1234, 987654321L};

@@ -12,6 +12,7 @@ import dev.djlfit.torch.nn.Reduction;
 import dev.djlfit.torch.nn.Sequential;
 import dev.djlfit.torch.optim.RMSprop;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class StepMemoryTest {
 
+    @Tag("slow")
     @Test
     void tenThousandStepsKeepTheArrayCountFlat() {
         try (NDManager manager = NDManager.newBaseManager();

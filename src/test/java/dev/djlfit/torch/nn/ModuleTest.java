@@ -15,6 +15,7 @@ import dev.djlfit.torch.TorchPythonAccess;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class ModuleTest {
@@ -51,6 +52,7 @@ class ModuleTest {
         }
     }
 
+    @Tag("external")
     @Test
     void printsAsPyTorch113PrintsTheSameModules() {
         List<String> python = TorchPythonAccess.run("import torch\n"
