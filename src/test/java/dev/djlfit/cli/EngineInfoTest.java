@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.pytorch.jni.LibUtils;
 import dev.djlfit.cli.EngineInfo.InstalledLibTorch;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -196,6 +197,7 @@ class EngineInfoTest {
      * {@code lib/} and {@code include/}). The script prints the exports; {@code train} runs with them
      * in a JVM of its own, and its engine line must name what the script named.
      */
+    @Tag("external")
     @Test
     void trainRunsOnAnInstalledLibTorchAndTheEngineLineNamesIt(@TempDir Path dir) throws Exception {
         String torch = System.getenv("DJLFIT_INSTALLED_TORCH");

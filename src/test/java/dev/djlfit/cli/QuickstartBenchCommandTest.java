@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.djlfit.torch.vision.FashionMnistForTests;
 import dev.djlfit.torch.vision.TorchvisionForTests;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -64,6 +65,7 @@ class QuickstartBenchCommandTest {
                 run.out());
     }
 
+    @Tag("external")
     @Test
     void aReferenceThatPrintsNothingLeavesTheJavaFigures(@TempDir Path folder) throws Exception {
         Path python = TutorialCompareCommandTest.fakePython(folder, "silent", "exit 0");

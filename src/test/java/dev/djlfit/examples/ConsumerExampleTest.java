@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.djlfit.SearchPath;
 import dev.djlfit.parity.PyTorchForTests;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -31,6 +32,7 @@ class ConsumerExampleTest {
     private static final Path EXAMPLE = Path.of("docs/examples/consumer");
     private static final String VERSION = "0.1.0-SNAPSHOT";
 
+    @Tag("external")
     @Test
     void thePortAndItsOriginalGetAMatchFromJudge() throws Exception {
         PyTorchForTests.reference();

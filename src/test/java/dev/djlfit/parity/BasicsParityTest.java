@@ -9,6 +9,7 @@ import dev.djlfit.tutorials.DataSettings;
 import dev.djlfit.tutorials.Tutorial;
 import dev.djlfit.tutorials.Tutorials;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -61,6 +62,7 @@ class BasicsParityTest {
     }
 
     /** torch.load reads the port's model.pth, and gets the values the port trained. */
+    @Tag("external")
     @Test
     void javasModelPthLoadsInPyTorchWithTheSameValues(@TempDir Path dir) throws Exception {
         Both both = Both.run("quickstart", 42, dir);

@@ -10,6 +10,7 @@ import dev.djlfit.torch.trace.TraceRecorder;
 import dev.djlfit.trace.Trace;
 import dev.djlfit.trace.TraceJson;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -29,12 +30,14 @@ class DjlfitTraceModuleTest {
 
     private static final Path MODULE_FOLDER = Path.of("src/reference/pytorch");
 
+    @Tag("external")
     @Test
     void itsOwnUnittestPassesUnderTheInstalledTorch() throws Exception {
         String output = python(List.of("-m", "unittest", "-v", "test_djlfit_trace"), MODULE_FOLDER);
         assertTrue(output.contains("Ran 11 tests") && output.strip().endsWith("OK"), output);
     }
 
+    @Tag("external")
     @Test
     void aPyTorchTraceAndTheKitsTraceOfTheSameModelMatch(@TempDir Path folder) throws Exception {
         Path pytorch = folder.resolve("pytorch.json");

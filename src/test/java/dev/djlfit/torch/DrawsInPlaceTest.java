@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * {@code randint}, {@code normal} and the in-place draws after {@code Torch.manualSeed} against
@@ -26,6 +27,7 @@ class DrawsInPlaceTest {
 
     private static final long[] SEEDS = {5, 42, 2024};
 
+    @Tag("external")
     @Test
     void drawsAreBitEqualToPyTorchAndLeaveTheGeneratorInStep() {
         StringBuilder program = new StringBuilder("import torch\n"

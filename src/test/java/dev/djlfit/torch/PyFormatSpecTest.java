@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** {@link PyFormat#format(String, Object...)} and {@code format(value, spec)} against Python's own. */
 class PyFormatSpecTest {
@@ -35,6 +36,7 @@ class PyFormatSpecTest {
     /** Values of one Python type, each formatted with each spec; {@code literals} are how Python reads them. */
     private record Group(List<Object> values, List<String> literals, String[] specs) {}
 
+    @Tag("external")
     @Test
     void matchesPythonOnThousandsOfValuesAndSpecs() {
         Random random = new Random(16);
@@ -111,6 +113,7 @@ class PyFormatSpecTest {
         System.out.println("PyFormatSpecTest: " + line + " (value, spec) cases equal to Python's");
     }
 
+    @Tag("external")
     @Test
     void templatesMatchPython() {
         Object[][] argsList = {

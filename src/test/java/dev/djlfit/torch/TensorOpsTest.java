@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The operations of the Tensors tutorial ("Learn the Basics"), written the kit's way (DJL's own
@@ -23,6 +24,7 @@ class TensorOpsTest {
 
     private static final long[] SEEDS = {5, 42, 2024};
 
+    @Tag("external")
     @Test
     void tensorsTutorialOperationsMatchPyTorch() {
         StringBuilder program = new StringBuilder("import torch\n"

@@ -11,6 +11,7 @@ import dev.djlfit.torch.Torch;
 import dev.djlfit.torch.TorchPythonAccess;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -42,6 +43,7 @@ class DataLoaderParityTest {
                 print(' '.join(map(str, torch.randn(3).view(torch.int32).tolist())))
             """.formatted(N);
 
+    @Tag("external")
     @Test
     void shuffledBatchesAndTheGeneratorAfterTwoEpochsAreTorchs() {
         StringBuilder program = new StringBuilder(PYTHON_DATA);
@@ -67,6 +69,7 @@ class DataLoaderParityTest {
         assertLinesEqual(TorchPythonAccess.run(program.toString()), java);
     }
 
+    @Tag("external")
     @Test
     void anUnshuffledLoaderGoesInOrderAndStillDrawsOncePerIteration() {
         StringBuilder program = new StringBuilder(PYTHON_DATA);
@@ -95,6 +98,7 @@ class DataLoaderParityTest {
     }
 
     /** The sampler's seed is drawn at the first batch, not when the iterator is made. */
+    @Tag("external")
     @Test
     void drawsBetweenIterAndTheFirstBatchComeBeforeTheSamplersSeed() {
         String program = PYTHON_DATA + """

@@ -9,6 +9,7 @@ import dev.djlfit.torch.Torch;
 import dev.djlfit.torch.TorchPythonAccess;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,6 +24,7 @@ class GeneratorParityTest {
 
     private static final long[] SEEDS = {5, 42, 2024, 99991};
 
+    @Tag("external")
     @Test
     void int64DrawsAndTheNormalsAfterThemAreTorchs() {
         StringBuilder program = new StringBuilder("import torch\n");
@@ -41,6 +43,7 @@ class GeneratorParityTest {
         assertEquals(TorchPythonAccess.run(program.toString()), java);
     }
 
+    @Tag("external")
     @Test
     void randpermOnAFreshGeneratorIsTorchs() {
         long[] seeds = {0, 5, 42, 2024, 99991, 4294967295L, 4294967296L + 7, 6957366898497470587L, Long.MAX_VALUE};

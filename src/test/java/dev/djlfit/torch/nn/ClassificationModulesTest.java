@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** Printing, train()/eval() and the errors of the classification modules and losses. */
 class ClassificationModulesTest {
@@ -46,6 +47,7 @@ class ClassificationModulesTest {
             + " nn.ReLU(), nn.Linear(512, 10), nn.Softmax(dim=1))\n"
             + "model = NeuralNetwork()\n";
 
+    @Tag("external")
     @Test
     void printsAsPyTorch113() {
         List<String> python = TorchPythonAccess.run(PYTHON_MODEL
@@ -64,6 +66,7 @@ class ClassificationModulesTest {
         }
     }
 
+    @Tag("external")
     @Test
     void trainAndEvalSetEveryModuleBelowAsPyTorchDoes() {
         List<String> python = TorchPythonAccess.run(PYTHON_MODEL

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The pieces of a classification loop together, in the quickstart's shape (Flatten, Linear/ReLU
@@ -65,6 +66,7 @@ class ClassifierTrainingParityTest {
             + "print(' '.join(repr(v) for v in base))\n"
             + "print(' '.join(repr(max(abs(a - b), abs(c - b))) for a, b, c in zip(up, base, down)))\n";
 
+    @Tag("external")
     @Test
     void aQuickstartShapedLoopMatchesPyTorch() {
         List<Double> java = new ArrayList<>();

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** {@code torch.nn.init} after the same seed as PyTorch: bit-equal draws, the generator in step after. */
 class InitTest {
@@ -21,6 +22,7 @@ class InitTest {
     private static final long[] SEEDS = {5, 42, 2024};
     private static final String[] GAINS = {"linear", "sigmoid", "tanh", "relu", "leaky_relu", "selu"};
 
+    @Tag("external")
     @Test
     void initialisersAreBitEqualToPyTorch() {
         StringBuilder program = new StringBuilder("import math, torch\nfrom torch import nn\n"

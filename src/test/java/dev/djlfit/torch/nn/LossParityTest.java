@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.function.BiFunction;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The classification losses and softmaxes against Debian's torch 1.13: values and gradients
@@ -56,6 +57,7 @@ class LossParityTest {
             + "    return torch.maximum((grad(torch.nextafter(s, torch.tensor(2.0))) - g).abs(),"
             + " (grad(torch.nextafter(s, torch.tensor(-1.0))) - g).abs())\n";
 
+    @Tag("external")
     @Test
     void lossesAndSoftmaxesMatchPyTorch() {
         List<Run> runs = new ArrayList<>();

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -73,6 +74,7 @@ class StateDictFilePyTorchTest {
         return "r'" + p.toAbsolutePath() + "'";
     }
 
+    @Tag("external")
     @Test
     void fileJavaWroteLoadsInPyTorchWithAndWithoutWeightsOnlyBitEqual() throws java.io.IOException {
         Path file = dir.resolve("model.pth");
@@ -99,6 +101,7 @@ class StateDictFilePyTorchTest {
         }
     }
 
+    @Tag("external")
     @Test
     void quickstartStateDictPyTorchWroteLoadsInJavaBitEqualWithViewsScalarsAndBuffers() {
         Path file = dir.resolve("quickstart.pth");
@@ -141,6 +144,7 @@ class StateDictFilePyTorchTest {
         StateDictFileRoundTripTest.assertBitEqual(asState(saved), loaded);
     }
 
+    @Tag("external")
     @Test
     void pickleProtocolsTwoToFiveAndParametersLoadTheSame() {
         List<String> out = TorchPythonAccess.run("import torch\nfrom torch import nn\n" + PRINT_STATE
@@ -156,6 +160,7 @@ class StateDictFilePyTorchTest {
         }
     }
 
+    @Tag("external")
     @Test
     void javaSequentialSavedLoadsIntoPyTorchSequentialAndBack() {
         Path file = dir.resolve("model.pth");
@@ -185,6 +190,7 @@ class StateDictFilePyTorchTest {
         }
     }
 
+    @Tag("external")
     @Test
     void filesPyTorchWroteThatAreNoFloat32StateDictGiveOneClearLine() {
         Path legacy = dir.resolve("legacy.pth");
