@@ -209,8 +209,8 @@ public final class BenchCommand implements Callable<Integer> {
                 ? Tutorials.all().stream().filter(t -> !t.byEpoch()).toList()
                 : List.of(TutorialCommand.tutorial(tutorial));
         if (chosen.stream().anyMatch(Tutorial::byEpoch)) {
-            throw new UserInputException("bench --tutorial times the sin fits' loops; " + tutorial
-                    + " trains by epoch on FashionMNIST and has no bench yet");
+            throw new UserInputException("bench --tutorial times the sin fits' loops and the quickstart's epoch ("
+                    + QUICKSTART + "); " + tutorial + " has no bench of its own: it trains as the quickstart does");
         }
         BenchReport report = new BenchReport(spec.commandLine().getOut());
         PyTorchAvailability pytorch = pytorchOrNull();
