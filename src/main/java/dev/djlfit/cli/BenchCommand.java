@@ -206,8 +206,11 @@ public final class BenchCommand implements Callable<Integer> {
     /** {@code --tutorial NAME|all}: each port's loop against its reference program's. */
     private int benchTutorials() {
         List<Tutorial> chosen = tutorial.equals("all")
-                ? Tutorials.all().stream().filter(t -> !t.byEpoch()).toList()
+                ? Tutorials.all().stream().filter(Tutorial::isSinFit).toList()
                 : List.of(TutorialCommand.tutorial(tutorial));
+        if (chosen.stream().anyMatch(t -> !t.trains())) {
+            throw new UserInputException("bench --tutorial times training loops; " + tutorial + " trains nothing");
+        }
         if (chosen.stream().anyMatch(Tutorial::byEpoch)) {
             throw new UserInputException("bench --tutorial times the sin fits' loops and the quickstart's epoch ("
                     + QUICKSTART + "); " + tutorial + " has no bench of its own: it trains as the quickstart does");

@@ -26,6 +26,7 @@ import java.util.concurrent.Callable;
             TrainCommand.class,
             BenchCommand.class,
             CompareCommand.class,
+            JudgeCommand.class,
             PredictCommand.class,
             SweepCommand.class,
             TutorialCommand.class,

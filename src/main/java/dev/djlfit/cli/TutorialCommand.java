@@ -35,6 +35,8 @@ import java.util.concurrent.Callable;
                     + " polynomial-optim, polynomial-module, dynamic-net (--steps); and of \"Learn the Basics\","
                     + " on FashionMNIST: quickstart, optimization, saveloadrun (--epochs, --data). quickstart writes"
                     + " model.pth and saveloadrun model_weights.pth into the working folder, as the originals do."
+                    + " And the five that train nothing: tensors, data (--data; writes fashion_mnist_grid.png and"
+                    + " fashion_mnist_sample.png), transforms (--data), buildmodel, autograd."
                     + " See docs/trace-format.md for --json."
         })
 public final class TutorialCommand implements Callable<Integer> {
@@ -63,6 +65,11 @@ public final class TutorialCommand implements Callable<Integer> {
                     + " (default: /usr/share/datasets/fashion-mnist, Debian's dataset-fashion-mnist).")
     Path data = DataSettings.DEBIAN_FASHION_MNIST;
 
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Learn the Basics: the folder for the files a program writes (model.pth, the data tutorial's"
+                    + " PNGs; default: the working folder). Created if missing.")
+    Path out;
+
     @Option(names = "--load", paramLabel = "FILE",
             description = "saveloadrun: test the state_dict in FILE (a .pth, PyTorch's or this port's) instead of"
                     + " training one, and print its test accuracy in the quickstart's format.")
@@ -82,12 +89,23 @@ public final class TutorialCommand implements Callable<Integer> {
     public Integer call() {
         Tutorial tutorial = tutorial(name);
         int n = tutorial.steps(length(tutorial, steps, epochs));
-        DataSettings settings = new DataSettings(data, Path.of(""), Optional.ofNullable(load));
-        if (tutorial.byEpoch()) {
+        DataSettings settings = new DataSettings(data, out == null ? Path.of("") : out, Optional.ofNullable(load));
+        boolean basics = tutorial.byEpoch() || !tutorial.trains();
+        if (out != null && !basics) {
+            throw new UserInputException("--out is for the Learn the Basics programs, not " + name);
+        }
+        if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
+            throw new UserInputException("--out " + out + " is not a folder");
+        }
+        if (basics) {
             if (inputs != null) {
-                throw new UserInputException("--inputs is for the sin fits; " + name + " reads FashionMNIST (--data)");
+                throw new UserInputException("--inputs is for the sin fits, not " + name);
             }
-            requireData(settings);
+            if (tutorial.readsFashionMnist()) {
+                requireData(settings);
+            } else if (spec.commandLine().getParseResult().hasMatchedOption("--data")) {
+                throw new UserInputException("--data is for the programs that read FashionMNIST, not " + name);
+            }
             if (load != null && !tutorial.name().equals("saveloadrun")) {
                 throw new UserInputException("--load is saveloadrun's: " + name + " trains its own model");
             }
@@ -100,6 +118,13 @@ public final class TutorialCommand implements Callable<Integer> {
                     throw new UserInputException(option + " is for the Learn the Basics programs (quickstart,"
                             + " optimization, saveloadrun), not " + name);
                 }
+            }
+        }
+        if (out != null) {
+            try {
+                Files.createDirectories(out);
+            } catch (IOException e) {
+                throw new UserInputException("--out " + out + ": cannot create the folder (" + e.getMessage() + ")");
             }
         }
         Optional<Trace.Inputs> given = Optional.ofNullable(inputs).map(TutorialCommand::inputsOf);
@@ -132,6 +157,9 @@ public final class TutorialCommand implements Callable<Integer> {
      * that trains by epoch; 0 for the program's own.
      */
     static int length(Tutorial tutorial, Integer steps, Integer epochs) {
+        if (!tutorial.trains() && (steps != null || epochs != null)) {
+            throw new UserInputException(tutorial.name() + " trains nothing: it takes no --steps or --epochs");
+        }
         if (tutorial.byEpoch() && steps != null) {
             throw new UserInputException(tutorial.name() + " trains by epoch: use --epochs N, not --steps");
         }

@@ -46,6 +46,10 @@ final class TutorialCompare {
     int run(List<String> names, long seed, int steps, int epochs, Path data, boolean referenceInputs) {
         for (String name : names) {
             Tutorial tutorial = TutorialCommand.tutorial(name);
+            if (!tutorial.trains()) {
+                throw new UserInputException("compare judges training runs; " + name + " trains nothing (its printed"
+                        + " lines are checked against src/reference/pytorch/basics_shown.py by BasicsShownParityTest)");
+            }
             if (tutorial.byEpoch()) {
                 if (referenceInputs) {
                     throw new UserInputException("--reference-inputs is for the sin fits; " + name

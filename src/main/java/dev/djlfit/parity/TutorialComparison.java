@@ -20,6 +20,9 @@ import java.util.Optional;
  * @param testsMatch whether both ran their test loop after the same epochs
  * @param accuracyMaxAbs the largest |Java − PyTorch| of a test accuracy (a fraction); 0 with no test loop
  * @param avgLossMaxRelative the largest |Java − PyTorch| / |PyTorch| of a test's average loss; 0 with no test loop
+ * @param valuesMatch whether both recorded the same named values (names and shapes)
+ * @param valuesMaxAbs the largest |Java − PyTorch| over every named value's numbers (infinite if they do not
+ *     match); 0 with none
  */
 public record TutorialComparison(
         Trace java,
@@ -33,7 +36,9 @@ public record TutorialComparison(
         double lossesMaxRelative,
         boolean testsMatch,
         double accuracyMaxAbs,
-        double avgLossMaxRelative) {
+        double avgLossMaxRelative,
+        boolean valuesMatch,
+        double valuesMaxAbs) {
 
     public TutorialComparison {
         parameters = List.copyOf(parameters);
@@ -63,8 +68,18 @@ public record TutorialComparison(
             accuracy = Math.max(accuracy, Math.abs(j.accuracy() - p.accuracy()));
             avgLoss = Math.max(avgLoss, relative(j.avgLoss(), p.avgLoss()));
         }
+        boolean sameValues = java.values().keySet().equals(pytorch.values().keySet());
+        double values = 0;
+        for (var e : java.values().entrySet()) {
+            Trace.NamedValue other = pytorch.values().get(e.getKey());
+            sameValues &= other != null && e.getValue().sameShape(other);
+            values = other == null ? Double.POSITIVE_INFINITY : Math.max(values, e.getValue().maxAbsDiff(other));
+        }
+        if (!sameValues) {
+            values = Double.POSITIVE_INFINITY;
+        }
         return new TutorialComparison(java, pytorch, referenceInputsFed, InputsDiff.of(java.inputs(), pytorch.inputs()),
-                diffs, last(java), last(pytorch), sameSteps, losses, sameTests, accuracy, avgLoss);
+                diffs, last(java), last(pytorch), sameSteps, losses, sameTests, accuracy, avgLoss, sameValues, values);
     }
 
     /** |a − b| / |b|; 0 where they are equal. */

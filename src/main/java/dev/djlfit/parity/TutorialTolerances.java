@@ -1,5 +1,7 @@
 package dev.djlfit.parity;
 
+import dev.djlfit.torch.TensorValues;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,10 +20,17 @@ import java.util.List;
  * @param printedLosses the same, of every printed loss (infinite: not judged, the sin fits)
  * @param accuracy largest |Java − PyTorch| of a test accuracy, as a fraction (infinite: not judged)
  * @param avgLoss largest |Java − PyTorch| / |PyTorch| of a test's average loss (infinite: not judged)
+ * @param values largest |Java − PyTorch| of a named value's number (0: equal, as sample indices must be)
  * @param reason why these figures, in a sentence
  */
 public record TutorialTolerances(double initialParameters, double finalParameters, double lastLoss,
-        double printedLosses, double accuracy, double avgLoss, String reason) {
+        double printedLosses, double accuracy, double avgLoss, double values, String reason) {
+
+    /** Tolerances under which named values must be equal. */
+    public TutorialTolerances(double initialParameters, double finalParameters, double lastLoss,
+            double printedLosses, double accuracy, double avgLoss, String reason) {
+        this(initialParameters, finalParameters, lastLoss, printedLosses, accuracy, avgLoss, 0, reason);
+    }
 
     /** Tolerances for a sin fit, which has no test loop and is judged on its last printed loss. */
     public TutorialTolerances(double initialParameters, double finalParameters, double lastLoss, String reason) {
@@ -29,7 +38,8 @@ public record TutorialTolerances(double initialParameters, double finalParameter
                 Double.POSITIVE_INFINITY, reason);
     }
 
-    static final double INITIAL = 1e-6;
+    /** Before training: the same generator, seed and order of draws give bit-equal parameters. */
+    public static final double INITIAL = 1e-6;
 
     /**
      * The SGD fits (hand-written, autograd, custom Function, nn, module, dynamic-net) converge
@@ -75,6 +85,51 @@ public record TutorialTolerances(double initialParameters, double finalParameter
         };
     }
 
+    /**
+     * Tolerances measured from PyTorch against itself, as the project measures its own: {@code factor}
+     * times how far a run moved from the same run with only the rounding changed (its initial
+     * weights or its data nudged by an ulp, {@code djlfit_trace.nudge}). One nudged run can happen to
+     * end within an ulp of the plain one where another seed would not, so a spread below one float32
+     * ulp (of the largest final parameter; of 1, relative, for a loss) counts as one ulp. The initial
+     * parameters keep {@link #INITIAL}: a port draws them as PyTorch does, bit-equal in practice.
+     *
+     * @param spread the nudged run (as "java") against the plain one, the same program, seed and steps
+     */
+    public static TutorialTolerances fromSpread(TutorialComparison spread, double factor) {
+        double parameterUlp = 0;
+        for (TensorValues t : spread.pytorch().finalParameters().values()) {
+            for (float v : t.values()) {
+                parameterUlp = Math.max(parameterUlp, Math.ulp(v));
+            }
+        }
+        double relativeUlp = Math.ulp(1.0f);
+        return new TutorialTolerances(INITIAL,
+                factor * Math.max(spread.finalMaxAbs(), parameterUlp),
+                factor * Math.max(spread.lastLossRelative(), relativeUlp),
+                factor * Math.max(spread.lossesMaxRelative(), relativeUlp),
+                factor * spread.accuracyMaxAbs(),
+                factor * Math.max(spread.avgLossMaxRelative(), relativeUlp),
+                factor * spread.valuesMaxAbs(),
+                "measured: " + trim(factor) + "x PyTorch's spread against itself, at least an ulp");
+    }
+
+    /** Each tolerance the larger of the two: several measured spreads, the widest counting. */
+    public TutorialTolerances widest(TutorialTolerances other) {
+        return new TutorialTolerances(Math.max(initialParameters, other.initialParameters),
+                Math.max(finalParameters, other.finalParameters), Math.max(lastLoss, other.lastLoss),
+                Math.max(printedLosses, other.printedLosses), Math.max(accuracy, other.accuracy),
+                Math.max(avgLoss, other.avgLoss), Math.max(values, other.values), reason);
+    }
+
+    public TutorialTolerances withReason(String why) {
+        return new TutorialTolerances(initialParameters, finalParameters, lastLoss, printedLosses, accuracy, avgLoss,
+                values, why);
+    }
+
+    private static String trim(double factor) {
+        return factor == Math.rint(factor) ? Long.toString((long) factor) : Double.toString(factor);
+    }
+
     Verdict judge(TutorialComparison c) {
         List<String> failures = new ArrayList<>();
         Verdict.checkAtMost(failures, "initial parameters: largest |diff|", c.initialMaxAbs(), initialParameters);
@@ -89,6 +144,10 @@ public record TutorialTolerances(double initialParameters, double finalParameter
         }
         Verdict.checkAtMost(failures, "test accuracy: largest |diff|", c.accuracyMaxAbs(), accuracy);
         Verdict.checkAtMost(failures, "test average loss: largest |diff| / |PyTorch|", c.avgLossMaxRelative(), avgLoss);
+        if (!c.valuesMatch()) {
+            failures.add("the two recorded different named values (names or shapes)");
+        }
+        Verdict.checkAtMost(failures, "named values: largest |diff|", c.valuesMaxAbs(), values);
         return new Verdict(failures);
     }
 }

@@ -67,6 +67,15 @@ public abstract class Function {
         return output;
     }
 
+    /**
+     * The name of the {@code grad_fn} PyTorch gives this function's output, e.g.
+     * {@code BinaryCrossEntropyWithLogitsBackward0} for a built-in, {@code LegendrePolynomial3Backward}
+     * for a custom {@code torch.autograd.Function} (its class name and {@code Backward}).
+     */
+    public String gradFnName() {
+        return getClass().getSimpleName() + "Backward";
+    }
+
     final NDArray[] runBackward(FunctionContext ctx, NDArray gradOutput) {
         try (GradMode noGrad = Torch.noGrad()) {
             return backward(ctx, gradOutput);

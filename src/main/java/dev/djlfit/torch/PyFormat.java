@@ -193,15 +193,46 @@ public final class PyFormat {
 
     /**
      * {@code repr(t)} of a tensor: {@code tensor([...])}, with {@code requires_grad=True} for a
-     * leaf that requires grad. A computed tensor prints without PyTorch's {@code grad_fn=<...>}
+     * leaf that requires grad; integer tensors as PyTorch prints them, a float64 one with its
+     * dtype (its values printed through float32, which 4 decimals do not tell apart but at ties). A computed tensor prints without PyTorch's {@code grad_fn=<...>}
      * (see {@link Torch#gradFnName}); {@link #tensor(NDArray, String)} adds it where wanted.
      */
     public static String tensor(NDArray t) {
+        if (isInteger(t)) {
+            return integerTensor(t, "");
+        }
+        if (t.getDataType() == ai.djl.ndarray.types.DataType.FLOAT64) {
+            try (NDArray narrow = t.toType(ai.djl.ndarray.types.DataType.FLOAT32, true)) {
+                return TorchFormat.tensor(TensorValues.of(narrow), "dtype=torch.float64"
+                        + (Torch.isLeafRequiringGrad(t) ? ", requires_grad=True" : ""));
+            }
+        }
         return TorchFormat.tensor(TensorValues.of(t), Torch.isLeafRequiringGrad(t) ? "requires_grad=True" : "");
+    }
+
+    private static boolean isInteger(NDArray t) {
+        return switch (t.getDataType()) {
+            case INT8, UINT8, INT32, INT64, INT16 -> true;
+            default -> false;
+        };
+    }
+
+    /** An integer tensor as PyTorch prints it, with its dtype unless int64 ({@code tensor([1, 2], dtype=torch.int32)}). */
+    private static String integerTensor(NDArray t, String suffix) {
+        long[] values;
+        try (NDArray wide = t.toType(ai.djl.ndarray.types.DataType.INT64, true)) {
+            values = wide.toLongArray();
+        }
+        String dtype = t.getDataType() == ai.djl.ndarray.types.DataType.INT64 ? "" : "dtype=" + TensorAttributes.dtype(t);
+        String suffixes = dtype.isEmpty() || suffix.isEmpty() ? dtype + suffix : dtype + ", " + suffix;
+        return TorchFormat.integers(t.getShape().getShape(), values, suffixes);
     }
 
     /** {@code tensor([...], <suffix>)}, e.g. suffix {@code grad_fn=<AddBackward0>}. */
     public static String tensor(NDArray t, String suffix) {
+        if (isInteger(t)) {
+            return integerTensor(t, suffix);
+        }
         return TorchFormat.tensor(TensorValues.of(t), suffix);
     }
 }

@@ -53,6 +53,16 @@ final class Tape {
         }
     }
 
+    /** The function that computed {@code output}, while its entry waits for a backward pass; null otherwise. */
+    static Function functionOf(NDArray output) {
+        for (Entry entry : ENTRIES.get()) {
+            if (entry.output() == output) {
+                return entry.function();
+            }
+        }
+        return null;
+    }
+
     /** Entries not yet consumed by a backward pass on this thread (for tests of memory use). */
     static int size() {
         return ENTRIES.get().size();
@@ -65,10 +75,15 @@ final class Tape {
 
     /** {@code root.backward(seed)}, through libtorch's graph and every function on the tape. */
     static void backward(NDArray root, NDArray seed) {
+        backward(root, seed, false);
+    }
+
+    /** The same, keeping libtorch's graph for another backward pass when {@code retainGraph}. */
+    static void backward(NDArray root, NDArray seed, boolean retainGraph) {
         List<Entry> entries = ENTRIES.get();
         entries.removeIf(Entry::released);
         if (entries.isEmpty()) {
-            JniUtils.backward((PtNDArray) root, (PtNDArray) seed, false, false);
+            JniUtils.backward((PtNDArray) root, (PtNDArray) seed, retainGraph, false);
             return;
         }
         JniUtils.backward((PtNDArray) root, (PtNDArray) seed, true, false);

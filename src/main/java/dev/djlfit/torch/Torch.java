@@ -151,9 +151,9 @@ public final class Torch {
     }
 
     /**
-     * {@code t.requires_grad and t.is_leaf}: a leaf whose {@code .grad} autograd fills. (libtorch
-     * through DJL cannot say whether a computed tensor is in a graph, nor ask a leaf for its
-     * {@code grad_fn} without crashing; so there is no general {@code requires_grad} here.)
+     * {@code t.requires_grad and t.is_leaf}: a leaf whose {@code .grad} autograd fills. (DJL's
+     * {@code requires_grad} answers false for a computed tensor; {@link #requiresGradOf} asks for
+     * any tensor.)
      */
     public static boolean isLeafRequiringGrad(NDArray t) {
         return JniUtils.requiresGrad((PtNDArray) t);
@@ -203,6 +203,14 @@ public final class Torch {
     }
 
     /**
+     * {@code output.backward(gradient, retain_graph=True)}: the same, and the graph stays for
+     * another backward pass (whose gradients add to these, as in PyTorch).
+     */
+    public static void backward(NDArray output, NDArray gradient, boolean retainGraph) {
+        Tape.backward(output, gradient, retainGraph);
+    }
+
+    /**
      * {@code t.grad}, or null while none has been computed (PyTorch's {@code None}). DJL's own
      * {@code getGradient()} gives zeros instead, and throws for a tensor that does not require grad.
      */
@@ -217,12 +225,46 @@ public final class Torch {
 
     /**
      * The {@code grad_fn} name PyTorch prints, e.g. {@code AddmmBackward0}, of a tensor computed
-     * with grad enabled from one that requires grad. Only for such a tensor: libtorch's JNI
-     * binding crashes the process when asked about a leaf.
+     * with grad enabled from one that requires grad, or of a {@link Function}'s output (its
+     * {@link Function#gradFnName()}); empty for a leaf, whose {@code grad_fn} is None (libtorch's JNI
+     * binding would crash the process if asked about one, so leaves are told apart first).
      */
     public static String gradFnName(NDArray t) {
+        Function function = Tape.functionOf(t);
+        if (function != null) {
+            return function.gradFnName();
+        }
+        if (isLeaf(t)) {
+            return "";
+        }
         String name = JniUtils.getGradientFunctionNames((PtNDArray) t);
         return name == null ? "" : name;
+    }
+
+    /**
+     * {@code t.is_leaf}: made, not computed in a graph (a tensor computed under no-grad, or from
+     * tensors that do not require grad, is a leaf too; so is a {@link Function}'s output here).
+     * libtorch says no to {@code requires_grad_(False)} on a tensor with a {@code grad_fn} only, and
+     * changes nothing on a leaf that does not require grad: that is the question asked.
+     */
+    public static boolean isLeaf(NDArray t) {
+        if (isLeafRequiringGrad(t)) {
+            return true;
+        }
+        try {
+            JniUtils.attachGradient((PtNDArray) t, false);
+            return true;
+        } catch (ai.djl.engine.EngineException e) {
+            return false;
+        }
+    }
+
+    /**
+     * {@code t.requires_grad}: a leaf that requires grad, or a tensor computed in a graph (with grad
+     * enabled, from one that requires grad).
+     */
+    public static boolean requiresGradOf(NDArray t) {
+        return isLeafRequiringGrad(t) || !isLeaf(t);
     }
 
     /** {@code t.detach()}: the same values, outside the graph. */

@@ -32,9 +32,59 @@ public final class TorchFormat {
     public static String tensor(TensorValues t, String suffix) {
         boolean summarize = t.size() > THRESHOLD;
         Formatter formatter = new Formatter(summarize ? summarized(t, 0, t.size(), 0) : t.values());
-        String body = format(t, 0, t.values().length, 0, PREFIX.length(), formatter, summarize);
-        return PREFIX + body + (suffix.isEmpty() ? "" : ", " + suffix) + ")";
+        Cells cells = new Cells(t.shape(), i -> formatter.format(t.get(i)), formatter.width());
+        String body = format(cells, 0, t.values().length, 0, PREFIX.length(), summarize);
+        return withSuffixes(PREFIX + body, suffix);
     }
+
+    /**
+     * PyTorch's {@code _add_suffixes}: each suffix ({@code ", "}-separated in {@code suffixes}) after
+     * a comma on the same line, or on a line of its own, indented, where it would pass the line width.
+     */
+    private static String withSuffixes(String tensorStr, String suffixes) {
+        StringBuilder out = new StringBuilder(tensorStr);
+        if (!suffixes.isEmpty()) {
+            int lastLineLength = tensorStr.length() - tensorStr.lastIndexOf('\n') + 1;
+            for (String suffix : suffixes.split(", ")) {
+                if (lastLineLength + suffix.length() + 2 > LINE_WIDTH) {
+                    out.append(",\n").append(" ".repeat(PREFIX.length())).append(suffix);
+                    lastLineLength = PREFIX.length() + suffix.length();
+                } else {
+                    out.append(", ").append(suffix);
+                    lastLineLength += suffix.length() + 2;
+                }
+            }
+        }
+        return out.append(')').toString();
+    }
+
+    /**
+     * {@code tensor([...])} of an integer tensor (int64, int32, uint8, ...): each value as Python
+     * prints an int, right-aligned to the widest, e.g. {@code tensor([[1, 2],\n        [3, 4]])}.
+     *
+     * @param values the elements in row-major order
+     */
+    public static String integers(long[] shape, long[] values) {
+        return integers(shape, values, "");
+    }
+
+    /** {@code tensor([...], <suffix>)} of an integer tensor, e.g. suffix {@code dtype=torch.int32}. */
+    public static String integers(long[] shape, long[] values, String suffix) {
+        boolean summarize = values.length > THRESHOLD;
+        int width = 1;
+        for (long v : values) {
+            width = Math.max(width, Long.toString(v).length());
+        }
+        int w = width;
+        Cells cells = new Cells(shape, i -> {
+            String text = Long.toString(values[i]);
+            return " ".repeat(w - text.length()) + text;
+        }, width);
+        return withSuffixes(PREFIX + format(cells, 0, values.length, 0, PREFIX.length(), summarize), suffix);
+    }
+
+    /** A tensor's shape and its elements as printed, each padded to {@code width}. */
+    private record Cells(long[] shape, java.util.function.IntFunction<String> cell, int width) {}
 
     /** {@code Parameter containing:\ntensor([...], requires_grad=True)}. */
     public static String parameter(TensorValues t) {
@@ -71,14 +121,13 @@ public final class TorchFormat {
         return out;
     }
 
-    private static String format(
-            TensorValues t, int offset, int count, int dim, int indent, Formatter formatter, boolean summarize) {
-        long[] shape = t.shape();
+    private static String format(Cells cells, int offset, int count, int dim, int indent, boolean summarize) {
+        long[] shape = cells.shape();
         if (shape.length == 0) {
-            return formatter.format(t.get(0));
+            return cells.cell().apply(0);
         }
         if (dim == shape.length - 1) {
-            return vector(t, offset, count, indent, formatter, summarize);
+            return vector(cells, offset, count, indent, summarize);
         }
         int rows = (int) shape[dim];
         int stride = count / Math.max(rows, 1);
@@ -89,16 +138,15 @@ public final class TorchFormat {
                 r = rows - EDGE_ITEMS - 1;
                 continue;
             }
-            slices.add(format(t, offset + r * stride, stride, dim + 1, indent + 1, formatter, summarize));
+            slices.add(format(cells, offset + r * stride, stride, dim + 1, indent + 1, summarize));
         }
         int remainingDims = shape.length - dim;
         String separator = "," + "\n".repeat(remainingDims - 1) + " ".repeat(indent + 1);
         return "[" + String.join(separator, slices) + "]";
     }
 
-    private static String vector(
-            TensorValues t, int offset, int count, int indent, Formatter formatter, boolean summarize) {
-        int elementLength = formatter.width() + 2;
+    private static String vector(Cells cells, int offset, int count, int indent, boolean summarize) {
+        int elementLength = cells.width() + 2;
         int perLine = Math.max(1, (LINE_WIDTH - indent) / elementLength);
         List<String> elements = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -107,7 +155,7 @@ public final class TorchFormat {
                 i = count - EDGE_ITEMS - 1;
                 continue;
             }
-            elements.add(formatter.format(t.get(offset + i)));
+            elements.add(cells.cell().apply(offset + i));
         }
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();

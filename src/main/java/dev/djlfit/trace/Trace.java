@@ -25,6 +25,8 @@ import java.util.Optional;
  *     trace does not hold it (the reference programs leave it to the reader)
  * @param epochs epochs run by the programs that train by epoch; 0 for the others
  * @param tests what each epoch's test loop printed, in order; empty for the programs without one
+ * @param values any other named numbers a program chose to record ({@code recorder.value(name, ...)}),
+ *     in the order recorded; empty for the project's own programs
  */
 public record Trace(
         String program,
@@ -39,13 +41,24 @@ public record Trace(
         double loopSeconds,
         Optional<SinExtrapolation> extrapolation,
         int epochs,
-        List<TestResult> tests) {
+        List<TestResult> tests,
+        Map<String, NamedValue> values) {
 
     public Trace {
         initialParameters = new LinkedHashMap<>(initialParameters);
         finalParameters = new LinkedHashMap<>(finalParameters);
         losses = List.copyOf(losses);
         tests = List.copyOf(tests);
+        values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    }
+
+    /** A trace without named values: the project's own programs. */
+    public Trace(String program, long seed, int steps, String engine, Inputs inputs,
+            Map<String, TensorValues> initialParameters, Map<String, TensorValues> finalParameters,
+            List<PrintedLoss> losses, String result, double loopSeconds, Optional<SinExtrapolation> extrapolation,
+            int epochs, List<TestResult> tests) {
+        this(program, seed, steps, engine, inputs, initialParameters, finalParameters, losses, result, loopSeconds,
+                extrapolation, epochs, tests, Map.of());
     }
 
     /** A trace of a program that trains by steps (a sin fit): no epochs, no test loop. */
@@ -73,7 +86,7 @@ public record Trace(
 
     public Trace withExtrapolation(SinExtrapolation report) {
         return new Trace(program, seed, steps, engine, inputs, initialParameters, finalParameters, losses, result,
-                loopSeconds, Optional.of(report), epochs, tests);
+                loopSeconds, Optional.of(report), epochs, tests, values);
     }
 
     /**
@@ -117,6 +130,83 @@ public record Trace(
      * @param avgLoss the batches' mean loss ({@code test_loss})
      */
     public record TestResult(int epoch, double accuracy, double avgLoss) {}
+
+    /**
+     * A named value: a number, or numbers nested as a tensor's {@code tolist()} (in double precision,
+     * so that integers such as sample indices and float64 values come back as written).
+     *
+     * @param shape empty for a single number, {@code [n]} for a list, {@code [r, c]} for a list of rows
+     * @param numbers the numbers in row-major order
+     */
+    public record NamedValue(long[] shape, double[] numbers) {
+        public NamedValue {
+            long count = 1;
+            for (long d : shape) {
+                count *= d;
+            }
+            if (count != numbers.length) {
+                throw new IllegalArgumentException("shape " + java.util.Arrays.toString(shape) + " holds " + count
+                        + " numbers, not " + numbers.length);
+            }
+            shape = shape.clone();
+            numbers = numbers.clone();
+        }
+
+        @Override
+        public long[] shape() {
+            return shape.clone();
+        }
+
+        @Override
+        public double[] numbers() {
+            return numbers.clone();
+        }
+
+        /** A vector of integers, as a program's picks ({@code grid_indices}) are kept. */
+        public static NamedValue integers(List<Long> values) {
+            return new NamedValue(new long[] {values.size()}, values.stream().mapToDouble(Long::doubleValue).toArray());
+        }
+
+        /** The numbers as integers, in order; they must all be whole. */
+        public List<Long> asIntegers() {
+            List<Long> out = new java.util.ArrayList<>(numbers.length);
+            for (double x : numbers) {
+                if (x != Math.rint(x)) {
+                    throw new IllegalStateException(x + " is not an integer");
+                }
+                out.add((long) x);
+            }
+            return out;
+        }
+
+        public boolean sameShape(NamedValue other) {
+            return java.util.Arrays.equals(shape, other.shape);
+        }
+
+        /** The largest |this − other| over the numbers; infinite if the shapes differ. */
+        public double maxAbsDiff(NamedValue other) {
+            if (!sameShape(other)) {
+                return Double.POSITIVE_INFINITY;
+            }
+            double max = 0;
+            for (int i = 0; i < numbers.length; i++) {
+                double a = numbers[i];
+                double b = other.numbers[i];
+                max = Math.max(max, a == b ? 0 : Math.abs(a - b));
+            }
+            return max;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof NamedValue v && sameShape(v) && java.util.Arrays.equals(numbers, v.numbers);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Arrays.hashCode(shape) * 31 + java.util.Arrays.hashCode(numbers);
+        }
+    }
 
     /** No points: the inputs of a program that reads a data set. */
     public static Inputs noInputs() {

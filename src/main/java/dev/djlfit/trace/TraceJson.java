@@ -5,6 +5,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 import dev.djlfit.evaluation.PointError;
 import dev.djlfit.json.TensorJson;
 
@@ -13,7 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** A {@link Trace} to and from its JSON (docs/trace-format.md), the one the reference programs write. */
@@ -59,6 +62,11 @@ public final class TraceJson {
             }
             o.add("tests", tests);
         }
+        if (!trace.values().isEmpty()) {
+            JsonObject values = new JsonObject();
+            trace.values().forEach((name, v) -> values.add(name, nested(v, 0, 0)));
+            o.add("values", values);
+        }
         o.addProperty("result", trace.result());
         o.addProperty("loop_seconds", trace.loopSeconds());
         trace.extrapolation().ifPresent(e -> o.add("extrapolation", extrapolation(e)));
@@ -88,6 +96,12 @@ public final class TraceJson {
                             t.get("avg_loss").getAsDouble()));
                 }
             }
+            Map<String, Trace.NamedValue> values = new LinkedHashMap<>();
+            if (o.has("values")) {
+                for (Map.Entry<String, JsonElement> e : o.getAsJsonObject("values").entrySet()) {
+                    values.put(e.getKey(), namedValue(e.getValue(), e.getKey()));
+                }
+            }
             return new Trace(
                     o.get("program").getAsString(),
                     o.get("seed").getAsLong(),
@@ -103,11 +117,62 @@ public final class TraceJson {
                     o.has("extrapolation") ? Optional.of(extrapolation(o.getAsJsonObject("extrapolation")))
                             : Optional.empty(),
                     o.has("epochs") ? o.get("epochs").getAsInt() : 0,
-                    tests);
+                    tests,
+                    values);
         } catch (RuntimeException e) {
             throw new InvalidTraceException(source + " is not a trace (docs/trace-format.md): "
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         }
+    }
+
+    /** A number, or a rectangular nesting of lists of numbers. */
+    private static Trace.NamedValue namedValue(JsonElement e, String name) {
+        List<Long> shape = new ArrayList<>();
+        JsonElement probe = e;
+        while (probe.isJsonArray() && !probe.getAsJsonArray().isEmpty()) {
+            shape.add((long) probe.getAsJsonArray().size());
+            probe = probe.getAsJsonArray().get(0);
+        }
+        if (probe.isJsonArray()) {
+            shape.add(0L);
+        }
+        List<Double> numbers = new ArrayList<>();
+        flatten(e, shape, 0, numbers, name);
+        return new Trace.NamedValue(shape.stream().mapToLong(Long::longValue).toArray(),
+                numbers.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    private static void flatten(JsonElement e, List<Long> shape, int dim, List<Double> out, String name) {
+        if (dim == shape.size()) {
+            if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
+                throw new IllegalArgumentException("value " + name + " is not a number or a rectangular list of numbers");
+            }
+            out.add(e.getAsDouble());
+            return;
+        }
+        if (!e.isJsonArray() || e.getAsJsonArray().size() != shape.get(dim)) {
+            throw new IllegalArgumentException("value " + name + " is not a number or a rectangular list of numbers");
+        }
+        for (JsonElement item : e.getAsJsonArray()) {
+            flatten(item, shape, dim + 1, out, name);
+        }
+    }
+
+    private static JsonElement nested(Trace.NamedValue v, int dim, int offset) {
+        long[] shape = v.shape();
+        if (dim == shape.length) {
+            double x = v.numbers()[offset];
+            return x == Math.rint(x) && Math.abs(x) < 1L << 53 ? new JsonPrimitive((long) x) : new JsonPrimitive(x);
+        }
+        int stride = 1;
+        for (int d = dim + 1; d < shape.length; d++) {
+            stride *= (int) shape[d];
+        }
+        JsonArray a = new JsonArray();
+        for (int i = 0; i < shape[dim]; i++) {
+            a.add(nested(v, dim + 1, offset + i * stride));
+        }
+        return a;
     }
 
     private static JsonArray floats(float[] values) {

@@ -36,6 +36,25 @@ public interface Tutorial {
         return false;
     }
 
+    /**
+     * Whether the program has a length to ask for ({@code --steps} or {@code --epochs}); false for
+     * the "Learn the Basics" programs that show constructs and train nothing (tensors, data,
+     * transforms, buildmodel, autograd).
+     */
+    default boolean trains() {
+        return true;
+    }
+
+    /** Whether the program is one of the sin fits of "Learning PyTorch with Examples" (trains by steps). */
+    default boolean isSinFit() {
+        return trains() && !byEpoch();
+    }
+
+    /** Whether the program reads FashionMNIST ({@code --data}): the programs that train by epoch, and data and transforms. */
+    default boolean readsFashionMnist() {
+        return byEpoch();
+    }
+
     /** The function the trained parameters compute, to measure against sin beyond the data; empty for a classifier. */
     default Optional<SinFit> fitted(Map<String, TensorValues> parameters) {
         return Optional.empty();

@@ -30,6 +30,7 @@ public final class TutorialRun {
     private final Consumer<String> out;
     private final List<Trace.PrintedLoss> losses = new ArrayList<>();
     private final List<Trace.TestResult> tests = new ArrayList<>();
+    private final Map<String, Trace.NamedValue> values = new LinkedHashMap<>();
     private Trace.Inputs inputs;
     private int epochs;
     private int batches;
@@ -183,6 +184,11 @@ public final class TutorialRun {
         out.accept(line);
     }
 
+    /** Integers the program picked, kept in the trace's named values under {@code name} (e.g. {@code grid_indices}). */
+    public void record(String name, List<Long> picked) {
+        values.put(name, Trace.NamedValue.integers(picked));
+    }
+
     /** The names as given, each to its tensor: {@code named("a b c d", a, b, c, d)}. */
     public static Map<String, NDArray> named(String names, NDArray... tensors) {
         String[] split = names.split(" ");
@@ -209,7 +215,7 @@ public final class TutorialRun {
         }
         if (inputs == null) {
             return new Trace(program, seed, batches, engine, Trace.noInputs(), initial, last, losses, result,
-                    loopSeconds, Optional.empty(), epochs, tests);
+                    loopSeconds, Optional.empty(), epochs, tests, values);
         }
         return new Trace(program, seed, steps, engine, inputs, initial, last, losses, result, loopSeconds,
                 Optional.empty());

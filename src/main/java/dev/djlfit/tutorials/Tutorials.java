@@ -10,7 +10,8 @@ import java.util.function.Consumer;
 
 /**
  * The ported programs, by name: the seven of PyTorch's "Learning PyTorch with Examples" (sin
- * fits, by steps) and the three of "Learn the Basics" that train (FashionMNIST, by epochs).
+ * fits, by steps) and the eight of "Learn the Basics": three that train (FashionMNIST, by epochs)
+ * and five that show constructs (tensors, data, transforms, buildmodel, autograd).
  */
 public final class Tutorials {
 
@@ -23,6 +24,11 @@ public final class Tutorials {
             new PolynomialModule(),
             new DynamicNet(),
             new Quickstart(),
+            new Tensors(),
+            new Data(),
+            new Transforms(),
+            new BuildModel(),
+            new Autograd(),
             new Optimization(),
             new SaveLoadRun());
 

@@ -64,7 +64,10 @@ import java.util.stream.Stream;
  *     {@code java -jar} and every argument that names a file of the project (a path with a slash)
  *     must exist at that point, after the commands before it.</li>
  * </ul>
- * Commands that need PyTorch ({@code compare}, the reference scripts) are skipped without it,
+ * A Maven line with {@code -f FILE} builds another project (the consumer example,
+ * docs/examples/consumer): its goals are checked against that POM, and its arguments are its own.
+ * Commands that need PyTorch ({@code compare}, {@code judge}, the reference scripts, the consumer
+ * example's scripts) are skipped without it,
  * as the parity tests are, and fail instead when {@code DJLFIT_REQUIRE_PYTORCH} is set.
  * Anything else a page wants to show (a template with placeholders, a pipe) goes in a
  * {@code text} block: {@link ShellWords} refuses shell syntax in a {@code bash} block.
@@ -161,7 +164,7 @@ class DocumentedCommandsTest {
                 if (needsGpu(cli)) {
                     return; // parsed above; runs only where a GPU is
                 }
-                needsPyTorchIf(cli.contains("compare"));
+                needsPyTorchIf(cli.contains("compare") || cli.contains("judge")); // judge reads what PyTorch wrote
                 run(command, true, CAP);
             } else {
                 assertTrue(Files.isRegularFile(CLONE.resolve(arguments.get(1))),
@@ -169,7 +172,8 @@ class DocumentedCommandsTest {
             }
         } else if (isProjectFile(program) || (!arguments.isEmpty() && isProjectFile(arguments.get(0)))) {
             projectPathsExist(command, words);
-            needsPyTorchIf(arguments.stream().anyMatch(a -> a.startsWith("src/reference/pytorch/")));
+            needsPyTorchIf(words.stream().anyMatch(a -> a.startsWith("src/reference/pytorch/")
+                    || a.startsWith("docs/examples/consumer/")));
             run(command, false, CAP);
         } else {
             otherProgram(command, program, arguments);
@@ -182,6 +186,13 @@ class DocumentedCommandsTest {
         for (String profile : line.profiles()) {
             assertTrue(profiles.contains("<id>" + profile + "</id>"), where + "pom.xml has no profile " + profile);
         }
+        String projectPom = pom;
+        if (line.pom() != null) {
+            // another Maven project (the consumer example): its own pom, its own arguments
+            Path other = CLONE.resolve(line.pom());
+            assertTrue(Files.isRegularFile(other), where + line.pom() + " does not exist");
+            projectPom = Files.readString(other);
+        }
         boolean compiled = false;
         for (String goal : line.goals()) {
             String prefix = MavenLine.prefix(goal);
@@ -190,14 +201,14 @@ class DocumentedCommandsTest {
                 compiled |= PHASES_THAT_COMPILE.contains(goal);
             } else {
                 String plugin = PLUGIN_OF_PREFIX.get(prefix);
-                assertTrue(plugin != null && pom.contains("<artifactId>" + plugin + "</artifactId>"),
-                        where + "no plugin for " + goal + " in pom.xml");
+                assertTrue(plugin != null && projectPom.contains("<artifactId>" + plugin + "</artifactId>"),
+                        where + "no plugin for " + goal + " in " + (line.pom() == null ? "pom.xml" : line.pom()));
                 if (goal.equals("exec:java")) {
                     assertTrue(compiled, where + "exec:java without compile before it: on a fresh clone nothing is compiled");
                 }
             }
         }
-        String execArgs = line.properties().get("exec.args");
+        String execArgs = line.pom() == null ? line.properties().get("exec.args") : null;
         if (execArgs != null) {
             parses(command, ShellWords.split(execArgs));
         }

@@ -12,13 +12,15 @@ import java.util.Map;
  * @param goals phases such as {@code compile} and goals such as {@code exec:java}, in order
  * @param profiles the ids after {@code -P}
  * @param properties the {@code -Dkey=value} pairs
+ * @param pom the POM named by {@code -f FILE} (another Maven project, such as the consumer example), or null
  */
-record MavenLine(List<String> goals, List<String> profiles, Map<String, String> properties) {
+record MavenLine(List<String> goals, List<String> profiles, Map<String, String> properties, String pom) {
 
     static MavenLine of(List<String> arguments) {
         List<String> goals = new ArrayList<>();
         List<String> profiles = new ArrayList<>();
         Map<String, String> properties = new LinkedHashMap<>();
+        String pom = null;
         for (int i = 0; i < arguments.size(); i++) {
             String argument = arguments.get(i);
             if (argument.startsWith("-D")) {
@@ -28,6 +30,8 @@ record MavenLine(List<String> goals, List<String> profiles, Map<String, String> 
                 } else {
                     properties.put(argument.substring(2, equals), argument.substring(equals + 1));
                 }
+            } else if (argument.equals("-f") || argument.equals("--file")) {
+                pom = arguments.get(++i);
             } else if (argument.startsWith("-P")) {
                 String ids = argument.length() > 2 ? argument.substring(2) : arguments.get(++i);
                 profiles.addAll(List.of(ids.split(",")));
@@ -35,7 +39,7 @@ record MavenLine(List<String> goals, List<String> profiles, Map<String, String> 
                 goals.add(argument);
             }
         }
-        return new MavenLine(goals, profiles, properties);
+        return new MavenLine(goals, profiles, properties, pom);
     }
 
     /** The plugin prefix of a goal such as {@code exec:java}, or null for a phase. */

@@ -67,7 +67,7 @@ class TutorialParityTest {
 
     /** The programs of "Learning PyTorch with Examples"; the classifiers have BasicsParityTest. */
     private static List<Tutorial> sinFits() {
-        return Tutorials.all().stream().filter(t -> !t.byEpoch()).toList();
+        return Tutorials.all().stream().filter(Tutorial::isSinFit).toList();
     }
 
     /**

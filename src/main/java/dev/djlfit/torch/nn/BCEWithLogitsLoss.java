@@ -95,6 +95,11 @@ public final class BCEWithLogitsLoss {
     /** The loss as one autograd node, forward and backward as PyTorch 1.13 computes them. */
     private final class LogitsFunction extends Function {
         @Override
+        public String gradFnName() {
+            return "BinaryCrossEntropyWithLogitsBackward0";
+        }
+
+        @Override
         protected NDArray forward(FunctionContext ctx, NDArray... inputs) {
             NDArray x = inputs[0];
             NDArray y = inputs[1];
