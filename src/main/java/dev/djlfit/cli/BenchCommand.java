@@ -212,8 +212,8 @@ public final class BenchCommand implements Callable<Integer> {
             throw new UserInputException("bench --tutorial times training loops; " + tutorial + " trains nothing");
         }
         if (chosen.stream().anyMatch(Tutorial::byEpoch)) {
-            throw new UserInputException("bench --tutorial times the sin fits' loops; " + tutorial
-                    + " trains by epoch on FashionMNIST and has no bench yet");
+            throw new UserInputException("bench --tutorial times the sin fits' loops and the quickstart's epoch ("
+                    + QUICKSTART + "); " + tutorial + " has no bench of its own: it trains as the quickstart does");
         }
         BenchReport report = new BenchReport(spec.commandLine().getOut());
         PyTorchAvailability pytorch = pytorchOrNull();
