@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.jni.JniUtils;
 import dev.djlfit.parity.PyTorchReference;
 import dev.djlfit.parity.ReferenceUnavailableException;
+import dev.djlfit.tutorials.Quickstart;
 import dev.djlfit.torch.Torch;
 import dev.djlfit.torch.data.Batch;
 import dev.djlfit.torch.vision.datasets.FashionMNIST;
@@ -111,7 +112,7 @@ public final class QuickstartBench {
             int[] all = new int[items];
             Arrays.setAll(all, i -> i);
             Batch whole = training.getBatch(all, manager);
-            try (QuickstartKitLoop kitLoop = new QuickstartKitLoop(QuickstartKitLoop.neuralNetwork(manager), training);
+            try (QuickstartKitLoop kitLoop = new QuickstartKitLoop(new Quickstart.NeuralNetwork(manager), training);
                     QuickstartDjlTrainer trainer = new QuickstartDjlTrainer(whole.x(), whole.y(), s.batchLimit());
                     MatmulFloor.Step floor = new MatmulFloor.Step(batchSize, WIDTHS)) {
                 floorFlops = floor.flops() * samples / batchSize;

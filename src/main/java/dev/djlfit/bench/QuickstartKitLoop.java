@@ -8,11 +8,7 @@ import dev.djlfit.torch.Torch;
 import dev.djlfit.torch.data.Batch;
 import dev.djlfit.torch.data.DataLoader;
 import dev.djlfit.torch.nn.CrossEntropyLoss;
-import dev.djlfit.torch.nn.Flatten;
-import dev.djlfit.torch.nn.Linear;
 import dev.djlfit.torch.nn.Module;
-import dev.djlfit.torch.nn.ReLU;
-import dev.djlfit.torch.nn.Sequential;
 import dev.djlfit.torch.optim.SGD;
 import dev.djlfit.torch.vision.datasets.FashionMNIST;
 
@@ -23,9 +19,8 @@ import java.util.Iterator;
  * {@link DataLoader} of batch 64 in order, model, {@link CrossEntropyLoss}, backward, SGD step,
  * zero_grad, a step scope per batch, the loss read every 100 batches), with each part timed
  * apart. An epoch runs in pieces ({@link #begin}, {@link #train} of a few batches at a time,
- * {@link #end}), so that a bench can interleave it with other loops under the same load. The model is the quickstart's {@code NeuralNetwork} (Flatten, then 784→512→ReLU→512→ReLU→10),
- * built here from kit modules; the constructor takes any other
- * (the port's, once it is on main).
+ * {@link #end}), so that a bench can interleave it with other loops under the same load. The bench gives it the
+ * port's own model, {@link dev.djlfit.tutorials.Quickstart.NeuralNetwork}.
  */
 public final class QuickstartKitLoop implements AutoCloseable {
 
@@ -49,14 +44,6 @@ public final class QuickstartKitLoop implements AutoCloseable {
         this.model = model;
         this.loader = new DataLoader(trainingData, BATCH_SIZE);
         this.optimizer = new SGD(model.parameters(), LEARNING_RATE);
-    }
-
-    /** The quickstart's {@code NeuralNetwork()}: Flatten, then Linear-ReLU-Linear-ReLU-Linear. */
-    public static Module neuralNetwork(NDManager manager) {
-        return new Sequential(new Flatten(), new Sequential(
-                new Linear(manager, 28 * 28, 512), new ReLU(),
-                new Linear(manager, 512, 512), new ReLU(),
-                new Linear(manager, 512, 10)));
     }
 
     /**

@@ -28,17 +28,17 @@ import java.util.List;
  * CrossEntropyLoss, a test loop per epoch, then {@code model.pth} saved, loaded and asked for one
  * prediction. The data is read from the local folder ({@code --data}) where the original downloads it.
  */
-final class Quickstart implements Tutorial {
+public final class Quickstart implements Tutorial {
 
     static final List<String> CLASSES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal",
             "Shirt", "Sneaker", "Bag", "Ankle boot");
 
     /** {@code class NeuralNetwork(nn.Module)}. */
-    static final class NeuralNetwork extends Module {
+    public static final class NeuralNetwork extends Module {
         private final Flatten flatten;
         private final Sequential linearReluStack;
 
-        NeuralNetwork(NDManager m) {
+        public NeuralNetwork(NDManager m) {
             flatten = registerModule("flatten", new Flatten());
             linearReluStack = registerModule("linear_relu_stack", new Sequential(
                     new Linear(m, 28 * 28, 512),
