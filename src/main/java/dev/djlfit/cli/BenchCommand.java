@@ -130,7 +130,7 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         OptionChecks.steps("--steps", steps);
         OptionChecks.notNegative("--warmup", warmup);
-        OptionChecks.positive("--repeats", repeats);
+        OptionChecks.repeats("--repeats", repeats);
         OptionChecks.steps("--walkthrough-steps", walkthroughSteps);
         if (memorySteps <= MEMORY_WARMUP_STEPS) {
             throw new UserInputException("--memory-steps must be over " + MEMORY_WARMUP_STEPS + ", got " + memorySteps);

@@ -1,5 +1,6 @@
 package dev.djlfit.cli;
 
+import dev.djlfit.files.CannotReadException;
 import dev.djlfit.files.CannotWriteException;
 import dev.djlfit.parity.ReferenceUnavailableException;
 import dev.djlfit.training.TrainingDivergedException;
@@ -30,7 +31,8 @@ final class ErrorHandling {
     static int onFailure(Exception e, CommandLine cli, ParseResult parsed) {
         int code;
         if (e instanceof UserInputException || e instanceof IllegalArgumentException
-                || e instanceof CannotWriteException || e instanceof ReferenceUnavailableException) {
+                || e instanceof CannotWriteException || e instanceof CannotReadException
+                || e instanceof ReferenceUnavailableException) {
             code = BAD_INPUT;
         } else if (e instanceof TrainingDivergedException) {
             code = DIVERGED;

@@ -85,6 +85,17 @@ final class OptionChecks {
         return value;
     }
 
+    /** Timed runs of a benchmark: each is kept for the median, and more than this is surely a typo. */
+    static final int MAX_REPEATS = 10_000;
+
+    static int repeats(String option, int value) {
+        positive(option, value);
+        if (value > MAX_REPEATS) {
+            throw new UserInputException(option + " must be at most " + MAX_REPEATS + " (timed runs), got " + value);
+        }
+        return value;
+    }
+
     static int notNegative(String option, int value) {
         if (value < 0) {
             throw new UserInputException(option + " must not be negative, got " + value);

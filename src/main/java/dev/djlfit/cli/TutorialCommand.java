@@ -1,5 +1,6 @@
 package dev.djlfit.cli;
 
+import dev.djlfit.data.DataChecks;
 import dev.djlfit.files.OutputFile;
 import dev.djlfit.files.Outputs;
 import dev.djlfit.trace.InvalidTraceException;
@@ -14,7 +15,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -92,13 +92,16 @@ public final class TutorialCommand implements Callable<Integer> {
                 + "'; choose from " + String.join(", ", Tutorials.names())));
     }
 
+    /** A trace's x and y, held to what any training data must be (as a CSV file is). */
     static Trace.Inputs inputsOf(Path trace) {
+        String shown = "--inputs " + trace;
+        Trace.Inputs inputs;
         try {
-            return TraceJson.read(trace).inputs();
-        } catch (IOException e) {
-            throw new UserInputException("--inputs " + trace + ": cannot read it (" + e.getMessage() + ")");
+            inputs = TraceJson.read(trace, shown).inputs();
         } catch (InvalidTraceException e) {
-            throw new UserInputException("--inputs " + e.getMessage());
+            throw new UserInputException(e.getMessage());
         }
+        DataChecks.requireFittable(inputs.x(), shown);
+        return inputs;
     }
 }

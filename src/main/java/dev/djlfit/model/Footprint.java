@@ -25,9 +25,16 @@ public record Footprint(double heapBytes, double nativeBytes, double largestArra
     /** Points on each net's curve and its probes, kept per net for the report (sweep). */
     private static final int KEPT_PER_NET = 241 * FLOAT + 512;
 
+    /**
+     * Java heap each data point costs a single run: x and y, their scaled copies, the copies handed
+     * to and read back from libtorch, and the fit plot's predictions.
+     */
+    private static final int HEAP_PER_POINT = 64;
+
     /** One net trained on {@code points} points (train, walkthrough, compare). */
     public static Footprint training(Architecture net, long points) {
-        return batch(net, 1, points);
+        Footprint one = batch(net, 1, points);
+        return new Footprint(one.heapBytes + (double) HEAP_PER_POINT * points, one.nativeBytes, one.largestArray);
     }
 
     /** {@code nets} nets of one architecture trained as one batch. */

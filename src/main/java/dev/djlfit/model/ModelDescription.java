@@ -3,6 +3,8 @@ package dev.djlfit.model;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
+import dev.djlfit.json.BoundedJson;
+import dev.djlfit.json.InvalidJsonException;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,6 +40,8 @@ public record ModelDescription(
 
     public static final String FORMAT = "djl-fit saved model";
     public static final int FORMAT_VERSION = 1;
+    /** The most bytes a {@value SaveTarget#DESCRIPTION} may have; djl-fit's own are a few KiB even for deep nets. */
+    public static final long MAX_BYTES = 16L << 20;
 
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
@@ -63,7 +67,11 @@ public record ModelDescription(
     public static ModelDescription fromJson(String json, String where) {
         ModelDescription d;
         try {
-            d = GSON.fromJson(json, ModelDescription.class);
+            d = GSON.fromJson(BoundedJson.parse(json, where), ModelDescription.class);
+        } catch (InvalidJsonException e) {
+            String why = e.getMessage().startsWith(where + " ") ? e.getMessage().substring(where.length() + 1)
+                    : e.getMessage();
+            throw new SavedModelException(where + " is corrupt (not the JSON of a saved model): it " + why);
         } catch (JsonParseException | IllegalStateException | NumberFormatException e) {
             throw new SavedModelException(where + " is corrupt (not the JSON of a saved model): " + firstLine(e));
         }

@@ -5,6 +5,7 @@ import dev.djlfit.files.Folder;
 import dev.djlfit.files.Leftovers;
 import dev.djlfit.files.Outputs;
 import dev.djlfit.files.Reasons;
+import dev.djlfit.files.TextInput;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -219,10 +220,10 @@ public final class SaveTarget {
             return Optional.empty();
         }
         try {
-            String json = Files.readString(description, StandardCharsets.UTF_8);
+            String json = TextInput.read(description, ModelDescription.MAX_BYTES, description.toString());
             String name = ModelDescription.fromJson(json, description.toString()).parameterFile();
             return DjlParameterFile.isFileName(name) ? Optional.of(name) : Optional.empty();
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             return Optional.empty();
         }
     }

@@ -4,13 +4,14 @@ import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import com.google.gson.JsonParseException;
 import dev.djlfit.evaluation.PointError;
+import dev.djlfit.files.TextInput;
+import dev.djlfit.json.BoundedJson;
+import dev.djlfit.json.InvalidJsonException;
+import dev.djlfit.json.JsonFields;
 import dev.djlfit.json.TensorJson;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,38 +50,68 @@ public final class TraceJson {
         return GSON.toJson(o);
     }
 
-    /** @throws InvalidTraceException naming what is missing or malformed */
-    public static Trace read(Path file) throws IOException {
-        return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+    /** The most bytes a trace file may have: the ports' traces are well under a megabyte. */
+    public static final long MAX_BYTES = 64L << 20;
+
+    /**
+     * @param shown how to name the file in messages, e.g. {@code --inputs run.json}
+     * @throws InvalidTraceException naming what is missing or malformed
+     * @throws dev.djlfit.files.CannotReadException where the file cannot be read, is too large or is not text
+     */
+    public static Trace read(Path file, String shown) {
+        return parse(TextInput.read(file, MAX_BYTES, shown), shown);
+    }
+
+    /** {@link #read(Path, String)} naming the file by its path. */
+    public static Trace read(Path file) {
+        return read(file, file.toString());
     }
 
     /** @throws InvalidTraceException naming what is missing or malformed */
     public static Trace parse(String json, String source) {
         try {
-            JsonObject o = JsonParser.parseString(json).getAsJsonObject();
-            JsonObject inputs = o.getAsJsonObject("inputs");
+            JsonObject o = JsonFields.object(BoundedJson.parse(json, source), "the document");
+            JsonObject inputs = JsonFields.object(field(o, "inputs"), "\"inputs\"");
             List<Trace.PrintedLoss> losses = new ArrayList<>();
-            for (JsonElement e : o.getAsJsonArray("losses")) {
-                JsonArray pair = e.getAsJsonArray();
-                losses.add(new Trace.PrintedLoss(pair.get(0).getAsInt(), pair.get(1).getAsFloat()));
+            JsonArray printed = JsonFields.array(field(o, "losses"), "\"losses\"");
+            for (int i = 0; i < printed.size(); i++) {
+                String name = "\"losses\" item " + (i + 1);
+                JsonArray pair = JsonFields.array(printed.get(i), name);
+                if (pair.size() != 2) {
+                    throw new InvalidJsonException(name + " holds " + pair.size() + " values where [step, loss] is expected");
+                }
+                losses.add(new Trace.PrintedLoss((int) JsonFields.wholeNumber(pair.get(0), name + " step", 0,
+                        Integer.MAX_VALUE), JsonFields.floatNumber(pair.get(1), name + " loss")));
+            }
+            float[] x = JsonFields.floats(field(inputs, "x"), "\"inputs\".\"x\"");
+            float[] y = JsonFields.floats(field(inputs, "y"), "\"inputs\".\"y\"");
+            if (x.length != y.length) {
+                throw new InvalidJsonException("\"inputs\" holds " + x.length + " x but " + y.length + " y values");
             }
             return new Trace(
-                    o.get("program").getAsString(),
-                    o.get("seed").getAsLong(),
-                    o.get("steps").getAsInt(),
-                    o.has("engine") ? o.get("engine").getAsString() : "unknown",
-                    new Trace.Inputs(floats(inputs.getAsJsonArray("x")), floats(inputs.getAsJsonArray("y"))),
-                    TensorJson.readAll(o.getAsJsonObject("initial_parameters"), "parameter"),
-                    TensorJson.readAll(o.getAsJsonObject("final_parameters"), "parameter"),
+                    JsonFields.string(field(o, "program"), "\"program\""),
+                    JsonFields.wholeNumber(field(o, "seed"), "\"seed\"", Long.MIN_VALUE, Long.MAX_VALUE),
+                    (int) JsonFields.wholeNumber(field(o, "steps"), "\"steps\"", 0, Integer.MAX_VALUE),
+                    o.has("engine") ? JsonFields.string(o.get("engine"), "\"engine\"") : "unknown",
+                    new Trace.Inputs(x, y),
+                    TensorJson.readAll(JsonFields.object(field(o, "initial_parameters"), "\"initial_parameters\""),
+                            "parameter"),
+                    TensorJson.readAll(JsonFields.object(field(o, "final_parameters"), "\"final_parameters\""),
+                            "parameter"),
                     losses,
-                    o.get("result").getAsString(),
-                    o.has("loop_seconds") && !o.get("loop_seconds").isJsonNull() ? o.get("loop_seconds").getAsDouble() : 0,
-                    o.has("extrapolation") ? Optional.of(extrapolation(o.getAsJsonObject("extrapolation")))
-                            : Optional.empty());
-        } catch (RuntimeException e) {
-            throw new InvalidTraceException(source + " is not a trace (docs/trace-format.md): "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+                    JsonFields.string(field(o, "result"), "\"result\""),
+                    o.has("loop_seconds") && !o.get("loop_seconds").isJsonNull()
+                            ? JsonFields.number(o.get("loop_seconds"), "\"loop_seconds\"") : 0,
+                    o.has("extrapolation") ? Optional.of(extrapolation(JsonFields.object(o.get("extrapolation"),
+                            "\"extrapolation\""))) : Optional.empty());
+        } catch (InvalidJsonException | JsonParseException e) {
+            throw new InvalidTraceException(e.getMessage().startsWith(source) ? e.getMessage()
+                    : source + " is not a trace (docs/trace-format.md): " + e.getMessage());
         }
+    }
+
+    private static JsonElement field(JsonObject o, String key) {
+        return JsonFields.field(o, key, "");
     }
 
     private static JsonArray floats(float[] values) {
@@ -89,14 +120,6 @@ public final class TraceJson {
             a.add((double) v);
         }
         return a;
-    }
-
-    private static float[] floats(JsonArray a) {
-        float[] values = new float[a.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = a.get(i).getAsFloat();
-        }
-        return values;
     }
 
     private static JsonObject extrapolation(SinExtrapolation e) {
@@ -121,12 +144,16 @@ public final class TraceJson {
 
     private static SinExtrapolation extrapolation(JsonObject o) {
         List<PointError> probes = new ArrayList<>();
-        for (JsonElement e : o.getAsJsonArray("probes")) {
-            JsonObject p = e.getAsJsonObject();
-            probes.add(new PointError(p.get("x").getAsDouble(), p.get("true").getAsDouble(),
-                    p.get("predicted").getAsDouble()));
+        JsonArray all = JsonFields.array(field(o, "probes"), "\"extrapolation\".\"probes\"");
+        for (int i = 0; i < all.size(); i++) {
+            String name = "\"extrapolation\".\"probes\" item " + (i + 1);
+            JsonObject p = JsonFields.object(all.get(i), name);
+            probes.add(new PointError(JsonFields.number(field(p, "x"), name + " x"),
+                    JsonFields.number(field(p, "true"), name + " true"),
+                    JsonFields.number(field(p, "predicted"), name + " predicted")));
         }
-        return new SinExtrapolation(probes, o.get("rmse_inside").getAsDouble(), o.get("rmse_outside").getAsDouble(),
-                o.get("model").getAsString());
+        return new SinExtrapolation(probes, JsonFields.number(field(o, "rmse_inside"), "\"rmse_inside\""),
+                JsonFields.number(field(o, "rmse_outside"), "\"rmse_outside\""),
+                JsonFields.string(field(o, "model"), "\"extrapolation\".\"model\""));
     }
 }
