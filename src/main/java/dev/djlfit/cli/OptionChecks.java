@@ -37,13 +37,17 @@ final class OptionChecks {
         cli.registerConverter(Path.class, OptionChecks::parsePath);
     }
 
-    /** A path as given; one the system cannot name (a NUL character) or an empty one is refused. */
+    /**
+     * A path as given, a trailing slash kept (as {@code dir/.}); one the system cannot name (a NUL
+     * character) or an empty one is refused.
+     */
     static Path parsePath(String text) {
         if (text.isEmpty()) {
             throw new TypeConversionException("the path is empty");
         }
         try {
-            return Path.of(text);
+            // Path.of drops a trailing slash; "/." keeps what it says: the name is a folder's
+            return Path.of(text.length() > 1 && text.endsWith("/") ? text + "." : text);
         } catch (InvalidPathException e) {
             throw new TypeConversionException("'" + abbreviate(text) + "' is not a usable path (" + e.getReason() + ")");
         }

@@ -135,6 +135,7 @@ public final class SweepCommand implements Callable<Integer> {
         Footprint.sweep(grid.configurations().stream().map(SweepConfiguration::architecture).toList(), seeds,
                 dataset.size(), Math.min(threads, grid.configurations().size())).require("sweep with --seeds " + seeds);
         try (Outputs outputs = new Outputs(spec.commandLine().getOut(), spec.commandLine().getErr())) {
+            data.file().ifPresent(file -> outputs.input("--data", file));
             Optional<OutputFile> json = output.json(outputs);
             OutputFolder folder = output.folder(outputs);
             folder.check(fileNames(grid, dataset));

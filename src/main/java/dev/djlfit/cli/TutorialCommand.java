@@ -64,6 +64,9 @@ public final class TutorialCommand implements Callable<Integer> {
         Optional<Trace.Inputs> given = Optional.ofNullable(inputs).map(TutorialCommand::inputsOf);
         // The trace's file is checked before the run, so that a bad path fails now, not after it.
         try (Outputs outputs = new Outputs(spec.commandLine().getOut(), spec.commandLine().getErr())) {
+            if (inputs != null) {
+                outputs.input("--inputs", inputs);
+            }
             Optional<OutputFile> file = json == null ? Optional.empty() : Optional.of(outputs.file("--json", json));
             PrintWriter out = outputs.report();
             Trace trace = Tutorials.run(tutorial, seed, n, given, line -> {

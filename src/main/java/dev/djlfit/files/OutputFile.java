@@ -62,10 +62,14 @@ public final class OutputFile {
         this.outputs = outputs;
     }
 
-    /** A file given on its own ({@code --json FILE}): its folder must exist. */
+    /** A file given on its own ({@code --json FILE}): missing folders on the way are made when it is written. */
     static OutputFile standalone(Outputs outputs, String option, Path file) {
         String shown = Folder.show(option, file);
         String text = file.toString();
+        if (file.getFileName() != null && List.of(".", "..").contains(file.getFileName().toString())) {
+            throw new CannotWriteException(shown + ": names a folder (it ends in " + (text.endsWith("/.")
+                    ? "/" : file.getFileName()) + "); give a file name");
+        }
         if (text.equals("-") || STDOUT.contains(file.toAbsolutePath().normalize().toString())) {
             return new OutputFile(shown, Kind.STANDARD_OUTPUT, null, null, outputs);
         }
@@ -120,8 +124,9 @@ public final class OutputFile {
         }
         Folder folder = folderOrNull;
         if (folder == null || !p.equals(path)) {
-            folder = Folder.check(outputs, option, shown, p.getParent(), folderOrNull == null);
+            folder = Folder.check(outputs, option, shown, p.getParent(), false);
         }
+        outputs.claimFile(shown, p);
         return new OutputFile(shown, Kind.FILE, p, folder, outputs);
     }
 

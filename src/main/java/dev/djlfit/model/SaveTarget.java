@@ -94,6 +94,7 @@ public final class SaveTarget {
             throw new SavedModelException(shown + ": is a directory that is neither empty nor a saved model;"
                     + " give a new or empty directory (nothing there is overwritten)");
         }
+        folder.claim(DESCRIPTION);
         return new SaveTarget(folder, shown);
     }
 

@@ -59,6 +59,75 @@ class HostileInputTest {
         assertEquals(cwdBefore, listing(Path.of("").toAbsolutePath(), false), "nothing new where the tests run");
     }
 
+    /**
+     * Two of a run's paths at one place, spelled differently (as given, through {@code ./} and
+     * {@code ..}, a symbolic link, a hard link): refused before training, the data untouched.
+     */
+    @Test
+    void twoPathsAtOnePlaceAreRefusedBeforeTraining() throws IOException {
+        random = new Random(20261206);
+        out = sandbox.resolve("out");
+        Path data = Files.writeString(sandbox.resolve("pts.csv"), "1,2\n2,3\n3,5\n");
+        Files.createSymbolicLink(sandbox.resolve("link.csv"), data.getFileName());
+        Files.createLink(sandbox.resolve("hard.csv"), data);
+        Files.createDirectories(sandbox.resolve("s"));
+        Files.createSymbolicLink(sandbox.resolve("s-link"), Path.of("s"));
+        for (int i = 0; i < 40; i++) {
+            Map<String, String> before = listing(sandbox, true);
+            List<String> args = new ArrayList<>(List.of("train", "-q", "--steps", "3"));
+            String place;
+            String[] pair;
+            if (random.nextBoolean()) {
+                place = "pts.csv";
+                args.addAll(List.of("--data", spell(place)));
+                pair = new String[] {"--json"}; // --out and --save at a file are refused as not folders
+            } else {
+                place = "s/m" + i;
+                String folder = pick("--out", "--save"); // a folder and a file; two folders may be one
+                boolean jsonFirst = random.nextBoolean();
+                args.addAll(List.of(jsonFirst ? "--json" : folder, spell(place)));
+                pair = new String[] {jsonFirst ? folder : "--json"};
+            }
+            args.addAll(List.of(pair[0], spell(place)));
+            if (!args.contains("--out")) {
+                args.addAll(List.of("--out", out.toString()));
+            }
+            CliRun run = CliRun.of(args.toArray(String[]::new));
+            String shown = "case " + i + ": " + args + "\n" + run.err() + run.out();
+            assertEquals(2, run.exitCode(), shown);
+            assertEquals(1, run.err().strip().lines().count(), shown);
+            assertTrue(run.err().contains("give another path"), shown);
+            assertEquals(before, listing(sandbox, true), "changed: " + shown);
+            assertEquals("1,2\n2,3\n3,5\n", Files.readString(data), shown);
+        }
+    }
+
+    /** {@code --json} makes missing folders, as the docs say; a name that ends in / is a folder's, refused. */
+    @Test
+    void jsonMakesMissingFoldersAndRefusesAFolderName() throws IOException {
+        Path deep = sandbox.resolve("a").resolve("b").resolve("c.json");
+        CliRun made = CliRun.of("train", "-q", "--steps", "3", "--out", sandbox.resolve("out").toString(),
+                "--json", deep.toString());
+        assertEquals(0, made.exitCode(), made.err());
+        assertTrue(Files.readString(deep).startsWith("{"));
+        CliRun folder = CliRun.of("train", "-q", "--steps", "3", "--out", sandbox.resolve("out").toString(),
+                "--json", sandbox.resolve("newdir") + "/");
+        assertEquals(2, folder.exitCode(), folder.err());
+        assertTrue(folder.err().contains("names a folder (it ends in /)"), folder.err());
+        assertFalse(Files.exists(sandbox.resolve("newdir")));
+    }
+
+    /** {@code place} (relative to the sandbox) spelled one of several ways that all lead there. */
+    private String spell(String place) {
+        boolean file = place.equals("pts.csv");
+        return switch (random.nextInt(4)) {
+            case 0 -> sandbox.resolve(place).toString();
+            case 1 -> sandbox + "/./s/../" + place;
+            case 2 -> file ? sandbox.resolve("link.csv").toString() : sandbox.resolve("s-link").resolve(place.substring(2)).toString();
+            default -> file ? sandbox.resolve("hard.csv").toString() : sandbox + "/s/./" + place.substring(2);
+        };
+    }
+
     private List<String> generate(int i) throws IOException {
         List<String> args = new ArrayList<>();
         switch (random.nextInt(5)) {
