@@ -117,6 +117,49 @@ class HostileInputTest {
         assertFalse(Files.exists(sandbox.resolve("newdir")));
     }
 
+    /**
+     * The user's own files named as a save names its parameter files, in a new folder or beside a
+     * saved model: a save refuses the folder or saves beside them, and never removes or changes one.
+     */
+    @Test
+    void aSaveRemovesOnlyWhatItWrote() throws IOException {
+        random = new Random(20261207);
+        for (int i = 0; i < 6; i++) {
+            Path model = sandbox.resolve("model" + i);
+            boolean saved = i % 2 == 1;
+            if (saved) {
+                assertEquals(0, CliRun.of("train", "-q", "--steps", "3", "--out", sandbox.resolve("out").toString(),
+                        "--save", model.toString()).exitCode());
+            } else {
+                Files.createDirectories(model);
+            }
+            Map<Path, String> mine = new TreeMap<>();
+            for (int k = 0; k < 1 + random.nextInt(3); k++) {
+                Path p = model.resolve(String.format("net-%04d.params", random.nextInt(4)));
+                if (!Files.exists(p)) {
+                    mine.put(p, Files.writeString(p, "the user's " + random.nextInt()).toString());
+                }
+            }
+            Map<Path, String> contents = new TreeMap<>();
+            for (Path p : mine.keySet()) {
+                contents.put(p, Files.readString(p));
+            }
+            CliRun run = CliRun.of("train", "-q", "--steps", "3", "--out", sandbox.resolve("out").toString(),
+                    "--save", model.toString());
+            String shown = "case " + i + " " + mine.keySet() + ": " + run.err();
+            if (saved) {
+                assertEquals(0, run.exitCode(), shown);
+                assertEquals(0, CliRun.of("predict", "--from", model.toString(), "--x", "1").exitCode(), shown);
+            } else {
+                assertEquals(2, run.exitCode(), shown);
+                assertTrue(run.err().contains("neither empty nor a saved model"), shown);
+            }
+            for (Map.Entry<Path, String> e : contents.entrySet()) {
+                assertEquals(e.getValue(), Files.readString(e.getKey()), shown);
+            }
+        }
+    }
+
     /** {@code place} (relative to the sandbox) spelled one of several ways that all lead there. */
     private String spell(String place) {
         boolean file = place.equals("pts.csv");
