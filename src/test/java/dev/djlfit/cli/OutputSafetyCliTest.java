@@ -13,7 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** The command line's outputs: checked before training, written as what is at the path asks, nothing else touched. */
@@ -129,5 +131,28 @@ class OutputSafetyCliTest {
         assertEquals("relu-h2-d2", relu.get("name").getAsString());
         assertEquals(List.of(5, 6, 7), relu.getAsJsonArray("seeds").asList().stream()
                 .map(e -> e.getAsJsonObject().get("seed").getAsInt()).toList());
+    }
+
+    /** What goes to a full standard output is lost: that is an error, not exit 0. */
+    @Test
+    void aStandardOutputThatCannotBeWrittenIsAnError() throws Exception {
+        Path full = Path.of("/dev/full");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(full), "no /dev/full here");
+        Path model = dir.resolve("model");
+        assertEquals(0, CliRun.of("train", "--steps", "3", "-q", "--out", dir.resolve("out").toString(),
+                "--save", model.toString()).exitCode());
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        for (List<String> args : List.of(List.of("predict", "--from", model.toString(), "--x", "0:100:0.5"),
+                List.of("tutorial", "polynomial-nn", "--steps", "3", "--no-report"))) {
+            List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                    "dev.djlfit.cli.Main"));
+            command.addAll(args);
+            Path err = dir.resolve("err.txt");
+            Process p = new ProcessBuilder(command).redirectOutput(full.toFile()).redirectError(err.toFile()).start();
+            assertTrue(p.waitFor(2, TimeUnit.MINUTES), args + " took over 2 minutes");
+            String said = Files.readString(err);
+            assertEquals(2, p.exitValue(), args + ": " + said);
+            assertEquals("error: the standard output is incomplete: No space left on device", said.strip(), args.toString());
+        }
     }
 }
