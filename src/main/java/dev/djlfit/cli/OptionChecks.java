@@ -1,6 +1,7 @@
 package dev.djlfit.cli;
 
 import dev.djlfit.data.Numbers;
+import dev.djlfit.text.TerminalSafe;
 import picocli.CommandLine;
 import picocli.CommandLine.TypeConversionException;
 
@@ -78,7 +79,7 @@ final class OptionChecks {
     }
 
     private static String abbreviate(String text) {
-        String shown = text.replaceAll("\\p{Cntrl}", "?");
+        String shown = TerminalSafe.text(text);
         return shown.length() > 60 ? shown.substring(0, 40) + "..." + shown.substring(shown.length() - 17) : shown;
     }
 

@@ -1,5 +1,6 @@
 package dev.djlfit.data;
 
+import dev.djlfit.text.TerminalSafe;
 import net.objecthunter.exp4j.Expression;
 import net.objecthunter.exp4j.ExpressionBuilder;
 import net.objecthunter.exp4j.ValidationResult;
@@ -38,6 +39,13 @@ public final class Formula {
         String t = text.strip();
         if (t.isEmpty()) {
             throw new InvalidDataException(option + " is empty; give a formula in x such as 3*x^2 + 2*x + 1");
+        }
+        for (int i = 0; i < t.length(); i++) {
+            if (TerminalSafe.unsafe(t.charAt(i)) && t.charAt(i) != '\t') {
+                throw new InvalidDataException(option + " '" + TerminalSafe.text(t) + "' holds the control character "
+                        + TerminalSafe.text(String.valueOf(t.charAt(i))) + " at position " + (i + 1)
+                        + "; a formula is written in visible characters");
+            }
         }
         Expression expression;
         try {

@@ -160,6 +160,51 @@ class HostileInputTest {
         }
     }
 
+    /**
+     * Control characters, escape sequences and direction marks in the user's data, wherever it
+     * is echoed (a CSV cell, a file name, a formula, an option's value, a program name): refused
+     * with exit 2, and no such character reaches the terminal raw.
+     */
+    @Test
+    void controlCharactersFromTheUsersDataNeverReachTheTerminal() throws IOException {
+        random = new Random(20261208);
+        String[] controls = {"\u001b[2J", "\u001b]0;owned\u0007", "\u0000", "\u0001", "\r", "\n", "\u007f",
+            "\u009b31m", "\u202e", "\u2066", "\u200f", "\u0008\u0008"};
+        for (int i = 0; i < 60; i++) {
+            String c = pick(controls);
+            String nameSafe = c.replace("\u0000", "\u0001");
+            List<String> args = new ArrayList<>();
+            switch (random.nextInt(7)) {
+                case 0 -> args.addAll(List.of("train", "--data", Files.writeString(sandbox.resolve("c" + i + ".csv"),
+                        "x,y\n1,2\n2," + c + "3\n").toString()));
+                case 1 -> args.addAll(List.of("train", "--data", Files.writeString(
+                        sandbox.resolve("c" + i + nameSafe + ".csv"), "1,2\n").toString()));
+                case 2 -> args.addAll(List.of("train", "--function", "x" + c + "+1", "--x", "0:3:1"));
+                case 3 -> args.addAll(List.of("train", pick("--lr", "--hidden", "--x", "--seed"), "1" + c + "0"));
+                case 4 -> args.addAll(List.of("tutorial", "polynomial" + c + "-nn"));
+                case 5 -> args.addAll(List.of("predict", "--from", sandbox.resolve("m" + nameSafe).toString(), "--x", "1"));
+                default -> args.addAll(List.of("tutorial", "polynomial-nn", "--inputs", Files.writeString(
+                        sandbox.resolve("t" + i + ".json"), "{\"program\": \"p" + c + "\", \"seed\": \"1" + c + "\"}")
+                        .toString()));
+            }
+            List<String> quick = List.of("--steps", "3", "-q", "--out", sandbox.resolve("out").toString());
+            args.addAll(switch (args.get(0)) {
+                case "train" -> quick;
+                case "tutorial" -> quick.subList(0, 2);
+                default -> List.of();
+            });
+            CliRun run = CliRun.of(args.toArray(String[]::new));
+            String all = run.out() + run.err();
+            String shown = "case " + i + ": " + dev.djlfit.text.TerminalSafe.text(args + " -> " + all);
+            assertEquals(2, run.exitCode(), shown);
+            String[] lines = all.split("\n", -1);
+            for (String line : lines) {
+                assertTrue(line.codePoints().noneMatch(dev.djlfit.text.TerminalSafe::unsafe), "raw control: " + shown);
+            }
+            assertEquals(1, all.strip().lines().count(), shown);
+        }
+    }
+
     /** {@code place} (relative to the sandbox) spelled one of several ways that all lead there. */
     private String spell(String place) {
         boolean file = place.equals("pts.csv");
