@@ -59,12 +59,12 @@ public final class BenchCommand implements Callable<Integer> {
 
     private static final int MEMORY_WARMUP_STEPS = 10_000;
 
-    @Option(names = "--experiments", split = ",", paramLabel = "NAME",
+    @Option(names = "--experiments", split = OptionChecks.LIST_SEPARATOR, paramLabel = "NAME",
             description = "Experiments to time (default: the article's four: linear-linear, linear-quadratic,"
                     + " tanh-quadratic, deep-quadratic).")
     List<String> experiments = Experiments.article().stream().map(ExperimentSpec::name).toList();
 
-    @Option(names = "--variants", split = ",", paramLabel = "LOOP",
+    @Option(names = "--variants", split = OptionChecks.LIST_SEPARATOR, paramLabel = "LOOP",
             description = "Loops to time: autograd, manual (default: both).")
     List<Backward> variants = List.of(Backward.AUTOGRAD, Backward.MANUAL);
 

@@ -19,6 +19,13 @@ import java.util.Set;
  */
 final class OptionChecks {
 
+    /**
+     * The one list grammar: items between commas, none empty. A comma splits only where something
+     * follows it, so a trailing comma stays on its item ({@code 2,}) and is refused with it, as an
+     * empty item ({@code 2,,3}, {@code ,2}) is; nothing is dropped silently.
+     */
+    static final String LIST_SEPARATOR = ",(?=.)";
+
     /** More threads than this is surely a typo; each costs a stack and libtorch state. */
     static final int MAX_THREADS = 1024;
 
@@ -36,6 +43,12 @@ final class OptionChecks {
         cli.registerConverter(Double.class, toDouble);
         cli.registerConverter(double.class, toDouble);
         cli.registerConverter(Path.class, OptionChecks::parsePath);
+        CommandLine.ITypeConverter<Integer> toInt = OptionChecks::parseInt;
+        CommandLine.ITypeConverter<Long> toLong = OptionChecks::parseLong;
+        cli.registerConverter(Integer.class, toInt);
+        cli.registerConverter(int.class, toInt);
+        cli.registerConverter(Long.class, toLong);
+        cli.registerConverter(long.class, toLong);
     }
 
     /**
@@ -51,6 +64,28 @@ final class OptionChecks {
             return Path.of(text.length() > 1 && text.endsWith("/") ? text + "." : text);
         } catch (InvalidPathException e) {
             throw new TypeConversionException("'" + abbreviate(text) + "' is not a usable path (" + e.getReason() + ")");
+        }
+    }
+
+    /** A whole number in the digits 0-9 (Java would also take ١٢ or １２), within an int. */
+    static int parseInt(String text) {
+        long value = parseLong(text);
+        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+            throw new TypeConversionException(text.strip() + " is out of range (at most " + Integer.MAX_VALUE + ")");
+        }
+        return (int) value;
+    }
+
+    static long parseLong(String text) {
+        String t = text.strip();
+        if (!Numbers.wholeNumber(t)) {
+            throw new TypeConversionException("'" + abbreviate(t) + "' is not a whole number (write it with the digits"
+                    + " 0-9, e.g. 10)");
+        }
+        try {
+            return Long.parseLong(t);
+        } catch (NumberFormatException e) {
+            throw new TypeConversionException(t + " is out of range (at most " + Long.MAX_VALUE + ")");
         }
     }
 

@@ -127,6 +127,7 @@ public record ModelDescription(
             throw new SavedModelException(where + " describes a net with " + widths[0] + " input(s) and "
                     + widths[widths.length - 1] + " output(s); djl-fit fits functions of one x to one y");
         }
+        requireKind(where, arch);
         List<ParameterInfo> expected = parametersOf(arch);
         if (parameters.size() != expected.size()) {
             throw new SavedModelException(where + " lists " + parameters.size() + " parameters but its architecture "
@@ -144,6 +145,28 @@ public record ModelDescription(
             }
         }
         return arch;
+    }
+
+    /** The model kind it names is one djl-fit knows, and the one its widths and activation make. */
+    private void requireKind(String where, Architecture arch) {
+        String named = architecture.model;
+        List<String> known = new ArrayList<>();
+        for (ModelKind kind : ModelKind.values()) {
+            known.add(kind.id());
+        }
+        known.add("custom");
+        if (named == null) {
+            throw new SavedModelException(where + " is corrupt: 'architecture.model' is missing");
+        }
+        if (!known.contains(named)) {
+            throw new SavedModelException(where + " names an unknown model kind '" + named + "'; djl-fit knows "
+                    + String.join(", ", known));
+        }
+        String actual = modelName(arch);
+        if (!named.equals(actual)) {
+            throw new SavedModelException(where + " names model kind '" + named + "' but its widths "
+                    + Arrays.toString(architecture.widths) + " and activation make a '" + actual + "' net");
+        }
     }
 
     /** Every parameter of an architecture, in order, with PyTorch's and DJL's names and its shape. */

@@ -205,6 +205,75 @@ class HostileInputTest {
         }
     }
 
+    /**
+     * One number grammar (the digits 0-9, as data files have it) and one list grammar (no empty
+     * item, a trailing comma included) for every option: other scripts' digits and stray commas
+     * are refused, not read or dropped.
+     */
+    @Test
+    void numbersAndListsFollowOneGrammarInEveryOption() {
+        random = new Random(20261209);
+        String[] zeros = {"\u0660", "\uff10", "\u0966", "\u09e6", "\u0e50", "\ud835\udfce"};
+        for (int i = 0; i < 40; i++) {
+            List<String> args = new ArrayList<>();
+            String value;
+            if (random.nextBoolean()) {
+                String digits = Integer.toString(2 + random.nextInt(50));
+                int at = random.nextInt(digits.length());
+                String zero = pick(zeros);
+                value = digits.substring(0, at) + new String(Character.toChars(zero.codePointAt(0)
+                        + (digits.charAt(at) - '0'))) + digits.substring(at + 1);
+                String option = pick("train --steps", "train --hidden", "train --seed", "sweep --seeds",
+                        "sweep --first-seed", "sweep --threads", "sweep --hidden", "sweep --depths", "bench --repeats");
+                args.addAll(List.of(option.split(" ")));
+                args.add(value);
+            } else {
+                String option = pick("--hidden", "--depths", "--activations");
+                List<String> items = switch (option) {
+                    case "--activations" -> List.of("tanh", "relu");
+                    case "--depths" -> List.of("2", "3");
+                    default -> List.of("2", "10");
+                };
+                String list = String.join(",", items.subList(0, 1 + random.nextInt(2)));
+                value = switch (random.nextInt(3)) {
+                    case 0 -> list + ",";
+                    case 1 -> "," + list;
+                    default -> list.replaceFirst("$", ",," + items.get(1));
+                };
+                args.addAll(List.of("sweep", option, value));
+            }
+            if (args.get(0).equals("bench")) {
+                args.addAll(List.of("--no-python", "--steps", "3", "--warmup", "0", "--experiments", "linear-linear"));
+            } else {
+                args.addAll(List.of("--steps", "3", "-q", "--out", sandbox.resolve("out").toString())
+                        .subList(args.contains("--steps") ? 2 : 0, 5));
+            }
+            CliRun run = CliRun.of(args.toArray(String[]::new));
+            String shown = "case " + i + ": " + args + " -> " + run.err() + run.out();
+            assertEquals(2, run.exitCode(), shown);
+            assertTrue(run.err().contains("Invalid value for option"), shown);
+        }
+    }
+
+    /** A model.json whose model kind is unknown, or not the one its widths make, is refused by predict. */
+    @Test
+    void predictRefusesAModelKindThatIsUnknownOrContradictsTheWidths() throws IOException {
+        Path model = sandbox.resolve("model");
+        assertEquals(0, CliRun.of("train", "-q", "--steps", "3", "--out", sandbox.resolve("out").toString(),
+                "--save", model.toString()).exitCode());
+        Path json = model.resolve("model.json");
+        String good = Files.readString(json);
+        assertTrue(good.contains("\"model\": \"tanh\""), good);
+        for (String kind : List.of("linear", "deep", "custom", "transformer", "TANH", "")) {
+            Files.writeString(json, good.replace("\"model\": \"tanh\"", "\"model\": \"" + kind + "\""));
+            CliRun run = CliRun.of("predict", "--from", model.toString(), "--x", "1");
+            assertEquals(2, run.exitCode(), kind + ": " + run.err() + run.out());
+            assertTrue(run.err().contains("model kind '" + kind + "'"), run.err());
+        }
+        Files.writeString(json, good);
+        assertEquals(0, CliRun.of("predict", "--from", model.toString(), "--x", "1").exitCode());
+    }
+
     /** {@code place} (relative to the sandbox) spelled one of several ways that all lead there. */
     private String spell(String place) {
         boolean file = place.equals("pts.csv");
