@@ -207,13 +207,6 @@ public final class OutputFile {
         }
     }
 
-    /** A replaced file keeps its permissions, where the file system has them. */
-    private void keepPermissions(Path temporary) throws IOException {
-        if (Files.isRegularFile(target) && Files.getFileStore(temporary).supportsFileAttributeView("posix")) {
-            Files.setPosixFilePermissions(temporary, Files.getPosixFilePermissions(target));
-        }
-    }
-
     private void toFile(Content content) {
         folder.create();
         Path dir = target.getParent();
@@ -222,7 +215,7 @@ public final class OutputFile {
         try {
             // not Files.createTempFile: its files are owner-only (0600); this one gets the umask's permissions
             Leftovers.createBy(temporary, () -> Files.createFile(temporary));
-            keepPermissions(temporary);
+            Ownership.keep(target, temporary);
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
                     OutputStream out = Channels.newOutputStream(channel)) {
                 content.writeTo(out);

@@ -4,6 +4,7 @@ import dev.djlfit.files.CannotWriteException;
 import dev.djlfit.files.Folder;
 import dev.djlfit.files.Leftovers;
 import dev.djlfit.files.Outputs;
+import dev.djlfit.files.Ownership;
 import dev.djlfit.files.Reasons;
 import dev.djlfit.files.TextInput;
 
@@ -206,6 +207,7 @@ public final class SaveTarget {
                 Leftovers.createBy(description, () -> Files.createFile(description));
                 Files.writeString(description, json, StandardCharsets.UTF_8, StandardOpenOption.WRITE,
                         StandardOpenOption.TRUNCATE_EXISTING);
+                Ownership.keep(dir.resolve(DESCRIPTION), description);
                 force(description);
                 force(dir);
                 Leftovers.commit(() -> {

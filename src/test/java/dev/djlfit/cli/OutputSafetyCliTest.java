@@ -155,4 +155,31 @@ class OutputSafetyCliTest {
             assertEquals("error: the standard output is incomplete: No space left on device", said.strip(), args.toString());
         }
     }
+
+    /** A --json (or a saved model.json) replaced for its owner stays its owner's, with its mode. */
+    @Test
+    void aReplacedFileKeepsItsOwnerGroupAndMode() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
+                "only root can give a file to another user to replace");
+        Path json = Files.writeString(dir.resolve("theirs.json"), "{}");
+        Path model = dir.resolve("model");
+        assertEquals(0, CliRun.of("train", "--steps", "3", "-q", "--out", dir.resolve("out").toString(),
+                "--save", model.toString()).exitCode());
+        Path description = model.resolve("model.json");
+        for (Path p : List.of(json, description)) {
+            Files.setAttribute(p, "unix:uid", 4321);
+            Files.setAttribute(p, "unix:gid", 4322);
+            Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
+        }
+        CliRun run = CliRun.of("train", "--steps", "3", "-q", "--out", dir.resolve("out").toString(),
+                "--json", json.toString(), "--save", model.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        for (Path p : List.of(json, description)) {
+            assertTrue(Files.readString(p).length() > 2, p + " was replaced");
+            assertEquals(4321, Files.getAttribute(p, "unix:uid"), p.toString());
+            assertEquals(4322, Files.getAttribute(p, "unix:gid"), p.toString());
+            assertEquals("rw-r-----", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(p)), p.toString());
+        }
+    }
 }
