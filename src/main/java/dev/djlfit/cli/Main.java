@@ -52,7 +52,8 @@ public final class Main implements Callable<Integer> {
         PrintWriter err = new PrintWriter(System.err, true);
         int code = execute(args, out, err);
         out.flush();
-        if (out.checkError() && code == 0) {
+        // a reader that stopped reading (| head) wanted no more: not an error, as for any Unix tool
+        if (out.checkError() && code == 0 && !"Broken pipe".equals(stdout.failure())) {
             // everything the run printed is its result (predict's lines, --json -): an incomplete copy is a failure
             err.println("error: the standard output is incomplete: " + (stdout.failure() == null ? "a write failed"
                     : stdout.failure()));
