@@ -91,6 +91,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Python with PyTorch for the reference timing (default: ${DEFAULT-VALUE}).")
     Path python = PyTorchReference.DEFAULT_PYTHON;
 
+    @Option(names = "--python-timeout", paramLabel = "SECONDS",
+            description = "Stop each PyTorch reference run (and what it started) after this long"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int pythonTimeout = (int) PyTorchReference.DEFAULT_TIMEOUT.toSeconds();
+
     @Option(names = "--no-python", description = "Time the Java loops only.")
     boolean noPython;
 
@@ -165,7 +170,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** The PyTorch that {@code --python} names, checked; null with {@code --no-python}. */
     private PyTorchAvailability pytorchOrNull() {
-        return noPython ? null : PyTorchAvailability.check(python);
+        return noPython ? null : PyTorchAvailability.check(python,
+                java.time.Duration.ofSeconds(OptionChecks.positive("--python-timeout", pythonTimeout)));
     }
 
     private static PyTorchReference referenceOrNull(PyTorchAvailability pytorchOrNull) {
