@@ -1,9 +1,5 @@
 package dev.djlfit.model;
 
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
@@ -87,7 +83,7 @@ public record Footprint(double heapBytes, double nativeBytes, double largestArra
         long memory = availableMemory();
         if (nativeBytes > memory) {
             throw new IllegalArgumentException(what + " needs about " + size(nativeBytes) + " of memory for its tensors;"
-                    + " this machine has " + size(memory) + " available; make the run smaller");
+                    + " this machine (or its container's memory limit) leaves " + size(memory) + "; make the run smaller");
         }
     }
 
@@ -120,21 +116,9 @@ public record Footprint(double heapBytes, double nativeBytes, double largestArra
         return r.maxMemory() - (r.totalMemory() - r.freeMemory());
     }
 
-    /** MemAvailable where Linux says it, else what the JVM sees as free. */
+    /** What the machine, this process's memory cgroup (a container's limit) and the JVM leave (MemoryBudget). */
     static long availableMemory() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
-                if (line.startsWith("MemAvailable:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // not Linux: below
-        }
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            return os.getFreeMemorySize();
-        }
-        return Long.MAX_VALUE;
+        return MemoryBudget.system().available();
     }
 
     private static String size(double bytes) {
