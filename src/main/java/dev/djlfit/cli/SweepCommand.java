@@ -133,7 +133,8 @@ public final class SweepCommand implements Callable<Integer> {
         DeviceChoice target = device.choose();
         Dataset dataset = data.dataset();
         Footprint.sweep(grid.configurations().stream().map(SweepConfiguration::architecture).toList(), seeds,
-                dataset.size(), Math.min(threads, grid.configurations().size())).require("sweep with --seeds " + seeds);
+                dataset.size(), data.extrapolation(dataset).evaluationPoints().length,
+                Math.min(threads, grid.configurations().size())).require("sweep with --seeds " + seeds);
         try (Outputs outputs = new Outputs(spec.commandLine().getOut(), spec.commandLine().getErr())) {
             data.file().ifPresent(file -> outputs.input("--data", file));
             Optional<OutputFile> json = output.json(outputs);

@@ -50,14 +50,20 @@ public record Footprint(double heapBytes, double nativeBytes, double largestArra
                 Math.max(largestLayer(net), points));
     }
 
-    /** A sweep: each configuration one batch of {@code seeds} nets, {@code atOnce} of them at a time. */
-    public static Footprint sweep(List<Architecture> configurations, int seeds, long points, int atOnce) {
+    /**
+     * A sweep: each configuration one batch of {@code seeds} nets, {@code atOnce} of them at a
+     * time. The batch is then evaluated at once at every point of the extrapolation report
+     * ({@code evaluated}: its probes and two grids of 701), which for wide nets takes far more than
+     * training on a few points (measured: 8 nets of width 100,000 peak at 19 GB, docs/performance.md).
+     */
+    public static Footprint sweep(List<Architecture> configurations, int seeds, long points, long evaluated,
+            int atOnce) {
         double heap = 0;
         double nativeBytes = 0;
         double largest = 0;
         double largestHeap = 0;
         for (Architecture net : configurations) {
-            Footprint one = batch(net, seeds, points);
+            Footprint one = batch(net, seeds, Math.max(points, evaluated));
             largestHeap = Math.max(largestHeap, one.heapBytes);
             nativeBytes = Math.max(nativeBytes, one.nativeBytes);
             largest = Math.max(largest, one.largestArray);
