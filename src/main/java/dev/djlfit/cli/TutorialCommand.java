@@ -43,7 +43,7 @@ public final class TutorialCommand implements Callable<Integer> {
 
     @Option(names = "--json", paramLabel = "FILE",
             description = "Also write the run's trace to FILE (- for the standard output; the printed lines then go"
-                    + " to stderr). Written whole: FILE is complete or untouched; a link is written through, a device"
+                    + " to stderr). Written whole: FILE is complete or untouched, its missing folders made; a link is written through, a device"
                     + " or FIFO written directly.")
     Path json;
 
