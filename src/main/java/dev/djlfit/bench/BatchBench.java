@@ -5,7 +5,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import dev.djlfit.json.BoundedJson;
+import dev.djlfit.json.JsonFields;
 import dev.djlfit.data.ArticleData;
 import dev.djlfit.data.Dataset;
 import dev.djlfit.model.Net;
@@ -179,9 +180,12 @@ public final class BatchBench {
                 json = run.output();
                 peak = Math.max(peak, memory.megabytes());
             }
-            JsonObject result = JsonParser.parseString(json).getAsJsonObject();
-            micros[r] = result.get("loop_seconds").getAsDouble() * 1e6 / config.steps();
-            initSeconds = Math.max(initSeconds, result.get("init_seconds").getAsDouble());
+            String shown = "what the PyTorch batch reference printed";
+            JsonObject result = JsonFields.object(BoundedJson.parse(json, shown), shown);
+            micros[r] = JsonFields.number(JsonFields.field(result, "loop_seconds", shown + ": "), "loop_seconds")
+                    * 1e6 / config.steps();
+            initSeconds = Math.max(initSeconds, JsonFields.number(
+                    JsonFields.field(result, "init_seconds", shown + ": "), "init_seconds"));
         }
         return new Timing(micros, initSeconds, peak);
     }

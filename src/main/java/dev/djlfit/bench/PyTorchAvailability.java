@@ -16,8 +16,13 @@ import java.nio.file.Path;
 public record PyTorchAvailability(PyTorchReference referenceOrNull, Path python, String torchVersion, String whyNot) {
 
     public static PyTorchAvailability check(Path python) {
+        return check(python, PyTorchReference.DEFAULT_TIMEOUT);
+    }
+
+    /** @param timeout how long each reference process may run before it is stopped */
+    public static PyTorchAvailability check(Path python, java.time.Duration timeout) {
         try {
-            PyTorchReference reference = PyTorchReference.locate(python);
+            PyTorchReference reference = PyTorchReference.locate(python).withTimeout(timeout);
             return new PyTorchAvailability(reference, python, reference.torchVersion(), "");
         } catch (ReferenceUnavailableException e) {
             return new PyTorchAvailability(null, python, "", e.getMessage());

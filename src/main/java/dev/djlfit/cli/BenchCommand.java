@@ -68,12 +68,12 @@ public final class BenchCommand implements Callable<Integer> {
     private static final int MEMORY_WARMUP_STEPS = 10_000;
     private static final String QUICKSTART = "quickstart";
 
-    @Option(names = "--experiments", split = ",", paramLabel = "NAME",
+    @Option(names = "--experiments", split = OptionChecks.LIST_SEPARATOR, paramLabel = "NAME",
             description = "Experiments to time (default: the article's four: linear-linear, linear-quadratic,"
                     + " tanh-quadratic, deep-quadratic).")
     List<String> experiments = Experiments.article().stream().map(ExperimentSpec::name).toList();
 
-    @Option(names = "--variants", split = ",", paramLabel = "LOOP",
+    @Option(names = "--variants", split = OptionChecks.LIST_SEPARATOR, paramLabel = "LOOP",
             description = "Loops to time: autograd, manual (default: both).")
     List<Backward> variants = List.of(Backward.AUTOGRAD, Backward.MANUAL);
 
@@ -99,6 +99,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--python", paramLabel = "PATH",
             description = "Python with PyTorch for the reference timing (default: ${DEFAULT-VALUE}).")
     Path python = PyTorchReference.DEFAULT_PYTHON;
+
+    @Option(names = "--python-timeout", paramLabel = "SECONDS",
+            description = "Stop each PyTorch reference run (and what it started) after this long"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int pythonTimeout = (int) PyTorchReference.DEFAULT_TIMEOUT.toSeconds();
 
     @Option(names = "--no-python", description = "Time the Java loops only.")
     boolean noPython;
@@ -161,7 +166,7 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         OptionChecks.steps("--steps", steps);
         OptionChecks.notNegative("--warmup", warmup);
-        OptionChecks.positive("--repeats", repeats);
+        OptionChecks.repeats("--repeats", repeats);
         OptionChecks.steps("--walkthrough-steps", walkthroughSteps);
         if (memorySteps <= MEMORY_WARMUP_STEPS) {
             throw new UserInputException("--memory-steps must be over " + MEMORY_WARMUP_STEPS + ", got " + memorySteps);
@@ -196,7 +201,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** The PyTorch that {@code --python} names, checked; null with {@code --no-python}. */
     private PyTorchAvailability pytorchOrNull() {
-        return noPython ? null : PyTorchAvailability.check(python);
+        return noPython ? null : PyTorchAvailability.check(python,
+                java.time.Duration.ofSeconds(OptionChecks.positive("--python-timeout", pythonTimeout)));
     }
 
     private static PyTorchReference referenceOrNull(PyTorchAvailability pytorchOrNull) {

@@ -102,6 +102,12 @@ public final class DataOptions {
         return points;
     }
 
+    /** The CSV file {@code --data} names, if it names one: an input no output may replace. */
+    public java.util.Optional<Path> file() {
+        return function == null && articleData() == null && !data.isBlank()
+                ? java.util.Optional.of(Path.of(data)) : java.util.Optional.empty();
+    }
+
     /** The article's data set named by {@code --data}, or null when it names a file. */
     private ArticleData articleData() {
         if (data == null) {

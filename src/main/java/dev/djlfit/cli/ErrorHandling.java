@@ -1,17 +1,19 @@
 package dev.djlfit.cli;
 
+import dev.djlfit.files.CannotReadException;
 import dev.djlfit.files.CannotWriteException;
 import dev.djlfit.parity.ReferenceUnavailableException;
 import dev.djlfit.torch.serialization.PthFileException;
 import dev.djlfit.torch.vision.datasets.DatasetUnavailableException;
 import dev.djlfit.training.TrainingDivergedException;
+import dev.djlfit.text.TerminalSafe;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 /**
  * Every failure the user can cause ends in one line on stderr and a non-zero exit code, never a
- * stack trace: 2 for bad input, 3 for training that diverged, 1 for anything unexpected.
+ * stack trace, with anything from the user's data in it {@link TerminalSafe terminal-safe}: 2 for bad input, 3 for training that diverged, 1 for anything unexpected.
  */
 final class ErrorHandling {
 
@@ -23,7 +25,7 @@ final class ErrorHandling {
 
     static int onBadParameter(ParameterException e, String[] args) {
         CommandLine cli = e.getCommandLine();
-        cli.getErr().println("error: " + oneLine(e.getMessage()) + " (see: "
+        cli.getErr().println("error: " + TerminalSafe.text(oneLine(e.getMessage())) + " (see: "
                 + cli.getCommandSpec().qualifiedName() + " --help)");
         cli.getErr().flush();
         return BAD_INPUT;
@@ -32,7 +34,8 @@ final class ErrorHandling {
     static int onFailure(Exception e, CommandLine cli, ParseResult parsed) {
         int code;
         if (e instanceof UserInputException || e instanceof IllegalArgumentException
-                || e instanceof CannotWriteException || e instanceof ReferenceUnavailableException
+                || e instanceof CannotWriteException || e instanceof CannotReadException
+                || e instanceof ReferenceUnavailableException
                 || e instanceof DatasetUnavailableException || e instanceof PthFileException) {
             code = BAD_INPUT;
         } else if (e instanceof TrainingDivergedException) {
@@ -41,7 +44,7 @@ final class ErrorHandling {
             code = FAILURE;
         }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        cli.getErr().println("error: " + oneLine(message));
+        cli.getErr().println("error: " + oneLine(TerminalSafe.text(message.strip())));
         if (code == FAILURE && System.getenv("DJLFIT_DEBUG") != null) {
             e.printStackTrace(cli.getErr());
         }

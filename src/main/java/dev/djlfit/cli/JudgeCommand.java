@@ -187,10 +187,6 @@ public final class JudgeCommand implements Callable<Integer> {
         }
         try {
             return TraceJson.read(file);
-        } catch (NoSuchFileException e) {
-            throw new UserInputException(file + " does not exist");
-        } catch (IOException e) {
-            throw new UserInputException("cannot read " + file + ": " + e.getMessage());
         } catch (InvalidTraceException e) {
             throw new UserInputException(e.getMessage());
         }

@@ -48,7 +48,19 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        int code = execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        StandardOutput stdout = new StandardOutput();
+        PrintWriter out = StandardOutput.writer(stdout);
+        PrintWriter err = new PrintWriter(System.err, true);
+        int code = execute(args, out, err);
+        out.flush();
+        // a reader that stopped reading (| head) wanted no more: not an error, as for any Unix tool
+        if (out.checkError() && code == 0 && !"Broken pipe".equals(stdout.failure())) {
+            // everything the run printed is its result (predict's lines, --json -): an incomplete copy is a failure
+            err.println("error: the standard output is incomplete: " + (stdout.failure() == null ? "a write failed"
+                    : stdout.failure()));
+            err.flush();
+            code = ErrorHandling.BAD_INPUT;
+        }
         System.exit(code);
     }
 

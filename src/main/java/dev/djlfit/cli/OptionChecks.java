@@ -1,6 +1,7 @@
 package dev.djlfit.cli;
 
 import dev.djlfit.data.Numbers;
+import dev.djlfit.text.TerminalSafe;
 import picocli.CommandLine;
 import picocli.CommandLine.TypeConversionException;
 
@@ -17,6 +18,13 @@ import java.util.Set;
  * option and the value.
  */
 final class OptionChecks {
+
+    /**
+     * The one list grammar: items between commas, none empty. A comma splits only where something
+     * follows it, so a trailing comma stays on its item ({@code 2,}) and is refused with it, as an
+     * empty item ({@code 2,,3}, {@code ,2}) is; nothing is dropped silently.
+     */
+    static final String LIST_SEPARATOR = ",(?=.)";
 
     /** More threads than this is surely a typo; each costs a stack and libtorch state. */
     static final int MAX_THREADS = 1024;
@@ -35,17 +43,49 @@ final class OptionChecks {
         cli.registerConverter(Double.class, toDouble);
         cli.registerConverter(double.class, toDouble);
         cli.registerConverter(Path.class, OptionChecks::parsePath);
+        CommandLine.ITypeConverter<Integer> toInt = OptionChecks::parseInt;
+        CommandLine.ITypeConverter<Long> toLong = OptionChecks::parseLong;
+        cli.registerConverter(Integer.class, toInt);
+        cli.registerConverter(int.class, toInt);
+        cli.registerConverter(Long.class, toLong);
+        cli.registerConverter(long.class, toLong);
     }
 
-    /** A path as given; one the system cannot name (a NUL character) or an empty one is refused. */
+    /**
+     * A path as given, a trailing slash kept (as {@code dir/.}); one the system cannot name (a NUL
+     * character) or an empty one is refused.
+     */
     static Path parsePath(String text) {
         if (text.isEmpty()) {
             throw new TypeConversionException("the path is empty");
         }
         try {
-            return Path.of(text);
+            // Path.of drops a trailing slash; "/." keeps what it says: the name is a folder's
+            return Path.of(text.length() > 1 && text.endsWith("/") ? text + "." : text);
         } catch (InvalidPathException e) {
             throw new TypeConversionException("'" + abbreviate(text) + "' is not a usable path (" + e.getReason() + ")");
+        }
+    }
+
+    /** A whole number in the digits 0-9 (Java would also take ١٢ or １２), within an int. */
+    static int parseInt(String text) {
+        long value = parseLong(text);
+        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+            throw new TypeConversionException(text.strip() + " is out of range (at most " + Integer.MAX_VALUE + ")");
+        }
+        return (int) value;
+    }
+
+    static long parseLong(String text) {
+        String t = text.strip();
+        if (!Numbers.wholeNumber(t)) {
+            throw new TypeConversionException("'" + abbreviate(t) + "' is not a whole number (write it with the digits"
+                    + " 0-9, e.g. 10)");
+        }
+        try {
+            return Long.parseLong(t);
+        } catch (NumberFormatException e) {
+            throw new TypeConversionException(t + " is out of range (at most " + Long.MAX_VALUE + ")");
         }
     }
 
@@ -74,13 +114,24 @@ final class OptionChecks {
     }
 
     private static String abbreviate(String text) {
-        String shown = text.replaceAll("\\p{Cntrl}", "?");
+        String shown = TerminalSafe.text(text);
         return shown.length() > 60 ? shown.substring(0, 40) + "..." + shown.substring(shown.length() - 17) : shown;
     }
 
     static int positive(String option, int value) {
         if (value <= 0) {
             throw new UserInputException(option + " must be a positive whole number, got " + value);
+        }
+        return value;
+    }
+
+    /** Timed runs of a benchmark: each is kept for the median, and more than this is surely a typo. */
+    static final int MAX_REPEATS = 10_000;
+
+    static int repeats(String option, int value) {
+        positive(option, value);
+        if (value > MAX_REPEATS) {
+            throw new UserInputException(option + " must be at most " + MAX_REPEATS + " (timed runs), got " + value);
         }
         return value;
     }

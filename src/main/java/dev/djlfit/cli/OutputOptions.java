@@ -27,7 +27,7 @@ public final class OutputOptions {
 
     @Option(names = "--json", paramLabel = "FILE",
             description = "Also write the run's results as JSON to FILE (- for the standard output; the report"
-                    + " then goes to stderr). Written whole: FILE is complete or untouched; a link is written"
+                    + " then goes to stderr). Written whole: FILE is complete or untouched, its missing folders made; a link is written"
                     + " through, a device or FIFO written directly.")
     Path json;
 

@@ -66,15 +66,15 @@ public final class SweepCommand implements Callable<Integer> {
             description = "The seeds are N, N+1, ... (default: ${DEFAULT-VALUE}).")
     int firstSeed;
 
-    @Option(names = "--activations", paramLabel = "ACT", split = ",", defaultValue = "tanh,sigmoid,relu",
+    @Option(names = "--activations", paramLabel = "ACT", split = OptionChecks.LIST_SEPARATOR, defaultValue = "tanh,sigmoid,relu",
             description = "Activations, comma-separated (default: ${DEFAULT-VALUE}).")
     List<Activation> activations;
 
-    @Option(names = "--hidden", paramLabel = "N", split = ",", defaultValue = "2,10,50",
+    @Option(names = "--hidden", paramLabel = "N", split = OptionChecks.LIST_SEPARATOR, defaultValue = "2,10,50",
             description = "Hidden widths, comma-separated (default: ${DEFAULT-VALUE}).")
     List<Integer> hidden;
 
-    @Option(names = "--depths", paramLabel = "N", split = ",", defaultValue = "2,3",
+    @Option(names = "--depths", paramLabel = "N", split = OptionChecks.LIST_SEPARATOR, defaultValue = "2,3",
             description = "Linear layers per net, comma-separated: 2 is the article's tanh net,"
                     + " 3 its deep net (default: ${DEFAULT-VALUE}).")
     List<Integer> depths;
@@ -133,8 +133,10 @@ public final class SweepCommand implements Callable<Integer> {
         DeviceChoice target = device.choose();
         Dataset dataset = data.dataset();
         Footprint.sweep(grid.configurations().stream().map(SweepConfiguration::architecture).toList(), seeds,
-                dataset.size(), Math.min(threads, grid.configurations().size())).require("sweep with --seeds " + seeds);
+                dataset.size(), data.extrapolation(dataset).evaluationPoints().length,
+                Math.min(threads, grid.configurations().size())).require("sweep with --seeds " + seeds);
         try (Outputs outputs = new Outputs(spec.commandLine().getOut(), spec.commandLine().getErr())) {
+            data.file().ifPresent(file -> outputs.input("--data", file));
             Optional<OutputFile> json = output.json(outputs);
             OutputFolder folder = output.folder(outputs);
             folder.check(fileNames(grid, dataset));

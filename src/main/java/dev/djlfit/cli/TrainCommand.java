@@ -79,6 +79,7 @@ public final class TrainCommand implements Callable<Integer> {
         ProgressReporter progress = ProgressReporter.forStderr(spec.commandLine().getErr(), output.quiet);
         // Every output is checked before training, so that a bad path fails now, not after the run.
         try (Outputs outputs = new Outputs(spec.commandLine().getOut(), spec.commandLine().getErr())) {
+            data.file().ifPresent(file -> outputs.input("--data", file));
             Optional<OutputFile> json = output.json(outputs);
             SaveTarget saveTarget = save == null ? null
                     : SaveTarget.prepare(outputs.folder("--save", save), "--save " + save);

@@ -1,5 +1,6 @@
 package dev.djlfit.cli;
 
+import dev.djlfit.data.DataChecks;
 import dev.djlfit.files.OutputFile;
 import dev.djlfit.files.Outputs;
 import dev.djlfit.trace.InvalidTraceException;
@@ -15,8 +16,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,7 +53,7 @@ public final class TutorialCommand implements Callable<Integer> {
 
     @Option(names = "--json", paramLabel = "FILE",
             description = "Also write the run's trace to FILE (- for the standard output; the printed lines then go"
-                    + " to stderr). Written whole: FILE is complete or untouched; a link is written through, a device"
+                    + " to stderr). Written whole: FILE is complete or untouched, its missing folders made; a link is written through, a device"
                     + " or FIFO written directly.")
     Path json;
 
@@ -130,6 +131,9 @@ public final class TutorialCommand implements Callable<Integer> {
         Optional<Trace.Inputs> given = Optional.ofNullable(inputs).map(TutorialCommand::inputsOf);
         // The trace's file is checked before the run, so that a bad path fails now, not after it.
         try (Outputs outputs = new Outputs(spec.commandLine().getOut(), spec.commandLine().getErr())) {
+            if (inputs != null) {
+                outputs.input("--inputs", inputs);
+            }
             Optional<OutputFile> file = json == null ? Optional.empty() : Optional.of(outputs.file("--json", json));
             PrintWriter out = outputs.report();
             Trace trace = Tutorials.run(tutorial, seed, n, given, settings, line -> {
@@ -187,13 +191,16 @@ public final class TutorialCommand implements Callable<Integer> {
                 + "'; choose from " + String.join(", ", Tutorials.names())));
     }
 
+    /** A trace's x and y, held to what any training data must be (as a CSV file is). */
     static Trace.Inputs inputsOf(Path trace) {
+        String shown = "--inputs " + trace;
+        Trace.Inputs inputs;
         try {
-            return TraceJson.read(trace).inputs();
-        } catch (IOException e) {
-            throw new UserInputException("--inputs " + trace + ": cannot read it (" + e.getMessage() + ")");
+            inputs = TraceJson.read(trace, shown).inputs();
         } catch (InvalidTraceException e) {
-            throw new UserInputException("--inputs " + e.getMessage());
+            throw new UserInputException(e.getMessage());
         }
+        DataChecks.requireFittable(inputs.x(), shown);
+        return inputs;
     }
 }

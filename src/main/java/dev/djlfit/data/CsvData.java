@@ -28,6 +28,15 @@ import java.util.regex.Pattern;
  */
 public final class CsvData {
 
+    /** Longer than this is no line of two numbers: a file without line breaks, or not a CSV file. */
+    static final int MAX_LINE = 1 << 16;
+    /**
+     * The shortest row ("1,2" and a line break), and what each row costs while reading: x, y,
+     * their final copies and the data set's own.
+     */
+    private static final int SHORTEST_ROW = 4;
+    private static final int BYTES_PER_ROW = 32;
+
     private static final Pattern DECIMAL_COMMA = Pattern.compile("[+-]?\\d+,\\d+([eE][+-]?\\d+)?");
 
     private CsvData() {}
@@ -47,12 +56,16 @@ public final class CsvData {
         if (Files.isDirectory(file)) {
             throw new InvalidDataException("data file " + shown + " is a directory, not a CSV file");
         }
-        Points points = new Points();
+        Points points = new Points(rowsAtMost(file, shown), shown);
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder))) {
+        try (BufferedReader reader = new BufferedReader(new LineLengthLimit(
+                new InputStreamReader(Files.newInputStream(file), decoder), MAX_LINE))) {
             parse(reader, shown, points);
+        } catch (LineLengthLimit.TooLongException e) {
+            throw new InvalidDataException("data file " + shown + " line " + e.line + " is longer than " + MAX_LINE
+                    + " characters; a CSV row is two numbers (is this a CSV file?)", e);
         } catch (CharacterCodingException e) {
             throw new InvalidDataException("data file " + shown + " is not a text file (not UTF-8)", e);
         } catch (AccessDeniedException e) {
@@ -73,6 +86,42 @@ public final class CsvData {
         float[] y = Arrays.copyOf(points.y, points.size);
         DataChecks.requireFittable(x, "data file " + shown);
         return new Dataset(nameOf(file), x, y, truthOrNull);
+    }
+
+    /**
+     * The most rows a regular file can hold, checked against the free heap before reading: by its
+     * size where that settles it, else by counting its line breaks. -1 where it has no size (a pipe).
+     */
+    private static long rowsAtMost(Path file, String shown) {
+        if (!Files.isRegularFile(file)) {
+            return -1;
+        }
+        try {
+            long rows = Files.size(file) / SHORTEST_ROW + 1;
+            if (rows * BYTES_PER_ROW <= Points.freeHeap()) {
+                return rows;
+            }
+            rows = lineBreaks(file) + 1;
+            Points.requireRoom(rows, shown);
+            return rows;
+        } catch (IOException e) {
+            return -1; // the read below names the reason
+        }
+    }
+
+    private static long lineBreaks(Path file) throws IOException {
+        long count = 0;
+        byte[] buffer = new byte[1 << 16];
+        try (var in = Files.newInputStream(file)) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        count++;
+                    }
+                }
+            }
+        }
+        return count;
     }
 
     private static void parse(BufferedReader reader, String shown, Points points) throws IOException {
@@ -163,13 +212,21 @@ public final class CsvData {
         return safe.isEmpty() ? "data" : safe;
     }
 
-    /** Growing columns of points. */
+    /** Growing columns of points; each growth is checked against the free heap before it allocates. */
     private static final class Points {
-        float[] x = new float[1024];
-        float[] y = new float[1024];
+        float[] x;
+        float[] y;
         int size;
         int lines;
         boolean header;
+        private final String shown;
+
+        Points(long rowsAtMost, String shown) {
+            int first = rowsAtMost < 0 ? 1024 : (int) Math.min(Math.max(rowsAtMost, 1), Integer.MAX_VALUE - 8L);
+            this.x = new float[first];
+            this.y = new float[first];
+            this.shown = shown;
+        }
 
         void add(float xv, float yv) {
             if (size == x.length) {
@@ -177,12 +234,27 @@ public final class CsvData {
                 if (grown == size) {
                     throw new InvalidDataException("too many data rows (more than " + size + ")");
                 }
+                requireRoom(grown, shown);
                 x = Arrays.copyOf(x, grown);
                 y = Arrays.copyOf(y, grown);
             }
             x[size] = xv;
             y[size] = yv;
             size++;
+        }
+
+        static void requireRoom(long rows, String shown) {
+            long free = freeHeap();
+            if (rows * BYTES_PER_ROW > free) {
+                throw new InvalidDataException("data file " + shown + " has up to " + rows + " rows; reading them needs"
+                        + " about " + (rows * BYTES_PER_ROW >> 20) + " MiB of Java heap, and " + (free >> 20)
+                        + " MiB are free (give Java more with -Xmx, or use a smaller file)");
+            }
+        }
+
+        static long freeHeap() {
+            Runtime r = Runtime.getRuntime();
+            return r.maxMemory() - (r.totalMemory() - r.freeMemory());
         }
     }
 }

@@ -1,14 +1,14 @@
 package dev.djlfit.data;
 
 /** What any training set must satisfy to be fitted at all, wherever it came from. */
-final class DataChecks {
+public final class DataChecks {
 
     private DataChecks() {}
 
     /**
      * @param source how to name the data in a message, e.g. {@code data file points.csv}
      */
-    static void requireFittable(float[] x, String source) {
+    public static void requireFittable(float[] x, String source) {
         if (x.length < 2) {
             throw new InvalidDataException(source + " has " + x.length + " point" + (x.length == 1 ? "" : "s")
                     + "; at least 2 are needed to fit a function");

@@ -1,5 +1,6 @@
 package dev.djlfit.data;
 
+import dev.djlfit.text.TerminalSafe;
 import net.objecthunter.exp4j.Expression;
 import net.objecthunter.exp4j.ExpressionBuilder;
 import net.objecthunter.exp4j.ValidationResult;
@@ -39,9 +40,16 @@ public final class Formula {
         if (t.isEmpty()) {
             throw new InvalidDataException(option + " is empty; give a formula in x such as 3*x^2 + 2*x + 1");
         }
+        for (int i = 0; i < t.length(); i++) {
+            if (TerminalSafe.unsafe(t.charAt(i)) && t.charAt(i) != '\t') {
+                throw new InvalidDataException(option + " '" + TerminalSafe.text(t) + "' holds the control character "
+                        + TerminalSafe.text(String.valueOf(t.charAt(i))) + " at position " + (i + 1)
+                        + "; a formula is written in visible characters");
+            }
+        }
         Expression expression;
         try {
-            expression = new ExpressionBuilder(t).variables("x", "X").function(LN).build();
+            expression = new ExpressionBuilder(unarySignsCollapsed(t)).variables("x", "X").function(LN).build();
         } catch (IllegalArgumentException | java.util.EmptyStackException e) {
             throw notParsed(option, t, e);
         }
@@ -52,6 +60,37 @@ public final class Formula {
         Formula formula = new Formula(t, option, expression);
         formula.at(0.5); // exp4j finds some syntax errors (a dangling operator) only when it evaluates
         return formula;
+    }
+
+    /**
+     * The formula with each run of unary signs written as one sign or none ({@code --x} as
+     * {@code x}, {@code -+-x} as {@code x}): the same value, in one pass. exp4j's tokenizer takes
+     * time that grows with the square (and worse) of such a run's length, and only of such a run
+     * (measured: 16,000 signs took 39 s; as long a chain of binary operators, parentheses or
+     * function calls takes milliseconds), so every formula is read in time linear in its length.
+     */
+    static String unarySignsCollapsed(String t) {
+        StringBuilder out = new StringBuilder(t.length());
+        boolean unaryPlace = true; // at the start, after "(", "," or an operator
+        int i = 0;
+        while (i < t.length()) {
+            char c = t.charAt(i);
+            if ((c == '-' || c == '+') && unaryPlace) {
+                boolean negative = false;
+                for (; i < t.length() && (t.charAt(i) == '-' || t.charAt(i) == '+' || t.charAt(i) == ' '
+                        || t.charAt(i) == '\t'); i++) {
+                    negative ^= t.charAt(i) == '-';
+                }
+                out.append(negative ? "-" : "");
+                continue;
+            }
+            out.append(c);
+            if (c != ' ' && c != '\t') {
+                unaryPlace = "(,+-*/^%".indexOf(c) >= 0;
+            }
+            i++;
+        }
+        return out.toString();
     }
 
     private static InvalidDataException notParsed(String option, String t, RuntimeException e) {

@@ -87,6 +87,20 @@ public final class Numbers {
         return i == n;
     }
 
+    /** A whole number as options and data write it: an optional sign and the digits 0-9, nothing else. */
+    public static boolean wholeNumber(String t) {
+        int i = t.startsWith("+") || t.startsWith("-") ? 1 : 0;
+        if (i == t.length()) {
+            return false;
+        }
+        for (; i < t.length(); i++) {
+            if (t.charAt(i) < '0' || t.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** {@code value} as a float, refused where it is not finite or a float cannot hold it. */
     static float checkFinite(double value, String where, String shown) {
         if (!Double.isFinite(value)) {

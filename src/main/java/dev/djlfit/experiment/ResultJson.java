@@ -7,7 +7,9 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
+import dev.djlfit.json.BoundedJson;
+import dev.djlfit.json.InvalidJsonException;
+import dev.djlfit.json.JsonFields;
 import dev.djlfit.json.TensorJson;
 import dev.djlfit.model.Architecture;
 import dev.djlfit.torch.TensorValues;
@@ -163,7 +165,7 @@ public record ResultJson(
      */
     public static ResultJson parse(String text) {
         try {
-            JsonObject o = JsonParser.parseString(text).getAsJsonObject();
+            JsonObject o = JsonFields.object(BoundedJson.parse(text, "it"), "it");
             for (String key : REQUIRED) {
                 field(o, key);
             }
@@ -190,6 +192,8 @@ public record ResultJson(
                     TensorJson.read(field(predictions, "x"), "predictions.x"),
                     TensorJson.read(field(predictions, "y"), "predictions.y"),
                     o.has("loop_seconds") ? o.get("loop_seconds").getAsDouble() : Double.NaN);
+        } catch (InvalidJsonException e) {
+            throw new IllegalArgumentException("not a run document: " + e.getMessage(), e);
         } catch (JsonParseException | IllegalStateException | UnsupportedOperationException
                 | IndexOutOfBoundsException | NumberFormatException e) {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

@@ -79,7 +79,8 @@ public final class Folder {
 
     /** {@code --out DIR} for a message, a path too long to read shortened in its middle. */
     static String show(String option, Path path) {
-        return option + " " + abbreviate(path.toString());
+        String text = path.toString();
+        return option + " " + abbreviate(text.endsWith("/.") ? text.substring(0, text.length() - 1) : text);
     }
 
     static String abbreviate(String text) {
@@ -134,6 +135,11 @@ public final class Folder {
 
     Outputs outputs() {
         return outputs;
+    }
+
+    /** Claims {@code fileName} in this folder for the run (a saved model's own files), so no other output goes there. */
+    public void claim(String fileName) {
+        outputs.claimFile(shown + ": " + fileName, path.resolve(fileName));
     }
 
     /** A file of this folder, checked now. */

@@ -32,6 +32,7 @@ public final class Leftovers {
     private static final Object LOCK = new Object();
     private static final Set<Path> temporaries = new LinkedHashSet<>();
     private static final List<Outputs> runs = new ArrayList<>();
+    private static final Set<Runnable> exitSteps = new LinkedHashSet<>();
     private static boolean exiting;
 
     static {
@@ -124,6 +125,23 @@ public final class Leftovers {
         }
     }
 
+    /**
+     * Runs {@code step} as the JVM exits, before the temporary files are removed, unless {@link
+     * #unregisterExitStep unregistered} first; it runs under the same lock as {@link #commit}, so it
+     * sees a commit whole or not at all (a save finishing what it recorded it would remove).
+     */
+    public static void registerExitStep(Runnable step) {
+        synchronized (LOCK) {
+            exitSteps.add(step);
+        }
+    }
+
+    public static void unregisterExitStep(Runnable step) {
+        synchronized (LOCK) {
+            exitSteps.remove(step);
+        }
+    }
+
     static void register(Outputs run) {
         synchronized (LOCK) {
             runs.add(run);
@@ -161,6 +179,14 @@ public final class Leftovers {
     private static void onExit() {
         synchronized (LOCK) {
             exiting = true;
+            for (Runnable step : exitSteps) {
+                try {
+                    step.run();
+                } catch (RuntimeException e) {
+                    // what it leaves, a later run removes
+                }
+            }
+            exitSteps.clear();
             temporaries.forEach(Leftovers::deleteTree);
             temporaries.clear();
             for (Outputs run : runs) {

@@ -62,10 +62,14 @@ public final class OutputFile {
         this.outputs = outputs;
     }
 
-    /** A file given on its own ({@code --json FILE}): its folder must exist. */
+    /** A file given on its own ({@code --json FILE}): missing folders on the way are made when it is written. */
     static OutputFile standalone(Outputs outputs, String option, Path file) {
         String shown = Folder.show(option, file);
         String text = file.toString();
+        if (file.getFileName() != null && List.of(".", "..").contains(file.getFileName().toString())) {
+            throw new CannotWriteException(shown + ": names a folder (it ends in " + (text.endsWith("/.")
+                    ? "/" : file.getFileName()) + "); give a file name");
+        }
         if (text.equals("-") || STDOUT.contains(file.toAbsolutePath().normalize().toString())) {
             return new OutputFile(shown, Kind.STANDARD_OUTPUT, null, null, outputs);
         }
@@ -120,8 +124,9 @@ public final class OutputFile {
         }
         Folder folder = folderOrNull;
         if (folder == null || !p.equals(path)) {
-            folder = Folder.check(outputs, option, shown, p.getParent(), folderOrNull == null);
+            folder = Folder.check(outputs, option, shown, p.getParent(), false);
         }
+        outputs.claimFile(shown, p);
         return new OutputFile(shown, Kind.FILE, p, folder, outputs);
     }
 
@@ -202,15 +207,6 @@ public final class OutputFile {
         }
     }
 
-    /** A replaced file keeps its permissions, where the file system has them. */
-    private void keepPermissions(Path temporary) throws IOException {
-        // the file system's views, not Files.getFileStore: that looks the mount up in /proc/mounts,
-        // and fails ("Mount point not found") in a chroot or container whose table does not list it
-        if (Files.isRegularFile(target) && temporary.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(temporary, Files.getPosixFilePermissions(target));
-        }
-    }
-
     private void toFile(Content content) {
         folder.create();
         Path dir = target.getParent();
@@ -219,7 +215,7 @@ public final class OutputFile {
         try {
             // not Files.createTempFile: its files are owner-only (0600); this one gets the umask's permissions
             Leftovers.createBy(temporary, () -> Files.createFile(temporary));
-            keepPermissions(temporary);
+            Ownership.keep(target, temporary);
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
                     OutputStream out = Channels.newOutputStream(channel)) {
                 content.writeTo(out);

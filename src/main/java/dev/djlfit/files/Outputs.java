@@ -18,6 +18,7 @@ public final class Outputs implements AutoCloseable {
     private final PrintWriter standardOutput;
     private final PrintWriter standardError;
     private final List<Path> created = new ArrayList<>();
+    private final PathClaims claims = new PathClaims();
     private boolean succeeded;
     private boolean toStandardOutput;
 
@@ -37,16 +38,34 @@ public final class Outputs implements AutoCloseable {
         return new Outputs(new PrintWriter(System.out, true), new PrintWriter(System.err, true), true);
     }
 
-    /** A folder to write into, created when the first file goes in. */
-    public Folder folder(String option, Path dir) {
-        return Folder.check(this, option, dir, false);
+    /**
+     * A file or folder the run reads ({@code --data FILE}): no output may be at its place. Name the
+     * inputs before the outputs, so that the message names the output.
+     */
+    public void input(String option, Path path) {
+        claims.claim(Folder.show(option, path), PathClaims.Kind.INPUT, path);
     }
 
-    /** A file of its own ({@code --json FILE}); its folder must exist; {@code -} is the standard output. */
+    /** A folder to write into, created when the first file goes in; at no other input's or output's place. */
+    public Folder folder(String option, Path dir) {
+        Folder folder = Folder.check(this, option, dir, false);
+        claims.claim(folder.shown(), PathClaims.Kind.FOLDER, folder.path());
+        return folder;
+    }
+
+    /**
+     * A file of its own ({@code --json FILE}), at no other input's or output's place; its missing
+     * folders are made when it is written; {@code -} is the standard output.
+     */
     public OutputFile file(String option, Path file) {
         OutputFile f = OutputFile.standalone(this, option, file);
         toStandardOutput |= f.isStandardOutput();
         return f;
+    }
+
+    /** Claims the place of a file this run writes (OutputFile's regular files, a saved model's). */
+    void claimFile(String shown, Path file) {
+        claims.claim(shown, PathClaims.Kind.FILE, file);
     }
 
     /**

@@ -86,14 +86,14 @@ public final class TensorJson {
     private static void flatten(JsonElement e, List<Long> shape, int dim, List<Float> into, String name) {
         if (dim == shape.size()) {
             if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
-                throw new JsonParseException(name + " holds " + e + ", not numbers");
+                throw new JsonParseException(name + " holds " + BoundedJson.shortened(e.toString()) + ", not numbers");
             }
-            into.add((float) e.getAsDouble());
+            into.add(JsonFields.floatNumber(e, name));
             return;
         }
         if (!e.isJsonArray() || e.getAsJsonArray().size() != shape.get(dim)) {
             throw new JsonParseException(name + " is not rectangular: dimension " + dim + " holds "
-                    + (e.isJsonArray() ? e.getAsJsonArray().size() + " items" : e) + " where " + shape.get(dim)
+                    + (e.isJsonArray() ? e.getAsJsonArray().size() + " items" : BoundedJson.shortened(e.toString())) + " where " + shape.get(dim)
                     + " were expected");
         }
         for (JsonElement item : e.getAsJsonArray()) {

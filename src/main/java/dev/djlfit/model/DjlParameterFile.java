@@ -77,6 +77,14 @@ public final class DjlParameterFile {
         return name != null && NAME.matcher(name).matches();
     }
 
+    /** The parameter file name of an epoch: {@code net-0003.params} for 3. */
+    public static String fileName(int epoch) {
+        if (epoch < 0 || epoch > 9999) {
+            throw new IllegalArgumentException("a parameter file's epoch is 0 to 9999, not " + epoch);
+        }
+        return String.format(java.util.Locale.ROOT, "%s-%04d.params", PREFIX, epoch);
+    }
+
     private static String epoch(String fileName) {
         java.util.regex.Matcher m = NAME.matcher(fileName);
         if (!m.matches()) {

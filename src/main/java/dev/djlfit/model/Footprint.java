@@ -1,9 +1,5 @@
 package dev.djlfit.model;
 
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
@@ -25,9 +21,16 @@ public record Footprint(double heapBytes, double nativeBytes, double largestArra
     /** Points on each net's curve and its probes, kept per net for the report (sweep). */
     private static final int KEPT_PER_NET = 241 * FLOAT + 512;
 
+    /**
+     * Java heap each data point costs a single run: x and y, their scaled copies, the copies handed
+     * to and read back from libtorch, and the fit plot's predictions.
+     */
+    private static final int HEAP_PER_POINT = 64;
+
     /** One net trained on {@code points} points (train, walkthrough, compare). */
     public static Footprint training(Architecture net, long points) {
-        return batch(net, 1, points);
+        Footprint one = batch(net, 1, points);
+        return new Footprint(one.heapBytes + (double) HEAP_PER_POINT * points, one.nativeBytes, one.largestArray);
     }
 
     /** {@code nets} nets of one architecture trained as one batch. */
@@ -47,14 +50,20 @@ public record Footprint(double heapBytes, double nativeBytes, double largestArra
                 Math.max(largestLayer(net), points));
     }
 
-    /** A sweep: each configuration one batch of {@code seeds} nets, {@code atOnce} of them at a time. */
-    public static Footprint sweep(List<Architecture> configurations, int seeds, long points, int atOnce) {
+    /**
+     * A sweep: each configuration one batch of {@code seeds} nets, {@code atOnce} of them at a
+     * time. The batch is then evaluated at once at every point of the extrapolation report
+     * ({@code evaluated}: its probes and two grids of 701), which for wide nets takes far more than
+     * training on a few points (measured: 8 nets of width 100,000 peak at 19 GB, docs/performance.md).
+     */
+    public static Footprint sweep(List<Architecture> configurations, int seeds, long points, long evaluated,
+            int atOnce) {
         double heap = 0;
         double nativeBytes = 0;
         double largest = 0;
         double largestHeap = 0;
         for (Architecture net : configurations) {
-            Footprint one = batch(net, seeds, points);
+            Footprint one = batch(net, seeds, Math.max(points, evaluated));
             largestHeap = Math.max(largestHeap, one.heapBytes);
             nativeBytes = Math.max(nativeBytes, one.nativeBytes);
             largest = Math.max(largest, one.largestArray);
@@ -80,7 +89,7 @@ public record Footprint(double heapBytes, double nativeBytes, double largestArra
         long memory = availableMemory();
         if (nativeBytes > memory) {
             throw new IllegalArgumentException(what + " needs about " + size(nativeBytes) + " of memory for its tensors;"
-                    + " this machine has " + size(memory) + " available; make the run smaller");
+                    + " this machine (or its container's memory limit) leaves " + size(memory) + "; make the run smaller");
         }
     }
 
@@ -113,21 +122,9 @@ public record Footprint(double heapBytes, double nativeBytes, double largestArra
         return r.maxMemory() - (r.totalMemory() - r.freeMemory());
     }
 
-    /** MemAvailable where Linux says it, else what the JVM sees as free. */
+    /** What the machine, this process's memory cgroup (a container's limit) and the JVM leave (MemoryBudget). */
     static long availableMemory() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
-                if (line.startsWith("MemAvailable:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // not Linux: below
-        }
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            return os.getFreeMemorySize();
-        }
-        return Long.MAX_VALUE;
+        return MemoryBudget.system().available();
     }
 
     private static String size(double bytes) {

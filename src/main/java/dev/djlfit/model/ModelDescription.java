@@ -3,6 +3,8 @@ package dev.djlfit.model;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
+import dev.djlfit.json.BoundedJson;
+import dev.djlfit.json.InvalidJsonException;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,6 +40,8 @@ public record ModelDescription(
 
     public static final String FORMAT = "djl-fit saved model";
     public static final int FORMAT_VERSION = 1;
+    /** The most bytes a {@value SaveTarget#DESCRIPTION} may have; djl-fit's own are a few KiB even for deep nets. */
+    public static final long MAX_BYTES = 16L << 20;
 
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
@@ -63,7 +67,11 @@ public record ModelDescription(
     public static ModelDescription fromJson(String json, String where) {
         ModelDescription d;
         try {
-            d = GSON.fromJson(json, ModelDescription.class);
+            d = GSON.fromJson(BoundedJson.parse(json, where), ModelDescription.class);
+        } catch (InvalidJsonException e) {
+            String why = e.getMessage().startsWith(where + " ") ? e.getMessage().substring(where.length() + 1)
+                    : e.getMessage();
+            throw new SavedModelException(where + " is corrupt (not the JSON of a saved model): it " + why);
         } catch (JsonParseException | IllegalStateException | NumberFormatException e) {
             throw new SavedModelException(where + " is corrupt (not the JSON of a saved model): " + firstLine(e));
         }
@@ -119,6 +127,7 @@ public record ModelDescription(
             throw new SavedModelException(where + " describes a net with " + widths[0] + " input(s) and "
                     + widths[widths.length - 1] + " output(s); djl-fit fits functions of one x to one y");
         }
+        requireKind(where, arch);
         List<ParameterInfo> expected = parametersOf(arch);
         if (parameters.size() != expected.size()) {
             throw new SavedModelException(where + " lists " + parameters.size() + " parameters but its architecture "
@@ -136,6 +145,28 @@ public record ModelDescription(
             }
         }
         return arch;
+    }
+
+    /** The model kind it names is one djl-fit knows, and the one its widths and activation make. */
+    private void requireKind(String where, Architecture arch) {
+        String named = architecture.model;
+        List<String> known = new ArrayList<>();
+        for (ModelKind kind : ModelKind.values()) {
+            known.add(kind.id());
+        }
+        known.add("custom");
+        if (named == null) {
+            throw new SavedModelException(where + " is corrupt: 'architecture.model' is missing");
+        }
+        if (!known.contains(named)) {
+            throw new SavedModelException(where + " names an unknown model kind '" + named + "'; djl-fit knows "
+                    + String.join(", ", known));
+        }
+        String actual = modelName(arch);
+        if (!named.equals(actual)) {
+            throw new SavedModelException(where + " names model kind '" + named + "' but its widths "
+                    + Arrays.toString(architecture.widths) + " and activation make a '" + actual + "' net");
+        }
     }
 
     /** Every parameter of an architecture, in order, with PyTorch's and DJL's names and its shape. */

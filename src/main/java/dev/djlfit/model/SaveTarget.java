@@ -4,7 +4,9 @@ import dev.djlfit.files.CannotWriteException;
 import dev.djlfit.files.Folder;
 import dev.djlfit.files.Leftovers;
 import dev.djlfit.files.Outputs;
+import dev.djlfit.files.Ownership;
 import dev.djlfit.files.Reasons;
+import dev.djlfit.files.TextInput;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -13,22 +15,26 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where a model is saved: checked before training starts, so that a bad {@code --save} fails at
  * once and not after an hour of training; written only when the run has a model to save.
  *
- * <p>Only the model's own files are ever touched: {@value #DESCRIPTION}, the parameter files
- * {@code net-NNNN.params}, and this project's short temporary names; anything else in the folder
- * (notes, plots) stays. At every instant the folder holds either the complete old model or the
+ * <p>Only the model's own files are ever touched: {@value #DESCRIPTION}, the parameter file it
+ * names, the parameter files a save recorded as its own before creating them, and this project's
+ * short temporary names; anything else in the folder (notes, plots, a {@code net-0005.params} of
+ * the user's) stays. At every instant the folder holds either the complete old model or the
  * complete new one, whatever stops the run:
  *
  * <ol>
@@ -50,8 +56,12 @@ public final class SaveTarget {
     public static final String DESCRIPTION = "model.json";
 
     private static final String LOCK = ".djl-fit-save.lock";
-    /** Saves alternate between {@link DjlParameterFile#FILE_NAME} and this one. */
-    private static final String ALTERNATE_FILE_NAME = "net-0001.params";
+    /**
+     * The parameter files a save under way creates, and the old one it removes after its switch,
+     * written before it does either: what a save killed with -9 left is removed by the next one
+     * from this list alone, never by its name.
+     */
+    private static final String OWNED = ".djl-fit-save.owned";
 
     private static final java.util.concurrent.ConcurrentMap<Path, Object> IN_THIS_PROCESS =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -93,6 +103,7 @@ public final class SaveTarget {
             throw new SavedModelException(shown + ": is a directory that is neither empty nor a saved model;"
                     + " give a new or empty directory (nothing there is overwritten)");
         }
+        folder.claim(DESCRIPTION);
         return new SaveTarget(folder, shown);
     }
 
@@ -133,12 +144,14 @@ public final class SaveTarget {
         return name.replaceAll("([\\\\*?\\[\\]{}])", "\\\\$1");
     }
 
-    /** Empty, or only what a killed save of ours left. */
+    /** Empty, or only what a killed save of ours left (parameter files only where it recorded them). */
     private static boolean onlyOurs(Path dir, String shown) {
+        Set<String> owned = owned(dir);
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path p : entries) {
                 String name = p.getFileName().toString();
-                if (!DjlParameterFile.isFileName(name) && !name.equals(LOCK) && !Leftovers.isTemporaryName(name)) {
+                if (!owned.contains(name) && !name.equals(LOCK) && !name.equals(OWNED)
+                        && !Leftovers.isTemporaryName(name)) {
                     return false;
                 }
             }
@@ -171,12 +184,21 @@ public final class SaveTarget {
             Leftovers.removeStale(dir);
             Optional<String> old = currentParameterFile(dir);
             removeOrphans(dir, old);
-            String name = old.filter(DjlParameterFile.FILE_NAME::equals).isPresent()
-                    ? ALTERNATE_FILE_NAME : DjlParameterFile.FILE_NAME;
+            String name = freeName(dir, old);
             Path staging = Leftovers.temporaryIn(dir);
             Path parameters = dir.resolve(name);
             Path description = Leftovers.temporaryIn(dir);
+            Path owned = dir.resolve(OWNED);
+            Runnable onExit = () -> {
+                try {
+                    removeOrphans(dir, currentParameterFile(dir));
+                } catch (IOException e) {
+                    // the list stays; the next save removes them
+                }
+            };
+            Leftovers.registerExitStep(onExit);
             try {
+                recordOwned(owned, old.isPresent() ? name + "\n" + old.get() : name);
                 Leftovers.createBy(staging, () -> Files.createDirectory(staging));
                 String json = writer.write(staging, name);
                 Path written = staging.resolve(name);
@@ -185,6 +207,7 @@ public final class SaveTarget {
                 Leftovers.createBy(description, () -> Files.createFile(description));
                 Files.writeString(description, json, StandardCharsets.UTF_8, StandardOpenOption.WRITE,
                         StandardOpenOption.TRUNCATE_EXISTING);
+                Ownership.keep(dir.resolve(DESCRIPTION), description);
                 force(description);
                 force(dir);
                 Leftovers.commit(() -> {
@@ -204,7 +227,56 @@ public final class SaveTarget {
                 if (!isNamedBy(dir, name)) {
                     Leftovers.delete(parameters);
                 }
+                Leftovers.unregisterExitStep(onExit);
+                Leftovers.delete(owned);
             }
+        }
+    }
+
+    /** The first parameter file name that neither the current model uses nor anything in the folder has. */
+    private static String freeName(Path dir, Optional<String> old) {
+        for (int epoch = 0; ; epoch++) {
+            String name = DjlParameterFile.fileName(epoch);
+            if (!old.filter(name::equals).isPresent() && !Files.exists(dir.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
+                return name;
+            }
+        }
+    }
+
+    /**
+     * Writes the list of what this save creates, and the old parameter file it removes after its
+     * switch, before it does either: flushed, under a temporary name first.
+     */
+    private static void recordOwned(Path owned, String names) throws IOException {
+        Path temporary = Leftovers.temporaryIn(owned.getParent());
+        try {
+            Leftovers.createBy(temporary, () -> Files.writeString(temporary, names + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
+            force(temporary);
+            Leftovers.createBy(owned, () -> Files.move(temporary, owned, StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING));
+            force(owned.getParent());
+        } finally {
+            Leftovers.delete(temporary);
+        }
+    }
+
+    /** The parameter files a killed save recorded as its own; empty where none was killed. */
+    private static Set<String> owned(Path dir) {
+        Path owned = dir.resolve(OWNED);
+        if (!Files.isRegularFile(owned, LinkOption.NOFOLLOW_LINKS)) {
+            return Set.of();
+        }
+        try {
+            Set<String> names = new HashSet<>();
+            for (String line : TextInput.read(owned, 1 << 16, owned.toString()).split("\n")) {
+                if (DjlParameterFile.isFileName(line.strip())) {
+                    names.add(line.strip());
+                }
+            }
+            return names;
+        } catch (RuntimeException e) {
+            return Set.of(); // unreadable: nothing is taken for ours
         }
     }
 
@@ -219,29 +291,30 @@ public final class SaveTarget {
             return Optional.empty();
         }
         try {
-            String json = Files.readString(description, StandardCharsets.UTF_8);
+            String json = TextInput.read(description, ModelDescription.MAX_BYTES, description.toString());
             String name = ModelDescription.fromJson(json, description.toString()).parameterFile();
             return DjlParameterFile.isFileName(name) ? Optional.of(name) : Optional.empty();
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             return Optional.empty();
         }
     }
 
-    /** Parameter files that no description names: what a save killed before its switch left. */
+    /**
+     * Parameter files that a killed save recorded as its own and no description names: what it
+     * left before its switch. A file it did not record is never removed, whatever its name.
+     */
     private static void removeOrphans(Path dir, Optional<String> named) throws IOException {
         boolean hasDescription = Files.exists(dir.resolve(DESCRIPTION));
         if (hasDescription && named.isEmpty()) {
             return; // an unreadable description: touch nothing it might name
         }
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, "net-*.params")) {
-            for (Path p : entries) {
-                String name = p.getFileName().toString();
-                if (DjlParameterFile.isFileName(name) && !named.filter(name::equals).isPresent()
-                        && Files.isRegularFile(p)) {
-                    Files.delete(p);
-                }
+        for (String name : owned(dir)) {
+            Path p = dir.resolve(name);
+            if (!named.filter(name::equals).isPresent() && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                Files.delete(p);
             }
         }
+        Files.deleteIfExists(dir.resolve(OWNED));
     }
 
     private static void force(Path path) throws IOException {

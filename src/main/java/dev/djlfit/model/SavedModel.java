@@ -2,6 +2,8 @@ package dev.djlfit.model;
 
 import ai.djl.MalformedModelException;
 import ai.djl.engine.Engine;
+import dev.djlfit.files.CannotReadException;
+import dev.djlfit.files.TextInput;
 import dev.djlfit.data.Scaling;
 import dev.djlfit.torch.TensorValues;
 
@@ -84,9 +86,9 @@ public record SavedModel(
         requireRegularFile(descriptionFile);
         String json;
         try {
-            json = Files.readString(descriptionFile, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new SavedModelException("cannot read " + descriptionFile + ": " + e.getMessage(), e);
+            json = TextInput.read(descriptionFile, ModelDescription.MAX_BYTES, descriptionFile.toString());
+        } catch (CannotReadException e) {
+            throw new SavedModelException(e.getMessage(), e);
         }
         ModelDescription description = ModelDescription.fromJson(json, descriptionFile.toString());
         Architecture architecture = description.checkedArchitecture(descriptionFile.toString());

@@ -2,20 +2,16 @@ package dev.djlfit.parity;
 
 import dev.djlfit.experiment.ExperimentSpec;
 import dev.djlfit.experiment.ResultJson;
+import dev.djlfit.process.ChildProcess;
+import dev.djlfit.process.ChildProcess.Finished;
 import dev.djlfit.training.TrainingConfig;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.time.Duration;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.ExecutionException;
 
 /**
  * The article's PyTorch code, run by a real PyTorch: {@code src/reference/pytorch/article.py}
@@ -88,12 +84,15 @@ public final class PyTorchReference {
             throw new ReferenceUnavailableException(python + " not found, so the PyTorch reference cannot run; "
                     + INSTALL_HINT);
         }
-        Finished done = start(List.of("-c", "import torch; print(torch.__version__)")).finish();
-        if (done.exitCode != 0) {
-            throw new ReferenceUnavailableException(python + " cannot import torch (" + lastLine(done.stderr)
+        Finished done;
+        try (Pending check = start(List.of("-c", "import torch; print(torch.__version__)"))) {
+            done = check.finish();
+        }
+        if (done.exitCode() != 0) {
+            throw new ReferenceUnavailableException(python + " cannot import torch (" + lastLine(done.stderr())
                     + "); " + INSTALL_HINT);
         }
-        return done.stdout.strip();
+        return done.stdout().strip();
     }
 
     /**
@@ -135,9 +134,8 @@ public final class PyTorchReference {
         command.add(python.toString());
         command.addAll(args);
         try {
-            Process process = new ProcessBuilder(command).start();
-            process.getOutputStream().close();
-            return new Pending(process, String.join(" ", command), python, timeout);
+            return new Pending(ChildProcess.start(command, ChildProcess.DEFAULT_OUTPUT_CAP), String.join(" ", command),
+                    python, timeout);
         } catch (IOException e) {
             throw new ReferenceUnavailableException("cannot run " + python + " (" + e.getMessage() + "); "
                     + INSTALL_HINT);
@@ -155,24 +153,19 @@ public final class PyTorchReference {
         return lines.isEmpty() ? "no message" : lines.get(lines.size() - 1);
     }
 
-    private record Finished(int exitCode, String stdout, String stderr) {}
 
-    /** A reference process under way; its output is drained as it comes so it never blocks. */
+    /** A reference process under way, in the bounds of a {@link ChildProcess}. */
     public static final class Pending implements AutoCloseable {
-        private final Process process;
+        private final ChildProcess process;
         private final String command;
-        private final FutureTask<String> stdout;
-        private final FutureTask<String> stderr;
         private final Path python;
         private final Duration timeout;
 
-        private Pending(Process process, String command, Path python, Duration timeout) {
+        private Pending(ChildProcess process, String command, Path python, Duration timeout) {
             this.process = process;
             this.command = command;
             this.python = python;
             this.timeout = timeout;
-            this.stdout = drain(process.getInputStream());
-            this.stderr = drain(process.getErrorStream());
         }
 
         /**
@@ -193,7 +186,7 @@ public final class PyTorchReference {
 
         /** The running process (e.g. to watch its memory). */
         public ProcessHandle process() {
-            return process.toHandle();
+            return process.handle();
         }
 
         /**
@@ -203,50 +196,31 @@ public final class PyTorchReference {
          */
         public String output() {
             Finished done = finish();
-            if (done.exitCode != 0) {
-                throw new ReferenceUnavailableException("the PyTorch reference failed (exit " + done.exitCode + "): "
-                        + lastLine(done.stderr) + " [" + command + "]");
+            if (done.exitCode() != 0) {
+                throw new ReferenceUnavailableException("the PyTorch reference failed (exit " + done.exitCode() + "): "
+                        + lastLine(done.stderr()) + " [" + command + "]");
             }
-            return done.stdout;
+            return done.stdout();
         }
 
         private Finished finish() {
             try {
-                if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                    process.descendants().forEach(ProcessHandle::destroyForcibly);
-                    process.destroyForcibly();
-                    throw new ReferenceUnavailableException(python + " gave no answer within " + timeout.toSeconds()
-                            + " s, so it was stopped (raise the limit with --python-timeout SECONDS)");
-                }
-                return new Finished(process.exitValue(), stdout.get(), stderr.get());
+                return process.await(timeout);
+            } catch (ChildProcess.TimedOutException e) {
+                throw new ReferenceUnavailableException(python + " " + e.getMessage()
+                        + " (raise the limit with --python-timeout SECONDS)");
+            } catch (ChildProcess.OutputTooLargeException e) {
+                throw new ReferenceUnavailableException("the PyTorch reference " + python + " " + e.getMessage());
             } catch (InterruptedException e) {
-                process.destroy();
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for " + command, e);
-            } catch (ExecutionException e) {
-                throw new UncheckedIOException(new IOException("reading the output of " + command, e.getCause()));
+                throw new ReferenceUnavailableException("interrupted while waiting for " + python + "; it was stopped");
             }
         }
 
-        /** Stops the process if it still runs (e.g. when the Java side failed first). */
+        /** Stops the process (and what it started) if it still runs, e.g. when the Java side failed first. */
         @Override
         public void close() {
-            if (process.isAlive()) {
-                process.destroyForcibly();
-            }
-        }
-
-        /** On a thread of its own: the common pool may have one thread, and both streams block. */
-        private static FutureTask<String> drain(InputStream in) {
-            FutureTask<String> task = new FutureTask<>(() -> {
-                try (in) {
-                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                }
-            });
-            Thread reader = new Thread(task, "pytorch-reference-output");
-            reader.setDaemon(true);
-            reader.start();
-            return task;
+            process.close();
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.djlfit.parity;
 
+import dev.djlfit.files.CannotReadException;
 import dev.djlfit.files.Reasons;
+import dev.djlfit.files.TextInput;
 import dev.djlfit.trace.InvalidTraceException;
 import dev.djlfit.trace.Trace;
 import dev.djlfit.trace.TraceJson;
@@ -133,16 +135,16 @@ public final class TutorialParity {
          */
         public Trace trace() {
             String printed = process.output();
-            String json;
-            try {
-                json = Files.readString(out, StandardCharsets.UTF_8);
-            } catch (NoSuchFileException e) {
+            if (!Files.exists(out)) {
                 String first = PyTorchReference.beginning(printed);
                 throw new ReferenceUnavailableException("the PyTorch reference (" + shown + ") wrote no trace"
                         + (first.isEmpty() ? "" : "; its output begins '" + first + "'"));
-            } catch (IOException e) {
-                throw new ReferenceUnavailableException("cannot read the trace of the PyTorch reference (" + shown
-                        + "): " + Reasons.of(e));
+            }
+            String json;
+            try {
+                json = TextInput.read(out, TraceJson.MAX_BYTES, "the trace of the PyTorch reference (" + shown + ")");
+            } catch (CannotReadException e) {
+                throw new ReferenceUnavailableException(e.getMessage());
             }
             try {
                 return TraceJson.parse(json, "what the PyTorch reference (" + shown + ") wrote");

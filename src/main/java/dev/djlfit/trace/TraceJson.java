@@ -4,14 +4,15 @@ import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import com.google.gson.JsonParseException;
 import com.google.gson.JsonPrimitive;
 import dev.djlfit.evaluation.PointError;
+import dev.djlfit.files.TextInput;
+import dev.djlfit.json.BoundedJson;
+import dev.djlfit.json.InvalidJsonException;
+import dev.djlfit.json.JsonFields;
 import dev.djlfit.json.TensorJson;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -73,56 +74,93 @@ public final class TraceJson {
         return GSON.toJson(o);
     }
 
-    /** @throws InvalidTraceException naming what is missing or malformed */
-    public static Trace read(Path file) throws IOException {
-        return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+    /** The most bytes a trace file may have: the ports' traces are well under a megabyte. */
+    public static final long MAX_BYTES = 64L << 20;
+
+    /**
+     * @param shown how to name the file in messages, e.g. {@code --inputs run.json}
+     * @throws InvalidTraceException naming what is missing or malformed
+     * @throws dev.djlfit.files.CannotReadException where the file cannot be read, is too large or is not text
+     */
+    public static Trace read(Path file, String shown) {
+        return parse(TextInput.read(file, MAX_BYTES, shown), shown);
+    }
+
+    /** {@link #read(Path, String)} naming the file by its path. */
+    public static Trace read(Path file) {
+        return read(file, file.toString());
     }
 
     /** @throws InvalidTraceException naming what is missing or malformed */
     public static Trace parse(String json, String source) {
         try {
-            JsonObject o = JsonParser.parseString(json).getAsJsonObject();
-            JsonObject inputs = o.getAsJsonObject("inputs");
+            JsonObject o = JsonFields.object(BoundedJson.parse(json, source), "the document");
             List<Trace.PrintedLoss> losses = new ArrayList<>();
-            for (JsonElement e : o.getAsJsonArray("losses")) {
-                JsonArray pair = e.getAsJsonArray();
-                losses.add(new Trace.PrintedLoss(pair.get(0).getAsInt(), pair.get(1).getAsFloat()));
+            JsonArray printed = JsonFields.array(field(o, "losses"), "\"losses\"");
+            for (int i = 0; i < printed.size(); i++) {
+                String name = "\"losses\" item " + (i + 1);
+                JsonArray pair = JsonFields.array(printed.get(i), name);
+                if (pair.size() != 2) {
+                    throw new InvalidJsonException(name + " holds " + pair.size() + " values where [step, loss] is expected");
+                }
+                losses.add(new Trace.PrintedLoss((int) JsonFields.wholeNumber(pair.get(0), name + " step", 0,
+                        Integer.MAX_VALUE), JsonFields.floatNumber(pair.get(1), name + " loss")));
+            }
+            Trace.Inputs given = Trace.noInputs();
+            if (o.has("inputs")) {
+                JsonObject inputs = JsonFields.object(o.get("inputs"), "\"inputs\"");
+                float[] x = JsonFields.floats(field(inputs, "x"), "\"inputs\".\"x\"");
+                float[] y = JsonFields.floats(field(inputs, "y"), "\"inputs\".\"y\"");
+                if (x.length != y.length) {
+                    throw new InvalidJsonException("\"inputs\" holds " + x.length + " x but " + y.length + " y values");
+                }
+                given = new Trace.Inputs(x, y);
             }
             List<Trace.TestResult> tests = new ArrayList<>();
             if (o.has("tests")) {
-                for (JsonElement e : o.getAsJsonArray("tests")) {
-                    JsonObject t = e.getAsJsonObject();
-                    tests.add(new Trace.TestResult(t.get("epoch").getAsInt(), t.get("accuracy").getAsDouble(),
-                            t.get("avg_loss").getAsDouble()));
+                JsonArray all = JsonFields.array(o.get("tests"), "\"tests\"");
+                for (int i = 0; i < all.size(); i++) {
+                    String name = "\"tests\" item " + (i + 1);
+                    JsonObject t = JsonFields.object(all.get(i), name);
+                    tests.add(new Trace.TestResult(
+                            (int) JsonFields.wholeNumber(field(t, "epoch"), name + " epoch", 0, Integer.MAX_VALUE),
+                            JsonFields.number(field(t, "accuracy"), name + " accuracy"),
+                            JsonFields.number(field(t, "avg_loss"), name + " avg_loss")));
                 }
             }
             Map<String, Trace.NamedValue> values = new LinkedHashMap<>();
             if (o.has("values")) {
-                for (Map.Entry<String, JsonElement> e : o.getAsJsonObject("values").entrySet()) {
+                for (Map.Entry<String, JsonElement> e : JsonFields.object(o.get("values"), "\"values\"").entrySet()) {
                     values.put(e.getKey(), namedValue(e.getValue(), e.getKey()));
                 }
             }
             return new Trace(
-                    o.get("program").getAsString(),
-                    o.get("seed").getAsLong(),
-                    o.get("steps").getAsInt(),
-                    o.has("engine") ? o.get("engine").getAsString() : "unknown",
-                    inputs == null ? Trace.noInputs()
-                            : new Trace.Inputs(floats(inputs.getAsJsonArray("x")), floats(inputs.getAsJsonArray("y"))),
-                    TensorJson.readAll(o.getAsJsonObject("initial_parameters"), "parameter"),
-                    TensorJson.readAll(o.getAsJsonObject("final_parameters"), "parameter"),
+                    JsonFields.string(field(o, "program"), "\"program\""),
+                    JsonFields.wholeNumber(field(o, "seed"), "\"seed\"", Long.MIN_VALUE, Long.MAX_VALUE),
+                    (int) JsonFields.wholeNumber(field(o, "steps"), "\"steps\"", 0, Integer.MAX_VALUE),
+                    o.has("engine") ? JsonFields.string(o.get("engine"), "\"engine\"") : "unknown",
+                    given,
+                    TensorJson.readAll(JsonFields.object(field(o, "initial_parameters"), "\"initial_parameters\""),
+                            "parameter"),
+                    TensorJson.readAll(JsonFields.object(field(o, "final_parameters"), "\"final_parameters\""),
+                            "parameter"),
                     losses,
-                    o.get("result").getAsString(),
-                    o.has("loop_seconds") && !o.get("loop_seconds").isJsonNull() ? o.get("loop_seconds").getAsDouble() : 0,
-                    o.has("extrapolation") ? Optional.of(extrapolation(o.getAsJsonObject("extrapolation")))
-                            : Optional.empty(),
-                    o.has("epochs") ? o.get("epochs").getAsInt() : 0,
+                    JsonFields.string(field(o, "result"), "\"result\""),
+                    o.has("loop_seconds") && !o.get("loop_seconds").isJsonNull()
+                            ? JsonFields.number(o.get("loop_seconds"), "\"loop_seconds\"") : 0,
+                    o.has("extrapolation") ? Optional.of(extrapolation(JsonFields.object(o.get("extrapolation"),
+                            "\"extrapolation\""))) : Optional.empty(),
+                    o.has("epochs") ? (int) JsonFields.wholeNumber(o.get("epochs"), "\"epochs\"", 0, Integer.MAX_VALUE) : 0,
                     tests,
                     values);
-        } catch (RuntimeException e) {
-            throw new InvalidTraceException(source + " is not a trace (docs/trace-format.md): "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        } catch (InvalidJsonException | JsonParseException e) {
+            throw new InvalidTraceException(e.getMessage().startsWith(source) ? e.getMessage()
+                    : source + " is not a trace (docs/trace-format.md): " + e.getMessage());
         }
+    }
+
+    private static JsonElement field(JsonObject o, String key) {
+        return JsonFields.field(o, key, "");
     }
 
     /** A number, or a rectangular nesting of lists of numbers. */
@@ -145,13 +183,13 @@ public final class TraceJson {
     private static void flatten(JsonElement e, List<Long> shape, int dim, List<Double> out, String name) {
         if (dim == shape.size()) {
             if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
-                throw new IllegalArgumentException("value " + name + " is not a number or a rectangular list of numbers");
+                throw new InvalidJsonException("\"values\".\"" + name + "\" is not a number or a rectangular list of numbers");
             }
-            out.add(e.getAsDouble());
+            out.add(JsonFields.number(e, "\"values\".\"" + name + "\""));
             return;
         }
         if (!e.isJsonArray() || e.getAsJsonArray().size() != shape.get(dim)) {
-            throw new IllegalArgumentException("value " + name + " is not a number or a rectangular list of numbers");
+            throw new InvalidJsonException("\"values\".\"" + name + "\" is not a number or a rectangular list of numbers");
         }
         for (JsonElement item : e.getAsJsonArray()) {
             flatten(item, shape, dim + 1, out, name);
@@ -183,14 +221,6 @@ public final class TraceJson {
         return a;
     }
 
-    private static float[] floats(JsonArray a) {
-        float[] values = new float[a.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = a.get(i).getAsFloat();
-        }
-        return values;
-    }
-
     private static JsonObject extrapolation(SinExtrapolation e) {
         JsonObject o = new JsonObject();
         o.addProperty("truth", "sin(x)");
@@ -213,12 +243,16 @@ public final class TraceJson {
 
     private static SinExtrapolation extrapolation(JsonObject o) {
         List<PointError> probes = new ArrayList<>();
-        for (JsonElement e : o.getAsJsonArray("probes")) {
-            JsonObject p = e.getAsJsonObject();
-            probes.add(new PointError(p.get("x").getAsDouble(), p.get("true").getAsDouble(),
-                    p.get("predicted").getAsDouble()));
+        JsonArray all = JsonFields.array(field(o, "probes"), "\"extrapolation\".\"probes\"");
+        for (int i = 0; i < all.size(); i++) {
+            String name = "\"extrapolation\".\"probes\" item " + (i + 1);
+            JsonObject p = JsonFields.object(all.get(i), name);
+            probes.add(new PointError(JsonFields.number(field(p, "x"), name + " x"),
+                    JsonFields.number(field(p, "true"), name + " true"),
+                    JsonFields.number(field(p, "predicted"), name + " predicted")));
         }
-        return new SinExtrapolation(probes, o.get("rmse_inside").getAsDouble(), o.get("rmse_outside").getAsDouble(),
-                o.get("model").getAsString());
+        return new SinExtrapolation(probes, JsonFields.number(field(o, "rmse_inside"), "\"rmse_inside\""),
+                JsonFields.number(field(o, "rmse_outside"), "\"rmse_outside\""),
+                JsonFields.string(field(o, "model"), "\"extrapolation\".\"model\""));
     }
 }

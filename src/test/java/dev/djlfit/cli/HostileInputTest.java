@@ -61,6 +61,232 @@ class HostileInputTest {
         assertEquals(cwdBefore, listing(Path.of("").toAbsolutePath(), false), "nothing new where the tests run");
     }
 
+    /**
+     * Two of a run's paths at one place, spelled differently (as given, through {@code ./} and
+     * {@code ..}, a symbolic link, a hard link): refused before training, the data untouched.
+     */
+    @Test
+    void twoPathsAtOnePlaceAreRefusedBeforeTraining() throws IOException {
+        random = new Random(20261206);
+        out = sandbox.resolve("out");
+        Path data = Files.writeString(sandbox.resolve("pts.csv"), "1,2\n2,3\n3,5\n");
+        Files.createSymbolicLink(sandbox.resolve("link.csv"), data.getFileName());
+        Files.createLink(sandbox.resolve("hard.csv"), data);
+        Files.createDirectories(sandbox.resolve("s"));
+        Files.createSymbolicLink(sandbox.resolve("s-link"), Path.of("s"));
+        for (int i = 0; i < 40; i++) {
+            Map<String, String> before = listing(sandbox, true);
+            List<String> args = new ArrayList<>(List.of("train", "-q", "--steps", "3"));
+            String place;
+            String[] pair;
+            if (random.nextBoolean()) {
+                place = "pts.csv";
+                args.addAll(List.of("--data", spell(place)));
+                pair = new String[] {"--json"}; // --out and --save at a file are refused as not folders
+            } else {
+                place = "s/m" + i;
+                String folder = pick("--out", "--save"); // a folder and a file; two folders may be one
+                boolean jsonFirst = random.nextBoolean();
+                args.addAll(List.of(jsonFirst ? "--json" : folder, spell(place)));
+                pair = new String[] {jsonFirst ? folder : "--json"};
+            }
+            args.addAll(List.of(pair[0], spell(place)));
+            if (!args.contains("--out")) {
+                args.addAll(List.of("--out", out.toString()));
+            }
+            CliRun run = CliRun.of(args.toArray(String[]::new));
+            String shown = "case " + i + ": " + args + "\n" + run.err() + run.out();
+            assertEquals(2, run.exitCode(), shown);
+            assertEquals(1, run.err().strip().lines().count(), shown);
+            assertTrue(run.err().contains("give another path"), shown);
+            assertEquals(before, listing(sandbox, true), "changed: " + shown);
+            assertEquals("1,2\n2,3\n3,5\n", Files.readString(data), shown);
+        }
+    }
+
+    /** {@code --json} makes missing folders, as the docs say; a name that ends in / is a folder's, refused. */
+    @Test
+    void jsonMakesMissingFoldersAndRefusesAFolderName() throws IOException {
+        Path deep = sandbox.resolve("a").resolve("b").resolve("c.json");
+        CliRun made = CliRun.of("train", "-q", "--steps", "3", "--out", sandbox.resolve("out").toString(),
+                "--json", deep.toString());
+        assertEquals(0, made.exitCode(), made.err());
+        assertTrue(Files.readString(deep).startsWith("{"));
+        CliRun folder = CliRun.of("train", "-q", "--steps", "3", "--out", sandbox.resolve("out").toString(),
+                "--json", sandbox.resolve("newdir") + "/");
+        assertEquals(2, folder.exitCode(), folder.err());
+        assertTrue(folder.err().contains("names a folder (it ends in /)"), folder.err());
+        assertFalse(Files.exists(sandbox.resolve("newdir")));
+    }
+
+    /**
+     * The user's own files named as a save names its parameter files, in a new folder or beside a
+     * saved model: a save refuses the folder or saves beside them, and never removes or changes one.
+     */
+    @Test
+    void aSaveRemovesOnlyWhatItWrote() throws IOException {
+        random = new Random(20261207);
+        for (int i = 0; i < 6; i++) {
+            Path model = sandbox.resolve("model" + i);
+            boolean saved = i % 2 == 1;
+            if (saved) {
+                assertEquals(0, CliRun.of("train", "-q", "--steps", "3", "--out", sandbox.resolve("out").toString(),
+                        "--save", model.toString()).exitCode());
+            } else {
+                Files.createDirectories(model);
+            }
+            Map<Path, String> mine = new TreeMap<>();
+            for (int k = 0; k < 1 + random.nextInt(3); k++) {
+                Path p = model.resolve(String.format("net-%04d.params", random.nextInt(4)));
+                if (!Files.exists(p)) {
+                    mine.put(p, Files.writeString(p, "the user's " + random.nextInt()).toString());
+                }
+            }
+            Map<Path, String> contents = new TreeMap<>();
+            for (Path p : mine.keySet()) {
+                contents.put(p, Files.readString(p));
+            }
+            CliRun run = CliRun.of("train", "-q", "--steps", "3", "--out", sandbox.resolve("out").toString(),
+                    "--save", model.toString());
+            String shown = "case " + i + " " + mine.keySet() + ": " + run.err();
+            if (saved) {
+                assertEquals(0, run.exitCode(), shown);
+                assertEquals(0, CliRun.of("predict", "--from", model.toString(), "--x", "1").exitCode(), shown);
+            } else {
+                assertEquals(2, run.exitCode(), shown);
+                assertTrue(run.err().contains("neither empty nor a saved model"), shown);
+            }
+            for (Map.Entry<Path, String> e : contents.entrySet()) {
+                assertEquals(e.getValue(), Files.readString(e.getKey()), shown);
+            }
+        }
+    }
+
+    /**
+     * Control characters, escape sequences and direction marks in the user's data, wherever it
+     * is echoed (a CSV cell, a file name, a formula, an option's value, a program name): refused
+     * with exit 2, and no such character reaches the terminal raw.
+     */
+    @Test
+    void controlCharactersFromTheUsersDataNeverReachTheTerminal() throws IOException {
+        random = new Random(20261208);
+        String[] controls = {"\u001b[2J", "\u001b]0;owned\u0007", "\u0000", "\u0001", "\r", "\n", "\u007f",
+            "\u009b31m", "\u202e", "\u2066", "\u200f", "\u0008\u0008"};
+        for (int i = 0; i < 60; i++) {
+            String c = pick(controls);
+            String nameSafe = c.replace("\u0000", "\u0001");
+            List<String> args = new ArrayList<>();
+            switch (random.nextInt(7)) {
+                case 0 -> args.addAll(List.of("train", "--data", Files.writeString(sandbox.resolve("c" + i + ".csv"),
+                        "x,y\n1,2\n2," + c + "3\n").toString()));
+                case 1 -> args.addAll(List.of("train", "--data", Files.writeString(
+                        sandbox.resolve("c" + i + nameSafe + ".csv"), "1,2\n").toString()));
+                case 2 -> args.addAll(List.of("train", "--function", "x" + c + "+1", "--x", "0:3:1"));
+                case 3 -> args.addAll(List.of("train", pick("--lr", "--hidden", "--x", "--seed"), "1" + c + "0"));
+                case 4 -> args.addAll(List.of("tutorial", "polynomial" + c + "-nn"));
+                case 5 -> args.addAll(List.of("predict", "--from", sandbox.resolve("m" + nameSafe).toString(), "--x", "1"));
+                default -> args.addAll(List.of("tutorial", "polynomial-nn", "--inputs", Files.writeString(
+                        sandbox.resolve("t" + i + ".json"), "{\"program\": \"p" + c + "\", \"seed\": \"1" + c + "\"}")
+                        .toString()));
+            }
+            List<String> quick = List.of("--steps", "3", "-q", "--out", sandbox.resolve("out").toString());
+            args.addAll(switch (args.get(0)) {
+                case "train" -> quick;
+                case "tutorial" -> quick.subList(0, 2);
+                default -> List.of();
+            });
+            CliRun run = CliRun.of(args.toArray(String[]::new));
+            String all = run.out() + run.err();
+            String shown = "case " + i + ": " + dev.djlfit.text.TerminalSafe.text(args + " -> " + all);
+            assertEquals(2, run.exitCode(), shown);
+            String[] lines = all.split("\n", -1);
+            for (String line : lines) {
+                assertTrue(line.codePoints().noneMatch(dev.djlfit.text.TerminalSafe::unsafe), "raw control: " + shown);
+            }
+            assertEquals(1, all.strip().lines().count(), shown);
+        }
+    }
+
+    /**
+     * One number grammar (the digits 0-9, as data files have it) and one list grammar (no empty
+     * item, a trailing comma included) for every option: other scripts' digits and stray commas
+     * are refused, not read or dropped.
+     */
+    @Test
+    void numbersAndListsFollowOneGrammarInEveryOption() {
+        random = new Random(20261209);
+        String[] zeros = {"\u0660", "\uff10", "\u0966", "\u09e6", "\u0e50", "\ud835\udfce"};
+        for (int i = 0; i < 40; i++) {
+            List<String> args = new ArrayList<>();
+            String value;
+            if (random.nextBoolean()) {
+                String digits = Integer.toString(2 + random.nextInt(50));
+                int at = random.nextInt(digits.length());
+                String zero = pick(zeros);
+                value = digits.substring(0, at) + new String(Character.toChars(zero.codePointAt(0)
+                        + (digits.charAt(at) - '0'))) + digits.substring(at + 1);
+                String option = pick("train --steps", "train --hidden", "train --seed", "sweep --seeds",
+                        "sweep --first-seed", "sweep --threads", "sweep --hidden", "sweep --depths", "bench --repeats");
+                args.addAll(List.of(option.split(" ")));
+                args.add(value);
+            } else {
+                String option = pick("--hidden", "--depths", "--activations");
+                List<String> items = switch (option) {
+                    case "--activations" -> List.of("tanh", "relu");
+                    case "--depths" -> List.of("2", "3");
+                    default -> List.of("2", "10");
+                };
+                String list = String.join(",", items.subList(0, 1 + random.nextInt(2)));
+                value = switch (random.nextInt(3)) {
+                    case 0 -> list + ",";
+                    case 1 -> "," + list;
+                    default -> list.replaceFirst("$", ",," + items.get(1));
+                };
+                args.addAll(List.of("sweep", option, value));
+            }
+            if (args.get(0).equals("bench")) {
+                args.addAll(List.of("--no-python", "--steps", "3", "--warmup", "0", "--experiments", "linear-linear"));
+            } else {
+                args.addAll(List.of("--steps", "3", "-q", "--out", sandbox.resolve("out").toString())
+                        .subList(args.contains("--steps") ? 2 : 0, 5));
+            }
+            CliRun run = CliRun.of(args.toArray(String[]::new));
+            String shown = "case " + i + ": " + args + " -> " + run.err() + run.out();
+            assertEquals(2, run.exitCode(), shown);
+            assertTrue(run.err().contains("Invalid value for option"), shown);
+        }
+    }
+
+    /** A model.json whose model kind is unknown, or not the one its widths make, is refused by predict. */
+    @Test
+    void predictRefusesAModelKindThatIsUnknownOrContradictsTheWidths() throws IOException {
+        Path model = sandbox.resolve("model");
+        assertEquals(0, CliRun.of("train", "-q", "--steps", "3", "--out", sandbox.resolve("out").toString(),
+                "--save", model.toString()).exitCode());
+        Path json = model.resolve("model.json");
+        String good = Files.readString(json);
+        assertTrue(good.contains("\"model\": \"tanh\""), good);
+        for (String kind : List.of("linear", "deep", "custom", "transformer", "TANH", "")) {
+            Files.writeString(json, good.replace("\"model\": \"tanh\"", "\"model\": \"" + kind + "\""));
+            CliRun run = CliRun.of("predict", "--from", model.toString(), "--x", "1");
+            assertEquals(2, run.exitCode(), kind + ": " + run.err() + run.out());
+            assertTrue(run.err().contains("model kind '" + kind + "'"), run.err());
+        }
+        Files.writeString(json, good);
+        assertEquals(0, CliRun.of("predict", "--from", model.toString(), "--x", "1").exitCode());
+    }
+
+    /** {@code place} (relative to the sandbox) spelled one of several ways that all lead there. */
+    private String spell(String place) {
+        boolean file = place.equals("pts.csv");
+        return switch (random.nextInt(4)) {
+            case 0 -> sandbox.resolve(place).toString();
+            case 1 -> sandbox + "/./s/../" + place;
+            case 2 -> file ? sandbox.resolve("link.csv").toString() : sandbox.resolve("s-link").resolve(place.substring(2)).toString();
+            default -> file ? sandbox.resolve("hard.csv").toString() : sandbox + "/s/./" + place.substring(2);
+        };
+    }
+
     private List<String> generate(int i) throws IOException {
         List<String> args = new ArrayList<>();
         switch (random.nextInt(5)) {

@@ -110,7 +110,7 @@ class JudgeCommandTest {
         Path notATrace = Files.writeString(folder.resolve("notes.json"), "{\"program\": 1}");
         String p = pytorch.toString();
         assertBadInput(CliRun.of("judge", folder.resolve("absent.json").toString(), p, "--tolerance-parameters", "0",
-                "--tolerance-loss", "0"), "absent.json does not exist");
+                "--tolerance-loss", "0"), "absent.json: no such file");
         assertBadInput(CliRun.of("judge", notATrace.toString(), p, "--tolerance-parameters", "0", "--tolerance-loss",
                 "0"), "is not a trace");
         assertBadInput(CliRun.of("judge", other.toString(), p, "--tolerance-parameters", "0", "--tolerance-loss", "0"),

@@ -8,12 +8,15 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.djlfit.experiment.ResultJson;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** The command line's outputs: checked before training, written as what is at the path asks, nothing else touched. */
@@ -129,5 +132,56 @@ class OutputSafetyCliTest {
         assertEquals("relu-h2-d2", relu.get("name").getAsString());
         assertEquals(List.of(5, 6, 7), relu.getAsJsonArray("seeds").asList().stream()
                 .map(e -> e.getAsJsonObject().get("seed").getAsInt()).toList());
+    }
+
+    /** What goes to a full standard output is lost: that is an error, not exit 0. */
+    @Tag("external")
+    @Test
+    void aStandardOutputThatCannotBeWrittenIsAnError() throws Exception {
+        Path full = Path.of("/dev/full");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(full), "no /dev/full here");
+        Path model = dir.resolve("model");
+        assertEquals(0, CliRun.of("train", "--steps", "3", "-q", "--out", dir.resolve("out").toString(),
+                "--save", model.toString()).exitCode());
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        for (List<String> args : List.of(List.of("predict", "--from", model.toString(), "--x", "0:100:0.5"),
+                List.of("tutorial", "polynomial-nn", "--steps", "3", "--no-report"))) {
+            List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                    "dev.djlfit.cli.Main"));
+            command.addAll(args);
+            Path err = dir.resolve("err.txt");
+            Process p = new ProcessBuilder(command).redirectOutput(full.toFile()).redirectError(err.toFile()).start();
+            assertTrue(p.waitFor(2, TimeUnit.MINUTES), args + " took over 2 minutes");
+            String said = Files.readString(err);
+            assertEquals(2, p.exitValue(), args + ": " + said);
+            assertEquals("error: the standard output is incomplete: No space left on device", said.strip(), args.toString());
+        }
+    }
+
+    /** A --json (or a saved model.json) replaced for its owner stays its owner's, with its mode. */
+    @Test
+    void aReplacedFileKeepsItsOwnerGroupAndMode() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
+                "only root can give a file to another user to replace");
+        Path json = Files.writeString(dir.resolve("theirs.json"), "{}");
+        Path model = dir.resolve("model");
+        assertEquals(0, CliRun.of("train", "--steps", "3", "-q", "--out", dir.resolve("out").toString(),
+                "--save", model.toString()).exitCode());
+        Path description = model.resolve("model.json");
+        for (Path p : List.of(json, description)) {
+            Files.setAttribute(p, "unix:uid", 4321);
+            Files.setAttribute(p, "unix:gid", 4322);
+            Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
+        }
+        CliRun run = CliRun.of("train", "--steps", "3", "-q", "--out", dir.resolve("out").toString(),
+                "--json", json.toString(), "--save", model.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        for (Path p : List.of(json, description)) {
+            assertTrue(Files.readString(p).length() > 2, p + " was replaced");
+            assertEquals(4321, Files.getAttribute(p, "unix:uid"), p.toString());
+            assertEquals(4322, Files.getAttribute(p, "unix:gid"), p.toString());
+            assertEquals("rw-r-----", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(p)), p.toString());
+        }
     }
 }

@@ -9,6 +9,7 @@ import dev.djlfit.trace.TraceJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -86,11 +87,12 @@ class TutorialCommandTest {
     }
 
     @Test
-    void jsonInAMissingFolderIsRefusedBeforeTraining(@TempDir Path dir) {
-        CliRun run = CliRun.of("tutorial", "dynamic-net", "--json", dir.resolve("no/such/folder/t.json").toString());
+    void jsonInAFileIsRefusedBeforeTraining(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("notes.txt"), "mine");
+        CliRun run = CliRun.of("tutorial", "dynamic-net", "--json", file.resolve("folder/t.json").toString());
         assertEquals(2, run.exitCode());
         assertEquals("", run.out(), "nothing trained");
-        assertTrue(run.err().contains("does not exist"), run.err());
+        assertTrue(run.err().contains("is a file, not a folder"), run.err());
     }
 
     @Test

@@ -86,6 +86,7 @@ class SaveTargetTest {
         Path staging = Files.createDirectories(model.resolve(".djl-fit-" + gone.pid() + "-00c0ffee.tmp"));
         Files.write(staging.resolve("net-0001.params"), new byte[] {1, 2});
         Files.write(model.resolve("net-0001.params"), new byte[] {3, 4}); // renamed in, the switch not reached
+        Files.writeString(model.resolve(".djl-fit-save.owned"), "net-0001.params\n"); // recorded before the rename
         Files.writeString(model.resolve(".djl-fit-save.lock"), "");
         assertEquals(values(1), SavedModel.load(model).parameters(), "the old model is whole");
         assertArrayEquals(kept, Files.readAllBytes(model.resolve("net-0000.params")));
@@ -95,6 +96,7 @@ class SaveTargetTest {
 
         Path first = Files.createDirectories(dir.resolve("first"));
         Files.write(first.resolve("net-0000.params"), new byte[] {5}); // a first save killed before its switch
+        Files.writeString(first.resolve(".djl-fit-save.owned"), "net-0000.params\n");
         save(first, values(3), Scaling.IDENTITY);
         assertEquals(values(3), SavedModel.load(first).parameters());
         assertEquals(List.of("model.json", "net-0000.params"), names(first));

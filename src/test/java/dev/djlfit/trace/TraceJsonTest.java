@@ -57,4 +57,25 @@ class TraceJsonTest {
                 () -> TraceJson.parse("{\"program\": \"p\", \"seed\": 0}", "f.json"));
         assertEquals(true, e.getMessage().startsWith("f.json is not a trace"), e.getMessage());
     }
+
+    @Test
+    void aDocumentNestedDeeperThanAnyTraceIsRefusedInWords() {
+        String deep = "[".repeat(100_000) + "]".repeat(100_000);
+        InvalidTraceException e = assertThrows(InvalidTraceException.class, () -> TraceJson.parse(deep, "ref.json"));
+        assertEquals("ref.json nests deeper than 64 levels at line 1, column 66; no document of this project is that deep",
+                e.getMessage());
+    }
+
+    @Test
+    void numbersWrittenAsTextOrBeyondAFloatAreNamed() {
+        String good = "{\"program\": \"p\", \"seed\": 0, \"steps\": 1, \"inputs\": {\"x\": [1, 2], \"y\": [1, 2]},"
+                + " \"initial_parameters\": {}, \"final_parameters\": {}, \"losses\": [], \"result\": \"r\"}";
+        assertEquals(2, TraceJson.parse(good, "t").inputs().size());
+        assertEquals("t is not a trace (docs/trace-format.md): \"inputs\".\"y\" item 2 is the text \"2\" where a number"
+                + " is expected", assertThrows(InvalidTraceException.class,
+                        () -> TraceJson.parse(good.replace("[1, 2]}", "[1, \"2\"]}"), "t")).getMessage());
+        assertEquals("t is not a trace (docs/trace-format.md): \"inputs\".\"x\" item 1 is 1.0E39, too large for a 32-bit"
+                + " float (at most about 3.4e38)", assertThrows(InvalidTraceException.class,
+                        () -> TraceJson.parse(good.replace("[1, 2],", "[1e39, 2],"), "t")).getMessage());
+    }
 }
