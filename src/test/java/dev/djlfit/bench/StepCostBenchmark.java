@@ -15,6 +15,8 @@ import dev.djlfit.torch.optim.Optimizer;
 import dev.djlfit.torch.optim.SGD;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -28,13 +30,16 @@ import java.util.regex.Pattern;
  * What each part of one step of the article's loop costs ({@code TrainingLoop}'s body on the
  * article's 4 points): growing prefixes of the step, timed in interleaved rounds, and each part
  * as the difference of two prefixes; then the libtorch operators one step runs, from libtorch's
- * own profiler. A benchmark, not a test: run it by hand (see docs/performance.md).
+ * own profiler. Times are this thread's CPU time. A benchmark, not a test: run it by hand (see docs/performance.md).
  *
  * <pre>
  * java -cp target/test-classes:target/classes:target/lib/* dev.djlfit.bench.StepCostBenchmark [experiment] [iterations] [rounds]
  * </pre>
  */
 public final class StepCostBenchmark {
+
+    /** CPU time of this thread, which runs libtorch's operators too (one intra-op thread; autograd runs CPU work on the caller): on a shared machine wall time mostly measures the other processes. */
+    private static final ThreadMXBean THREAD = ManagementFactory.getThreadMXBean();
 
     private static final String[] PREFIXES = {
         "scope", "+forward", "+loss-gradient", "+backward", "+zero_grad", "+step (whole step)"};
@@ -64,7 +69,7 @@ public final class StepCostBenchmark {
                         micros[p][r] = time(p, iterations, fit, x, y, calcLoss, optimizer);
                     }
                 }
-                System.out.printf(Locale.ROOT, "%s, %d iterations x %d interleaved rounds, load average %s%n",
+                System.out.printf(Locale.ROOT, "%s, %d iterations x %d interleaved rounds, thread CPU time, load average %s%n",
                         name, iterations, rounds, loadAverage());
                 double previous = 0;
                 for (int p = 0; p < PREFIXES.length; p++) {
@@ -80,11 +85,11 @@ public final class StepCostBenchmark {
 
     private static double time(int prefix, int iterations, Net fit, NDArray x, NDArray y, MSELoss calcLoss,
             Optimizer optimizer) {
-        long start = System.nanoTime();
+        long start = THREAD.getCurrentThreadCpuTime();
         for (int i = 0; i < iterations; i++) {
             step(prefix, fit, x, y, calcLoss, optimizer);
         }
-        return (System.nanoTime() - start) / 1e3 / iterations;
+        return (THREAD.getCurrentThreadCpuTime() - start) / 1e3 / iterations;
     }
 
     private static void step(int prefix, Net fit, NDArray x, NDArray y, MSELoss calcLoss, Optimizer optimizer) {
