@@ -40,6 +40,8 @@ public final class StepCostBenchmark {
 
     /** CPU time of this thread, which runs libtorch's operators too (one intra-op thread; autograd runs CPU work on the caller): on a shared machine wall time mostly measures the other processes. */
     private static final ThreadMXBean THREAD = ManagementFactory.getThreadMXBean();
+    private static final com.sun.management.OperatingSystemMXBean PROCESS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private static final String[] PREFIXES = {
         "scope", "+forward", "+loss-gradient", "+backward", "+zero_grad", "+step (whole step)"};
@@ -64,11 +66,15 @@ public final class StepCostBenchmark {
                         time(p, iterations, fit, x, y, calcLoss, optimizer);
                     }
                 }
+                long processStart = PROCESS.getProcessCpuTime();
+                long threadStart = THREAD.getCurrentThreadCpuTime();
                 for (int r = 0; r < rounds; r++) {
                     for (int p = 0; p < PREFIXES.length; p++) {
                         micros[p][r] = time(p, iterations, fit, x, y, calcLoss, optimizer);
                     }
                 }
+                double otherThreads = ((PROCESS.getProcessCpuTime() - processStart)
+                        - (THREAD.getCurrentThreadCpuTime() - threadStart)) / 1e3 / (rounds * PREFIXES.length * (double) iterations);
                 System.out.printf(Locale.ROOT, "%s, %d iterations x %d interleaved rounds, thread CPU time, load average %s%n",
                         name, iterations, rounds, loadAverage());
                 double previous = 0;
@@ -78,6 +84,7 @@ public final class StepCostBenchmark {
                             PREFIXES[p], median, median - previous, round(micros[p]));
                     previous = median;
                 }
+                System.out.printf(Locale.ROOT, "other threads of this JVM (GC, JIT): %.2f us CPU per iteration%n", otherThreads);
                 profile(fit, x, y, calcLoss, optimizer);
             }
         }
