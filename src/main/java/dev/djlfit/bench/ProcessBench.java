@@ -4,8 +4,12 @@ import dev.djlfit.experiment.ExperimentSpec;
 import dev.djlfit.parity.PyTorchReference;
 import dev.djlfit.training.TrainingConfig;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -76,7 +80,7 @@ public final class ProcessBench {
         Path out = null;
         try {
             out = Files.createTempDirectory("djl-fit-bench");
-            List<String> command = new ArrayList<>(List.of(javaExecutable(), "-cp", System.getProperty("java.class.path"),
+            List<String> command = new ArrayList<>(List.of(javaExecutable(), "-cp", classPath(),
                     "dev.djlfit.cli.Main", "train"));
             command.addAll(trainArguments(spec, config, out));
             long start = System.nanoTime();
@@ -123,6 +127,26 @@ public final class ProcessBench {
                 "--out", out.toString()));
         spec.architecture().activation().ifPresent(a -> args.addAll(List.of("--activation", a.id())));
         return args;
+    }
+
+    /**
+     * This program's class path: the JVM's, or where a launcher such as Maven's {@code exec:java}
+     * loaded the classes through a class loader of its own, that loader's.
+     */
+    static String classPath() {
+        ClassLoader loader = ProcessBench.class.getClassLoader();
+        if (loader instanceof URLClassLoader urls && urls != ClassLoader.getSystemClassLoader()) {
+            List<String> entries = new ArrayList<>();
+            for (URL url : urls.getURLs()) {
+                try {
+                    entries.add(Path.of(url.toURI()).toString());
+                } catch (URISyntaxException | IllegalArgumentException e) {
+                    // not a file: nothing a child JVM could load
+                }
+            }
+            return String.join(File.pathSeparator, entries);
+        }
+        return System.getProperty("java.class.path");
     }
 
     private static String javaExecutable() {
