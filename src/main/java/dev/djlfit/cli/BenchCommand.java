@@ -7,6 +7,7 @@ import dev.djlfit.bench.ExperimentBench;
 import dev.djlfit.bench.JavaLoopBench;
 import dev.djlfit.bench.MemoryBench;
 import dev.djlfit.bench.PyTorchAvailability;
+import dev.djlfit.bench.ProcessBench;
 import dev.djlfit.bench.PyTorchBench;
 import dev.djlfit.bench.QuickstartBench;
 import dev.djlfit.bench.TutorialBench;
@@ -52,6 +53,12 @@ import java.util.concurrent.Callable;
             "",
             "--walkthrough also times the whole walkthrough: the four experiments in parallel in Java against"
                     + " the article's code running them one after another.",
+            "",
+            "--process also times whole processes, as a user runs them: djl-fit train in a fresh JVM against"
+                    + " the article's code in a fresh Python, each at the two --process-steps counts and at one step:"
+                    + " per step with start-up taken out (the difference of the two over the difference of the steps),"
+                    + " the longer run whole, and start-up on its own (one step, whole process), alternately, median"
+                    + " of --repeats rounds.",
             "",
             "--batch K times the sweep's batched training instead: K nets of --batch-config at once"
                     + " (java-<loop>, per batch step and per net-step), one of them alone (alone-<loop>) and the"
@@ -116,6 +123,14 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Steps per experiment of the walkthrough timing (default: ${DEFAULT-VALUE}).")
     int walkthroughSteps = TrainingConfig.ARTICLE_STEPS;
 
+    @Option(names = "--process", description = "Also time whole processes: per step with start-up taken out,"
+            + " the whole run, and start-up on its own (PROCESS and STARTUP lines).")
+    boolean process;
+
+    @Option(names = "--process-steps", split = ",", paramLabel = "N",
+            description = "The two step counts of --process (default: 20000,120000).")
+    List<Integer> processSteps = List.of(20_000, 120_000);
+
     @Option(names = "--batch", paramLabel = "K",
             description = "Time the sweep's batched training of K nets instead of the experiments' loops.")
     Integer batch;
@@ -168,6 +183,10 @@ public final class BenchCommand implements Callable<Integer> {
         OptionChecks.notNegative("--warmup", warmup);
         OptionChecks.repeats("--repeats", repeats);
         OptionChecks.steps("--walkthrough-steps", walkthroughSteps);
+        if (processSteps.size() != 2 || processSteps.get(0) < 1 || processSteps.get(1) <= processSteps.get(0)) {
+            throw new UserInputException("--process-steps takes two rising step counts, e.g. 20000,120000; got "
+                    + processSteps);
+        }
         if (memorySteps <= MEMORY_WARMUP_STEPS) {
             throw new UserInputException("--memory-steps must be over " + MEMORY_WARMUP_STEPS + ", got " + memorySteps);
         }
@@ -189,6 +208,12 @@ public final class BenchCommand implements Callable<Integer> {
         TrainingConfig config = new TrainingConfig(steps, TrainingConfig.ARTICLE_LEARNING_RATE, seed, 1000);
         List<ExperimentBench.Row> rows = new ExperimentBench(new JavaLoopBench(target.device(), warmup, repeats), reference)
                 .run(chosen, config, variants, report::row);
+        if (process) {
+            ProcessBench processBench = new ProcessBench(pythonReference, repeats, processSteps.get(0), processSteps.get(1));
+            for (ExperimentSpec experiment : chosen) {
+                report.process(processBench.measure(experiment, config));
+            }
+        }
         if (walkthrough) {
             report.walkthrough(WalkthroughBench.run(target.device(), walkthroughSteps, seed, reference));
         }

@@ -6,6 +6,7 @@ import dev.djlfit.bench.EpochTiming;
 import dev.djlfit.bench.ExperimentBench;
 import dev.djlfit.bench.MatmulFloor;
 import dev.djlfit.bench.MemoryBench;
+import dev.djlfit.bench.ProcessBench;
 import dev.djlfit.bench.PyTorchAvailability;
 import dev.djlfit.bench.QuickstartBench;
 import dev.djlfit.bench.QuickstartPyTorch;
@@ -73,6 +74,25 @@ public final class BenchReport {
                 out.printf(Locale.ROOT, "RATIO %s %s/pytorch time=%.2f%n",
                         row.experiment().name(), r.variant(), r.median() / reference.median());
             }
+        }
+        out.flush();
+    }
+
+    /** {@code bench --process}: whole processes, per step with start-up taken out, and start-up alone. */
+    public void process(ProcessBench.Row row) {
+        ProcessBench.Timing reference = row.pytorchOrNull();
+        for (ProcessBench.Timing t : reference == null ? List.of(row.java()) : List.of(row.java(), reference)) {
+            out.printf(Locale.ROOT, "PROCESS %s %s us_per_step=%.1f (steps %d to %d) whole_s=%.2f (%d steps)%n",
+                    row.experiment().name(), t.variant(), t.microsPerStep(), t.shortSteps(), t.longSteps(),
+                    t.longSeconds(), t.longSteps());
+            out.printf(Locale.ROOT, "STARTUP %s %s whole_s=%.2f (1 step)%n", row.experiment().name(), t.variant(),
+                    t.startupSeconds());
+        }
+        if (reference != null) {
+            out.printf(Locale.ROOT, "RATIO %s process java/pytorch per_step=%.2f whole=%.2f startup=%.2f%n",
+                    row.experiment().name(), row.java().microsPerStep() / reference.microsPerStep(),
+                    row.java().longSeconds() / reference.longSeconds(),
+                    row.java().startupSeconds() / reference.startupSeconds());
         }
         out.flush();
     }

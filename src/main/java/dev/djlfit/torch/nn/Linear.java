@@ -3,6 +3,8 @@ package dev.djlfit.torch.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import dev.djlfit.torch.Torch;
 
 /**
@@ -52,10 +54,14 @@ public final class Linear extends Module {
         this.bias = biasOrNull == null ? null : registerParameter("bias", biasOrNull);
     }
 
+    /**
+     * {@code F.linear(x, weight, bias)}: libtorch's {@code linear}, which for a 2-D input with a
+     * bias is one {@code addmm} (grad_fn {@code AddmmBackward0}), as in PyTorch. Called directly,
+     * without DJL's {@code NDList} wrapping, once per layer per step.
+     */
     @Override
     public NDArray forward(NDArray x) {
-        return (bias == null ? ai.djl.nn.core.Linear.linear(x, weight) : ai.djl.nn.core.Linear.linear(x, weight, bias))
-                .singletonOrThrow();
+        return JniUtils.linear((PtNDArray) x, (PtNDArray) weight, (PtNDArray) bias);
     }
 
     /** {@code linear.weight}. */

@@ -93,7 +93,7 @@ public final class MSELoss implements AutoCloseable {
         /** d(loss)/d(prediction): 2·(pred − y), divided by n for the mean. */
         public NDArray gradient() {
             try (GradMode noGrad = Torch.noGrad()) {
-                return prediction.sub(target).mul(factor(prediction));
+                return prediction.sub(target).muli(factor(prediction));
             }
         }
 
