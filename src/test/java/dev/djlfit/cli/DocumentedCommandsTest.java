@@ -239,7 +239,7 @@ class DocumentedCommandsTest {
             }
         } else if (isProjectFile(program) || (!arguments.isEmpty() && isProjectFile(arguments.get(0)))) {
             needsPyTorchIf(program.equals("/usr/bin/python3")
-                    || arguments.stream().anyMatch(a -> a.startsWith("src/reference/pytorch/")
+                    || words.stream().anyMatch(a -> a.startsWith("src/reference/pytorch/")
                             || a.startsWith("docs/examples/consumer/")));
             needsIf(words.contains("notebooks/run-notebooks.sh"), Prerequisite.NBCONVERT, command);
             projectPathsExist(command, words);
