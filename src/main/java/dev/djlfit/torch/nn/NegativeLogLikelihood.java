@@ -21,7 +21,35 @@ final class NegativeLogLikelihood {
     /** PyTorch's default {@code ignore_index}. */
     static final long DEFAULT_IGNORE_INDEX = -100;
 
-    private NegativeLogLikelihood() {}
+    private final String loss;
+    private final NDArray weight;
+    private final long ignoreIndex;
+    private final Reduction reduction;
+
+    /**
+     * The settings a loss module passes to {@code nll_loss}.
+     *
+     * @param loss the module's name, for error messages
+     * @param weightOrNull one weight per class, shape (C), or null for all ones
+     */
+    NegativeLogLikelihood(String loss, NDArray weightOrNull, long ignoreIndex, Reduction reduction) {
+        this.loss = loss;
+        this.weight = weightOrNull;
+        this.ignoreIndex = ignoreIndex;
+        this.reduction = reduction;
+    }
+
+    NDArray weight() {
+        return weight;
+    }
+
+    long ignoreIndex() {
+        return ignoreIndex;
+    }
+
+    Reduction reduction() {
+        return reduction;
+    }
 
     static int classDim(Shape input) {
         return input.dimension() == 1 ? 0 : 1;
@@ -48,7 +76,7 @@ final class NegativeLogLikelihood {
         }
     }
 
-    static void checkWeight(String loss, NDArray weight, Shape input) {
+    void checkWeight(Shape input) {
         long classes = input.get(classDim(input));
         if (weight != null && !weight.getShape().equals(new Shape(classes))) {
             throw new IllegalArgumentException(loss + ": weight of shape " + weight.getShape() + " for an input of shape "
@@ -57,12 +85,11 @@ final class NegativeLogLikelihood {
     }
 
     /** The loss of log-probabilities {@code logProbabilities} at int64 class indices {@code target}. */
-    static NDArray forward(String loss, NDArray logProbabilities, NDArray target, NDArray weight, long ignoreIndex,
-            Reduction reduction) {
+    NDArray forward(NDArray logProbabilities, NDArray target) {
         Shape shape = logProbabilities.getShape();
         int classDim = classDim(shape);
         long classes = shape.get(classDim);
-        long ignored = checkTargets(loss, target, classes, ignoreIndex);
+        long ignored = checkTargets(target, classes);
 
         NDArray safeTarget = ignored == 0 ? target : NDArrays.where(target.eq(ignoreIndex), target.zerosLike(), target);
         NDArray picked = logProbabilities.gather(safeTarget.expandDims(classDim), classDim).squeeze(classDim);
@@ -98,7 +125,7 @@ final class NegativeLogLikelihood {
      *
      * @return how many targets equal {@code ignoreIndex}
      */
-    private static long checkTargets(String loss, NDArray target, long classes, long ignoreIndex) {
+    private long checkTargets(NDArray target, long classes) {
         if (target.getDataType() != DataType.INT64) {
             throw new IllegalArgumentException(loss + ": class-index targets must be int64 (PyTorch's Long), not "
                     + target.getDataType() + "; convert them with target.toType(DataType.INT64, false)");
