@@ -15,41 +15,16 @@ import dev.djlfit.torch.Torch;
  * Targets are int64 class indices of the input's shape without the class dimension, each in
  * [0, C) or equal to {@code ignoreIndex}. The mean divides by the sum of the targets' weights
  * (the count of targets not ignored, without a weight), as PyTorch does.
+ *
+ * @param loss the loss module's name, for error messages
+ * @param weight one weight per class, shape (C), or null for all ones
+ * @param ignoreIndex the target value that counts for nothing
+ * @param reduction how the per-target losses are reduced
  */
-final class NegativeLogLikelihood {
+record NegativeLogLikelihood(String loss, NDArray weight, long ignoreIndex, Reduction reduction) {
 
     /** PyTorch's default {@code ignore_index}. */
     static final long DEFAULT_IGNORE_INDEX = -100;
-
-    private final String loss;
-    private final NDArray weight;
-    private final long ignoreIndex;
-    private final Reduction reduction;
-
-    /**
-     * The settings a loss module passes to {@code nll_loss}.
-     *
-     * @param loss the module's name, for error messages
-     * @param weightOrNull one weight per class, shape (C), or null for all ones
-     */
-    NegativeLogLikelihood(String loss, NDArray weightOrNull, long ignoreIndex, Reduction reduction) {
-        this.loss = loss;
-        this.weight = weightOrNull;
-        this.ignoreIndex = ignoreIndex;
-        this.reduction = reduction;
-    }
-
-    NDArray weight() {
-        return weight;
-    }
-
-    long ignoreIndex() {
-        return ignoreIndex;
-    }
-
-    Reduction reduction() {
-        return reduction;
-    }
 
     static int classDim(Shape input) {
         return input.dimension() == 1 ? 0 : 1;
