@@ -20,30 +20,15 @@ import sys
 import tempfile
 import time
 
-try:
-    import torch
-    from torch import nn
-    from torch.utils.data import DataLoader
-    from torchvision import datasets
-    from torchvision.transforms import ToTensor
-except ImportError:
-    sys.stderr.write("error: %s has no PyTorch and torchvision (import failed); on Debian or Ubuntu install them"
-                     " with: apt-get install -y python3-torch python3-torchvision\n" % sys.executable)
-    sys.exit(3)
-
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from basics import DEFAULT_DATA, torchvision_root  # noqa: E402  (the one way references find FashionMNIST)
+# basics exits 3, saying what to install, where torch or torchvision cannot be imported
+from basics import DEFAULT_DATA, NeuralNetwork, torchvision_root  # noqa: E402
 
-
-class NeuralNetwork(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.flatten = nn.Flatten()
-        self.linear_relu_stack = nn.Sequential(
-            nn.Linear(28 * 28, 512), nn.ReLU(), nn.Linear(512, 512), nn.ReLU(), nn.Linear(512, 10))
-
-    def forward(self, x):
-        return self.linear_relu_stack(self.flatten(x))
+import torch  # noqa: E402
+from torch import nn  # noqa: E402
+from torch.utils.data import DataLoader  # noqa: E402
+from torchvision import datasets  # noqa: E402
+from torchvision.transforms import ToTensor  # noqa: E402
 
 
 def blas_info():
