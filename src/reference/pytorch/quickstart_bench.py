@@ -12,7 +12,6 @@ as the original prints it. Prints one JSON object on stdout:
 """
 
 import argparse
-import gzip
 import json
 import os
 import re
@@ -21,45 +20,15 @@ import sys
 import tempfile
 import time
 
-try:
-    import torch
-    from torch import nn
-    from torch.utils.data import DataLoader
-    from torchvision import datasets
-    from torchvision.transforms import ToTensor
-except ImportError:
-    sys.stderr.write("error: %s has no PyTorch and torchvision (import failed); on Debian or Ubuntu install them"
-                     " with: apt-get install -y python3-torch python3-torchvision\n" % sys.executable)
-    sys.exit(3)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+# basics exits 3, saying what to install, where torch or torchvision cannot be imported
+from basics import DEFAULT_DATA, NeuralNetwork, torchvision_root  # noqa: E402
 
-FILES = ["train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"]
-
-
-def raw_folder(data, scratch):
-    """scratch/FashionMNIST/raw holding the four files unpacked, where torchvision looks for them."""
-    raw = os.path.join(scratch, "FashionMNIST", "raw")
-    os.makedirs(raw)
-    for name in FILES:
-        plain, packed = os.path.join(data, name), os.path.join(data, name + ".gz")
-        if os.path.isfile(plain):
-            os.symlink(os.path.abspath(plain), os.path.join(raw, name))
-        elif os.path.isfile(packed):
-            with gzip.open(packed, "rb") as src, open(os.path.join(raw, name), "wb") as dst:
-                shutil.copyfileobj(src, dst)
-        else:
-            sys.stderr.write("error: FashionMNIST not found: %s has no %s(.gz)\n" % (data, name))
-            sys.exit(2)
-
-
-class NeuralNetwork(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.flatten = nn.Flatten()
-        self.linear_relu_stack = nn.Sequential(
-            nn.Linear(28 * 28, 512), nn.ReLU(), nn.Linear(512, 512), nn.ReLU(), nn.Linear(512, 10))
-
-    def forward(self, x):
-        return self.linear_relu_stack(self.flatten(x))
+import torch  # noqa: E402
+from torch import nn  # noqa: E402
+from torch.utils.data import DataLoader  # noqa: E402
+from torchvision import datasets  # noqa: E402
+from torchvision.transforms import ToTensor  # noqa: E402
 
 
 def blas_info():
@@ -100,7 +69,7 @@ def timed_epoch(dataloader, model, loss_fn, optimizer, limit):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", default="/usr/share/datasets/fashion-mnist")
+    parser.add_argument("--data", default=DEFAULT_DATA)
     parser.add_argument("--batches", type=int, default=None, help="stop after this many batches")
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
@@ -108,7 +77,7 @@ def main():
     torch.manual_seed(args.seed)
     scratch = tempfile.mkdtemp(prefix="quickstart-bench-")
     try:
-        raw_folder(args.data, scratch)
+        torchvision_root(args.data, scratch)
         training_data = datasets.FashionMNIST(root=scratch, train=True, download=False, transform=ToTensor())
         dataloader = DataLoader(training_data, batch_size=64)
         model = NeuralNetwork()

@@ -2,6 +2,7 @@ package dev.djlfit;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.djlfit.torch.vision.datasets.FashionMNIST;
 import org.junit.jupiter.api.Assumptions;
 
 import java.nio.file.Files;
@@ -21,12 +22,12 @@ public enum Prerequisite {
 
     NBCONVERT("jupyter nbconvert", "apt-get install -y --no-install-recommends jupyter-nbconvert",
             "DJLFIT_REQUIRE_NBCONVERT", Prerequisite::nbconvertRuns),
-    FASHION_MNIST("FashionMNIST in " + Prerequisite.FASHION_MNIST_FOLDER,
+    FASHION_MNIST("FashionMNIST in " + FashionMNIST.DEBIAN_ROOT,
             "apt-get install -y dataset-fashion-mnist", "DJLFIT_REQUIRE_FASHION_MNIST",
             Prerequisite::fashionMnistIsThere);
 
     /** Where Debian's dataset-fashion-mnist package puts the four idx .gz files. */
-    public static final String FASHION_MNIST_FOLDER = "/usr/share/datasets/fashion-mnist";
+    public static final String FASHION_MNIST_FOLDER = FashionMNIST.DEBIAN_ROOT.toString();
 
     private final String what;
     private final String install;

@@ -121,11 +121,6 @@ public record TutorialTolerances(double initialParameters, double finalParameter
                 Math.max(avgLoss, other.avgLoss), Math.max(values, other.values), reason);
     }
 
-    public TutorialTolerances withReason(String why) {
-        return new TutorialTolerances(initialParameters, finalParameters, lastLoss, printedLosses, accuracy, avgLoss,
-                values, why);
-    }
-
     private static String trim(double factor) {
         return factor == Math.rint(factor) ? Long.toString((long) factor) : Double.toString(factor);
     }

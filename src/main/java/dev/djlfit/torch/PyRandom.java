@@ -15,86 +15,22 @@ import java.math.BigInteger;
  */
 public final class PyRandom {
 
-    private static final int N = 624;
-    private static final int M = 397;
-
-    private final int[] mt = new int[N];
-    private int index;
+    private final Mt19937 generator;
 
     /** {@code random.seed(seed)}. */
     public PyRandom(long seed) {
-        seed(BigInteger.valueOf(seed));
+        this(BigInteger.valueOf(seed));
     }
 
     /** {@code random.seed(seed)} for any Python int. */
     public PyRandom(BigInteger seed) {
-        seed(seed);
-    }
-
-    private void seed(BigInteger seed) {
         BigInteger n = seed.abs();
         int words = Math.max(1, (n.bitLength() + 31) / 32);
         int[] key = new int[words];
         for (int i = 0; i < words; i++) {
             key[i] = n.shiftRight(32 * i).intValue();
         }
-        initByArray(key);
-    }
-
-    private void initGenrand(int s) {
-        mt[0] = s;
-        for (int i = 1; i < N; i++) {
-            mt[i] = 1812433253 * (mt[i - 1] ^ (mt[i - 1] >>> 30)) + i;
-        }
-        index = N;
-    }
-
-    private void initByArray(int[] key) {
-        initGenrand(19650218);
-        int i = 1;
-        int j = 0;
-        for (int k = Math.max(N, key.length); k > 0; k--) {
-            mt[i] = (mt[i] ^ ((mt[i - 1] ^ (mt[i - 1] >>> 30)) * 1664525)) + key[j] + j;
-            i++;
-            j++;
-            if (i >= N) {
-                mt[0] = mt[N - 1];
-                i = 1;
-            }
-            if (j >= key.length) {
-                j = 0;
-            }
-        }
-        for (int k = N - 1; k > 0; k--) {
-            mt[i] = (mt[i] ^ ((mt[i - 1] ^ (mt[i - 1] >>> 30)) * 1566083941)) - i;
-            i++;
-            if (i >= N) {
-                mt[0] = mt[N - 1];
-                i = 1;
-            }
-        }
-        mt[0] = 0x80000000;
-    }
-
-    /** The next 32-bit output of MT19937, as an unsigned value. */
-    long nextUint32() {
-        if (index >= N) {
-            twist();
-        }
-        int y = mt[index++];
-        y ^= y >>> 11;
-        y ^= (y << 7) & 0x9d2c5680;
-        y ^= (y << 15) & 0xefc60000;
-        y ^= y >>> 18;
-        return y & 0xffffffffL;
-    }
-
-    private void twist() {
-        for (int kk = 0; kk < N; kk++) {
-            int y = (mt[kk] & 0x80000000) | (mt[(kk + 1) % N] & 0x7fffffff);
-            mt[kk] = mt[(kk + M) % N] ^ (y >>> 1) ^ ((y & 1) != 0 ? 0x9908b0df : 0);
-        }
-        index = 0;
+        generator = Mt19937.initByArray(key);
     }
 
     /** {@code random.getrandbits(k)} for 1 ≤ k ≤ 32. */
@@ -102,7 +38,7 @@ public final class PyRandom {
         if (k < 1 || k > 32) {
             throw new IllegalArgumentException("getrandbits: k must be 1..32, got " + k);
         }
-        return nextUint32() >>> (32 - k);
+        return generator.nextUint32() >>> (32 - k);
     }
 
     /** {@code random.randint(a, b)}: a ≤ result ≤ b, each equally likely. */

@@ -1,5 +1,7 @@
 package dev.djlfit.tutorials;
 
+import dev.djlfit.torch.vision.datasets.FashionMNIST;
+
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -14,7 +16,7 @@ import java.util.Optional;
 public record DataSettings(Path data, Path workFolder, Optional<Path> load) {
 
     /** Where Debian's {@code dataset-fashion-mnist} installs the four files. */
-    public static final Path DEBIAN_FASHION_MNIST = Path.of("/usr/share/datasets/fashion-mnist");
+    public static final Path DEBIAN_FASHION_MNIST = FashionMNIST.DEBIAN_ROOT;
 
     /** Debian's folder, the working folder, nothing to load. */
     public static DataSettings defaults() {

@@ -61,17 +61,17 @@ class DrawsInPlaceTest {
                 java.add(Long.toString(Torch.randint(m, 0, 60000, 1).getLong()));
                 java.add(longs(Torch.randint(m, -5, 5, 20)));
                 java.add(longs(Torch.randint(m, 0, 1L << 40, 5)));
-                java.add(floats(Torch.normal(m, 0.5, 0.01, 20)));
-                java.add(floats(Torch.normal(m, -1.0, 3.0, 5)));
+                java.add(TorchPython.floatReprs(Torch.normal(m, 0.5, 0.01, 20)));
+                java.add(TorchPython.floatReprs(Torch.normal(m, -1.0, 3.0, 5)));
                 Linear lin = new Linear(m, 4, 3);
                 assertSame(lin.weight(), Torch.normal_(lin.weight(), 0, 0.01));
                 assertSame(lin.bias(), Torch.fill_(lin.bias(), 0.1));
                 assertTrue(Torch.isLeafRequiringGrad(lin.weight()), "still a parameter");
-                java.add(floats(lin.weight()));
-                java.add(floats(lin.bias()));
-                java.add(floats(Torch.uniform_(Torch.zeros(m, 2, 9), -0.3, 0.3)));
+                java.add(TorchPython.floatReprs(lin.weight()));
+                java.add(TorchPython.floatReprs(lin.bias()));
+                java.add(TorchPython.floatReprs(Torch.uniform_(Torch.zeros(m, 2, 9), -0.3, 0.3)));
                 java.add(doubles(Torch.normal_(m.zeros(new Shape(17), DataType.FLOAT64), 0, 2)));
-                java.add(floats(Torch.randn(m, 6)));
+                java.add(TorchPython.floatReprs(Torch.randn(m, 6)));
             }
         }
         assertEquals(python, java);
@@ -124,14 +124,6 @@ class DrawsInPlaceTest {
         StringBuilder s = new StringBuilder();
         for (long v : t.toLongArray()) {
             s.append(s.length() == 0 ? "" : " ").append(v);
-        }
-        return s.toString();
-    }
-
-    private static String floats(NDArray t) {
-        StringBuilder s = new StringBuilder();
-        for (float v : t.toFloatArray()) {
-            s.append(s.length() == 0 ? "" : " ").append(PyFormat.repr((double) v));
         }
         return s.toString();
     }

@@ -26,19 +26,12 @@ class StepMemoryTest {
     void tenThousandStepsKeepTheArrayCountFlat() {
         try (NDManager manager = NDManager.newBaseManager();
                 GradMode grad = Torch.enableGrad()) {
-            Torch.manualSeed(0);
-            NDArray x = Torch.linspace(manager, -Math.PI, Math.PI, 200);
-            NDArray y = x.sin();
-            NDArray xx = x.expandDims(-1).pow(Torch.tensor(manager, 1, 2, 3));
-            Sequential model = new Sequential(new Linear(manager, 3, 1), new Flatten(0, 1));
-            MSELoss lossFn = new MSELoss(Reduction.SUM);
-            FunctionTest.LegendrePolynomial3 p3 = new FunctionTest.LegendrePolynomial3();
-            try (RMSprop optimizer = new RMSprop(model.parameters(), 1e-3)) {
+            LegendreFit fit = LegendreFit.of(manager);
+            try (RMSprop optimizer = new RMSprop(fit.model().parameters(), 1e-3)) {
                 int[] counts = new int[3];
                 for (int t = 0; t < 10_000; t++) {
                     Torch.step(() -> {
-                        NDArray yPred = p3.apply(model.forward(xx));
-                        NDArray loss = lossFn.forward(yPred, y);
+                        NDArray loss = fit.loss();
                         if (Torch.item(loss) < 0) {
                             throw new AssertionError();
                         }
@@ -62,19 +55,13 @@ class StepMemoryTest {
     void stepScopeInAPlainForLoopKeepsTheArrayCountFlat() {
         try (NDManager manager = NDManager.newBaseManager();
                 GradMode grad = Torch.enableGrad()) {
-            Torch.manualSeed(0);
-            NDArray x = Torch.linspace(manager, -Math.PI, Math.PI, 200);
-            NDArray y = x.sin();
-            NDArray xx = x.expandDims(-1).pow(Torch.tensor(manager, 1, 2, 3));
-            Sequential model = new Sequential(new Linear(manager, 3, 1), new Flatten(0, 1));
-            MSELoss lossFn = new MSELoss(Reduction.SUM);
-            FunctionTest.LegendrePolynomial3 p3 = new FunctionTest.LegendrePolynomial3();
-            try (RMSprop optimizer = new RMSprop(model.parameters(), 1e-3)) {
+            LegendreFit fit = LegendreFit.of(manager);
+            try (RMSprop optimizer = new RMSprop(fit.model().parameters(), 1e-3)) {
                 int afterTen = -1;
                 double runningLoss = 0;
                 for (int t = 0; t < 10_000; t++) {
                     try (var step = Torch.stepScope()) {
-                        NDArray loss = lossFn.forward(p3.apply(model.forward(xx)), y);
+                        NDArray loss = fit.loss();
                         runningLoss += Torch.item(loss);
                         Torch.backward(loss);
                         optimizer.step();
@@ -88,6 +75,24 @@ class StepMemoryTest {
                 assertTrue(runningLoss > 0 && Double.isFinite(runningLoss), "running loss " + runningLoss);
                 assertEquals(0, Torch.pendingFunctions(), "the Function tape holds nothing after the steps");
             }
+        }
+    }
+
+    /** The tutorial's sin(x) fit by a Legendre polynomial of degree 3, seeded with 0: what both loops train. */
+    private record LegendreFit(NDArray xx, NDArray y, Sequential model, MSELoss lossFn,
+            FunctionTest.LegendrePolynomial3 p3) {
+
+        static LegendreFit of(NDManager manager) {
+            Torch.manualSeed(0);
+            NDArray x = Torch.linspace(manager, -Math.PI, Math.PI, 200);
+            NDArray y = x.sin();
+            NDArray xx = x.expandDims(-1).pow(Torch.tensor(manager, 1, 2, 3));
+            Sequential model = new Sequential(new Linear(manager, 3, 1), new Flatten(0, 1));
+            return new LegendreFit(xx, y, model, new MSELoss(Reduction.SUM), new FunctionTest.LegendrePolynomial3());
+        }
+
+        NDArray loss() {
+            return lossFn.forward(p3.apply(model.forward(xx)), y);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.djlfit.torch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import ai.djl.ndarray.NDArray;
 import dev.djlfit.parity.PyTorchForTests;
 
 import java.io.IOException;
@@ -53,6 +54,18 @@ final class TorchPython {
             out[i] = Double.parseDouble(parts[i]);
         }
         return out;
+    }
+
+    /**
+     * A float32 tensor's values as a Python {@code show} that prints {@code repr} of each, space-separated,
+     * prints them: the Java side of such a line, for an exact comparison.
+     */
+    static String floatReprs(NDArray t) {
+        StringBuilder s = new StringBuilder();
+        for (float v : t.toFloatArray()) {
+            s.append(s.length() == 0 ? "" : " ").append(PyFormat.repr((double) v));
+        }
+        return s.toString();
     }
 
     private static String readQuietly(Path p) {

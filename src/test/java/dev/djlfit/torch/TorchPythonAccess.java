@@ -1,5 +1,7 @@
 package dev.djlfit.torch;
 
+import ai.djl.ndarray.NDArray;
+
 import java.util.List;
 
 /** {@link TorchPython} for the kit's tests in sub-packages. */
@@ -13,5 +15,9 @@ public final class TorchPythonAccess {
 
     public static double[] numbers(String line) {
         return TorchPython.numbers(line);
+    }
+
+    public static String floatReprs(NDArray t) {
+        return TorchPython.floatReprs(t);
     }
 }

@@ -106,7 +106,7 @@ public final class DataLoader implements Iterable<Batch> {
             }
             release();
             if (order == null) {
-                order = shuffle ? Mt19937.randperm(n, GlobalGenerator.randomInt64()) : identity(n);
+                order = shuffle ? Randperm.randperm(n, GlobalGenerator.randomInt64()) : identity(n);
             }
             int from = drawn * batchSize;
             int[] indices = Arrays.copyOfRange(order, from, Math.min(n, from + batchSize));

@@ -24,9 +24,7 @@ public final class CrossEntropyLoss {
 
     private static final String NAME = "CrossEntropyLoss";
 
-    private final NDArray weight;
-    private final long ignoreIndex;
-    private final Reduction reduction;
+    private final NegativeLogLikelihood nll;
 
     /** {@code torch.nn.CrossEntropyLoss()}: the mean, no weights, ignore_index -100. */
     public CrossEntropyLoss() {
@@ -44,20 +42,18 @@ public final class CrossEntropyLoss {
      * @param weightOrNull one weight per class, shape (C), or null for all ones
      */
     public CrossEntropyLoss(NDArray weightOrNull, long ignoreIndex, Reduction reduction) {
-        this.weight = weightOrNull;
-        this.ignoreIndex = ignoreIndex;
-        this.reduction = reduction;
+        this.nll = new NegativeLogLikelihood(NAME, weightOrNull, ignoreIndex, reduction);
     }
 
     public Reduction reduction() {
-        return reduction;
+        return nll.reduction();
     }
 
     /** {@code loss = loss_fn(logits, target)}. */
     public NDArray forward(NDArray input, NDArray target) {
         NegativeLogLikelihood.checkInput(NAME, input);
         Shape inputShape = input.getShape();
-        NegativeLogLikelihood.checkWeight(NAME, weight, inputShape);
+        nll.checkWeight(inputShape);
         int classDim = NegativeLogLikelihood.classDim(inputShape);
         if (target.getShape().equals(inputShape) && target.getDataType().isFloating()) {
             return probabilityTargets(input.logSoftmax(classDim), target, classDim);
@@ -65,11 +61,13 @@ public final class CrossEntropyLoss {
         if (!target.getShape().equals(NegativeLogLikelihood.classIndexShape(inputShape))) {
             throw NegativeLogLikelihood.targetShapeError(NAME, inputShape, target.getShape(), true);
         }
-        return NegativeLogLikelihood.forward(NAME, input.logSoftmax(classDim), target, weight, ignoreIndex, reduction);
+        return nll.forward(input.logSoftmax(classDim), target);
     }
 
     /** −Σ_c w_c · p_c · log_softmax(x)_c, reduced as {@code cross_entropy_loss_prob_target} does. */
     private NDArray probabilityTargets(NDArray logProbabilities, NDArray target, int classDim) {
+        long ignoreIndex = nll.ignoreIndex();
+        NDArray weight = nll.weight();
         if (ignoreIndex >= 0) {
             throw new IllegalArgumentException(NAME + ": ignore_index " + ignoreIndex
                     + " is not supported for class-probability targets");
@@ -81,7 +79,7 @@ public final class CrossEntropyLoss {
             view[classDim] = weight.size();
             weighted = weighted.mul(weight.reshape(new Shape(view)));
         }
-        return switch (reduction) {
+        return switch (nll.reduction()) {
             case NONE -> weighted.sum(new int[] {classDim}).neg();
             case SUM -> weighted.sum().neg();
             case MEAN -> weighted.sum().neg().div(Torch.scalarLike(weighted,

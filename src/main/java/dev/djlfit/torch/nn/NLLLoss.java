@@ -16,9 +16,7 @@ public final class NLLLoss {
 
     private static final String NAME = "NLLLoss";
 
-    private final NDArray weight;
-    private final long ignoreIndex;
-    private final Reduction reduction;
+    private final NegativeLogLikelihood nll;
 
     /** {@code torch.nn.NLLLoss()}: the mean, no weights, ignore_index -100. */
     public NLLLoss() {
@@ -36,13 +34,11 @@ public final class NLLLoss {
      * @param weightOrNull one weight per class, shape (C), or null for all ones
      */
     public NLLLoss(NDArray weightOrNull, long ignoreIndex, Reduction reduction) {
-        this.weight = weightOrNull;
-        this.ignoreIndex = ignoreIndex;
-        this.reduction = reduction;
+        this.nll = new NegativeLogLikelihood(NAME, weightOrNull, ignoreIndex, reduction);
     }
 
     public Reduction reduction() {
-        return reduction;
+        return nll.reduction();
     }
 
     /** {@code loss = loss_fn(log_probabilities, target)}. */
@@ -51,8 +47,8 @@ public final class NLLLoss {
         if (!target.getShape().equals(NegativeLogLikelihood.classIndexShape(input.getShape()))) {
             throw NegativeLogLikelihood.targetShapeError(NAME, input.getShape(), target.getShape(), false);
         }
-        NegativeLogLikelihood.checkWeight(NAME, weight, input.getShape());
-        return NegativeLogLikelihood.forward(NAME, input, target, weight, ignoreIndex, reduction);
+        nll.checkWeight(input.getShape());
+        return nll.forward(input, target);
     }
 
     /** {@code print(loss_fn)}: PyTorch prints no arguments for a loss. */

@@ -15,13 +15,16 @@ import dev.djlfit.torch.Torch;
  * Targets are int64 class indices of the input's shape without the class dimension, each in
  * [0, C) or equal to {@code ignoreIndex}. The mean divides by the sum of the targets' weights
  * (the count of targets not ignored, without a weight), as PyTorch does.
+ *
+ * @param loss the loss module's name, for error messages
+ * @param weight one weight per class, shape (C), or null for all ones
+ * @param ignoreIndex the target value that counts for nothing
+ * @param reduction how the per-target losses are reduced
  */
-final class NegativeLogLikelihood {
+record NegativeLogLikelihood(String loss, NDArray weight, long ignoreIndex, Reduction reduction) {
 
     /** PyTorch's default {@code ignore_index}. */
     static final long DEFAULT_IGNORE_INDEX = -100;
-
-    private NegativeLogLikelihood() {}
 
     static int classDim(Shape input) {
         return input.dimension() == 1 ? 0 : 1;
@@ -48,7 +51,7 @@ final class NegativeLogLikelihood {
         }
     }
 
-    static void checkWeight(String loss, NDArray weight, Shape input) {
+    void checkWeight(Shape input) {
         long classes = input.get(classDim(input));
         if (weight != null && !weight.getShape().equals(new Shape(classes))) {
             throw new IllegalArgumentException(loss + ": weight of shape " + weight.getShape() + " for an input of shape "
@@ -57,12 +60,11 @@ final class NegativeLogLikelihood {
     }
 
     /** The loss of log-probabilities {@code logProbabilities} at int64 class indices {@code target}. */
-    static NDArray forward(String loss, NDArray logProbabilities, NDArray target, NDArray weight, long ignoreIndex,
-            Reduction reduction) {
+    NDArray forward(NDArray logProbabilities, NDArray target) {
         Shape shape = logProbabilities.getShape();
         int classDim = classDim(shape);
         long classes = shape.get(classDim);
-        long ignored = checkTargets(loss, target, classes, ignoreIndex);
+        long ignored = checkTargets(target, classes);
 
         NDArray safeTarget = ignored == 0 ? target : NDArrays.where(target.eq(ignoreIndex), target.zerosLike(), target);
         NDArray picked = logProbabilities.gather(safeTarget.expandDims(classDim), classDim).squeeze(classDim);
@@ -98,7 +100,7 @@ final class NegativeLogLikelihood {
      *
      * @return how many targets equal {@code ignoreIndex}
      */
-    private static long checkTargets(String loss, NDArray target, long classes, long ignoreIndex) {
+    private long checkTargets(NDArray target, long classes) {
         if (target.getDataType() != DataType.INT64) {
             throw new IllegalArgumentException(loss + ": class-index targets must be int64 (PyTorch's Long), not "
                     + target.getDataType() + "; convert them with target.toType(DataType.INT64, false)");

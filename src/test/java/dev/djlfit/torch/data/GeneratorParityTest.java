@@ -55,7 +55,7 @@ class GeneratorParityTest {
                 program.append("g = torch.Generator()\n")
                         .append("g.manual_seed(").append(seed).append(")\n")
                         .append("print(' '.join(map(str, torch.randperm(").append(n).append(", generator=g).tolist())))\n");
-                java.add(Arrays.stream(Mt19937.randperm(n, seed)).mapToObj(String::valueOf)
+                java.add(Arrays.stream(Randperm.randperm(n, seed)).mapToObj(String::valueOf)
                         .collect(Collectors.joining(" ")));
             }
         }
@@ -68,7 +68,7 @@ class GeneratorParityTest {
 
     @Test
     void randpermIsAPermutation() {
-        int[] order = Mt19937.randperm(1000, 123);
+        int[] order = Randperm.randperm(1000, 123);
         int[] sorted = order.clone();
         Arrays.sort(sorted);
         int[] identity = new int[1000];

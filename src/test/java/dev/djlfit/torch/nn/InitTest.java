@@ -52,21 +52,21 @@ class InitTest {
         try (NDManager m = NDManager.newBaseManager()) {
             for (long seed : SEEDS) {
                 Torch.manualSeed(seed);
-                java.add(show(Init.xavierUniform_(Torch.zeros(m, 3, 5))));
-                java.add(show(Init.xavierUniform_(Torch.zeros(m, 4, 2, 3), Init.calculateGain("tanh", 0))));
-                java.add(show(Init.kaimingUniform_(Torch.zeros(m, 6, 4))));
-                java.add(show(Init.kaimingUniform_(Torch.zeros(m, 6, 4), Math.sqrt(5), "fan_in", "leaky_relu")));
-                java.add(show(Init.kaimingUniform_(Torch.zeros(m, 5, 3), 0, "fan_out", "relu")));
+                java.add(TorchPythonAccess.floatReprs(Init.xavierUniform_(Torch.zeros(m, 3, 5))));
+                java.add(TorchPythonAccess.floatReprs(Init.xavierUniform_(Torch.zeros(m, 4, 2, 3), Init.calculateGain("tanh", 0))));
+                java.add(TorchPythonAccess.floatReprs(Init.kaimingUniform_(Torch.zeros(m, 6, 4))));
+                java.add(TorchPythonAccess.floatReprs(Init.kaimingUniform_(Torch.zeros(m, 6, 4), Math.sqrt(5), "fan_in", "leaky_relu")));
+                java.add(TorchPythonAccess.floatReprs(Init.kaimingUniform_(Torch.zeros(m, 5, 3), 0, "fan_out", "relu")));
                 NDArray w = Torch.zeros(m, 7);
                 assertSame(w, Init.normal_(w));
-                java.add(show(w));
-                java.add(show(Init.normal_(w, 1, 0.5)));
-                java.add(show(Init.uniform_(w)));
-                java.add(show(Init.uniform_(w, -2, 3)));
-                java.add(show(Init.constant_(w, 0.3)));
-                java.add(show(Init.zeros_(w)));
-                java.add(show(Init.ones_(w)));
-                java.add(show(Torch.randn(m, 3)));
+                java.add(TorchPythonAccess.floatReprs(w));
+                java.add(TorchPythonAccess.floatReprs(Init.normal_(w, 1, 0.5)));
+                java.add(TorchPythonAccess.floatReprs(Init.uniform_(w)));
+                java.add(TorchPythonAccess.floatReprs(Init.uniform_(w, -2, 3)));
+                java.add(TorchPythonAccess.floatReprs(Init.constant_(w, 0.3)));
+                java.add(TorchPythonAccess.floatReprs(Init.zeros_(w)));
+                java.add(TorchPythonAccess.floatReprs(Init.ones_(w)));
+                java.add(TorchPythonAccess.floatReprs(Torch.randn(m, 3)));
             }
         }
         assertEquals(python.size(), java.size());
@@ -102,13 +102,5 @@ class InitTest {
             out.add(v);
         }
         return out;
-    }
-
-    private static String show(NDArray t) {
-        StringBuilder s = new StringBuilder();
-        for (float v : t.toFloatArray()) {
-            s.append(s.length() == 0 ? "" : " ").append(PyFormat.repr((double) v));
-        }
-        return s.toString();
     }
 }

@@ -1,10 +1,7 @@
 package dev.djlfit.torch.vision;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
+import dev.djlfit.Prerequisite;
 import dev.djlfit.torch.vision.datasets.FashionMNIST;
-
-import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +14,7 @@ import java.util.zip.GZIPInputStream;
  * The FashionMNIST data for tests: the slice that ships with the tests, and the full set where
  * Debian's {@code dataset-fashion-mnist} is installed. Tests of the full set are skipped, with a
  * line naming the package, where it is not, and fail instead where
- * {@code DJLFIT_REQUIRE_FASHION_MNIST} is set (as {@code .ci/run} sets it).
+ * {@code DJLFIT_REQUIRE_FASHION_MNIST} is set (as {@code .ci/run} sets it): {@link Prerequisite#FASHION_MNIST}.
  */
 public final class FashionMnistForTests {
 
@@ -30,18 +27,8 @@ public final class FashionMnistForTests {
 
     /** Debian's folder with the full set, or the calling test skipped (failed where required). */
     public static Path fullSet() {
-        Path root = FashionMNIST.DEBIAN_ROOT;
-        for (String name : FILES) {
-            if (!Files.isRegularFile(root.resolve(name + ".gz"))) {
-                String message = "full FashionMNIST not checked: " + root.resolve(name + ".gz")
-                        + " is missing (install the Debian package dataset-fashion-mnist)";
-                if (System.getenv("DJLFIT_REQUIRE_FASHION_MNIST") != null) {
-                    fail(message + " (DJLFIT_REQUIRE_FASHION_MNIST is set)");
-                }
-                Assumptions.abort(message);
-            }
-        }
-        return root;
+        Prerequisite.FASHION_MNIST.require("full FashionMNIST");
+        return FashionMNIST.DEBIAN_ROOT;
     }
 
     /**
