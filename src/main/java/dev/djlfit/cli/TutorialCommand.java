@@ -103,7 +103,7 @@ public final class TutorialCommand implements Callable<Integer> {
                 throw new UserInputException("--inputs is for the sin fits, not " + name);
             }
             if (tutorial.readsFashionMnist()) {
-                requireData(settings);
+                settings = settings.located();
             } else if (spec.commandLine().getParseResult().hasMatchedOption("--data")) {
                 throw new UserInputException("--data is for the programs that read FashionMNIST, not " + name);
             }
@@ -174,15 +174,6 @@ public final class TutorialCommand implements Callable<Integer> {
             return OptionChecks.steps("--epochs", epochs);
         }
         return steps == null ? 0 : OptionChecks.steps("--steps", steps);
-    }
-
-    /** FashionMNIST in the data folder, or one line saying how to get it. */
-    static void requireData(DataSettings settings) {
-        settings.missingFile().ifPresent(file -> {
-            throw new UserInputException("FashionMNIST not found: " + settings.data() + " has no " + file + "(.gz);"
-                    + " install the Debian package dataset-fashion-mnist, or name a folder with the four files"
-                    + " with --data DIR");
-        });
     }
 
     /** The port of that name, or the one line that lists the names. */

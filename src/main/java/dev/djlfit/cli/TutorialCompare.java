@@ -55,7 +55,7 @@ final class TutorialCompare {
                     throw new UserInputException("--reference-inputs is for the sin fits; " + name
                             + " reads FashionMNIST, the same files on both sides");
                 }
-                TutorialCommand.requireData(new DataSettings(data, Path.of(""), Optional.empty()));
+                data = new DataSettings(data, Path.of(""), Optional.empty()).located().data();
             }
         }
         // a missing or failing PyTorch is a ReferenceUnavailableException: one line, exit 2 (ErrorHandling)

@@ -23,16 +23,14 @@ public record DataSettings(Path data, Path workFolder, Optional<Path> load) {
         return new DataSettings(DEBIAN_FASHION_MNIST, Path.of(""), Optional.empty());
     }
 
-    /** The four files, each plain or gzipped (then with {@code .gz}). */
-    public static final java.util.List<String> FASHION_MNIST_FILES = java.util.List.of("train-images-idx3-ubyte",
-            "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte");
-
-    /** The first of the four files the data folder lacks (neither plain nor gzipped); empty if it has them all. */
-    public Optional<String> missingFile() {
-        return FASHION_MNIST_FILES.stream()
-                .filter(f -> !java.nio.file.Files.isRegularFile(data.resolve(f))
-                        && !java.nio.file.Files.isRegularFile(data.resolve(f + ".gz")))
-                .findFirst();
+    /**
+     * The same settings with {@code data} the folder that holds the four files ({@code data} itself,
+     * or torchvision's {@code data/FashionMNIST/raw}), as both sides of a comparison read them.
+     *
+     * @throws dev.djlfit.torch.vision.datasets.DatasetUnavailableException one line, if it has none
+     */
+    public DataSettings located() {
+        return new DataSettings(FashionMNIST.folder(data), workFolder, load);
     }
 
     /** {@code name} in the work folder. */

@@ -37,6 +37,26 @@ class BasicsCommandTest {
         assertEquals("", run.out());
     }
 
+    /** torchvision's layout, {@code --data root} with the files in {@code root/FashionMNIST/raw}, reads the same data. */
+    @Test
+    void aTorchvisionRootIsReadAsTheFolderItHolds(@TempDir Path dir) throws Exception {
+        Path raw = Files.createDirectories(dir.resolve("data").resolve("FashionMNIST").resolve("raw"));
+        try (var files = Files.list(SLICE)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".gz")).toList()) {
+                Files.copy(f, raw.resolve(f.getFileName()));
+            }
+        }
+        CliRun plain = CliRun.of("tutorial", "data", "--seed", "3", "--data", SLICE.toString(), "--out",
+                dir.resolve("a").toString());
+        CliRun torchvision = CliRun.of("tutorial", "data", "--seed", "3", "--data", dir.resolve("data").toString(),
+                "--out", dir.resolve("b").toString());
+        assertEquals(0, plain.exitCode(), plain.err());
+        assertEquals(0, torchvision.exitCode(), torchvision.err());
+        String temporary = "custom-image-dataset-\\d+"; // the custom dataset's own temporary folder
+        assertEquals(plain.out().replace(dir.resolve("a").toString(), "OUT").replaceAll(temporary, "TMP"),
+                torchvision.out().replace(dir.resolve("b").toString(), "OUT").replaceAll(temporary, "TMP"));
+    }
+
     @Test
     void stepsAndInputsAreRefusedForAProgramThatTrainsByEpoch() {
         CliRun steps = CliRun.of("tutorial", "optimization", "--steps", "5", "--data", SLICE.toString());

@@ -43,9 +43,8 @@ public final class FashionMNIST implements BatchedDataset {
 
     private static final List<String> CLASSES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
             "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
-    private static final String REMEDY = "install the Debian package dataset-fashion-mnist (files in "
-            + DEBIAN_ROOT + ") or pass --data DIR, a folder with the four idx files (train-images-idx3-ubyte.gz,"
-            + " train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz; gzipped or not)";
+    private static final String REMEDY = "install the Debian package dataset-fashion-mnist (" + DEBIAN_ROOT
+            + ") or pass --data DIR, a folder with the four idx files, gzipped or not";
 
     private final Path folder;
     private final byte[] pixels;
@@ -198,14 +197,30 @@ public final class FashionMNIST implements BatchedDataset {
 
     // ---------------------------------------------------------------- files
 
+    /**
+     * The folder under {@code root} that holds all four files (training and test, gzipped or not):
+     * {@code root} itself, torchvision's {@code root/FashionMNIST/raw}, or {@code root/raw}.
+     *
+     * @throws DatasetUnavailableException one line naming the package and {@code --data}, if none does
+     */
+    public static Path folder(Path root) {
+        Path training = locate(root, "train-images-idx3-ubyte", "train-labels-idx1-ubyte");
+        Path test = locate(root, "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte");
+        if (!training.equals(test)) {
+            throw new DatasetUnavailableException("FashionMNIST's training files are in " + training
+                    + " but its test files in " + test + "; " + REMEDY);
+        }
+        return training;
+    }
+
     private static Path locate(Path root, String imagesName, String labelsName) {
         for (Path candidate : List.of(root, root.resolve("FashionMNIST").resolve("raw"), root.resolve("raw"))) {
             if (fileIn(candidate, imagesName) != null && fileIn(candidate, labelsName) != null) {
                 return candidate;
             }
         }
-        throw new DatasetUnavailableException("FashionMNIST data not found: no " + imagesName + "[.gz] and "
-                + labelsName + "[.gz] in " + root + " nor in " + root.resolve("FashionMNIST").resolve("raw") + "; " + REMEDY);
+        throw new DatasetUnavailableException("FashionMNIST not found: no " + imagesName + "[.gz] in " + root
+                + " nor in its FashionMNIST/raw; " + REMEDY);
     }
 
     /** The file {@code name} in {@code folder}, uncompressed or gzipped, or null. */
