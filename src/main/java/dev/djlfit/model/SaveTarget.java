@@ -199,8 +199,12 @@ public final class SaveTarget {
             Leftovers.registerExitStep(onExit);
             try {
                 recordOwned(owned, old.isPresent() ? name + "\n" + old.get() : name);
-                Leftovers.createBy(staging, () -> Files.createDirectory(staging));
-                String json = writer.write(staging, name);
+                // the staging folder is made and filled in one step under the clean-up's lock: DJL's
+                // save makes a folder it does not find, so a Ctrl-C clean-up between the two would be undone
+                String json = Leftovers.create(staging, () -> {
+                    Files.createDirectory(staging);
+                    return writer.write(staging, name);
+                });
                 Path written = staging.resolve(name);
                 force(written);
                 Leftovers.createBy(parameters, () -> Files.move(written, parameters, StandardCopyOption.ATOMIC_MOVE));
