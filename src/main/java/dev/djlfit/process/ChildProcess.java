@@ -109,8 +109,11 @@ public final class ChildProcess implements AutoCloseable {
                                 + "; both were stopped"
                         : "gave no answer within " + seconds(timeout) + ", so it was stopped");
             }
-            RUNNING.remove(this);
-            return new Finished(process.exitValue(), stdout.text(), stderr.text());
+            Finished finished = new Finished(process.exitValue(), stdout.text(), stderr.text());
+            // the JDK may close the output at the program's exit though a process it started holds it:
+            // what is left of its group is stopped here too
+            stop();
+            return finished;
         } catch (InterruptedException e) {
             stop();
             throw e;
@@ -121,7 +124,7 @@ public final class ChildProcess implements AutoCloseable {
         return d.toSeconds() + " s";
     }
 
-    /** Stops the program and everything in its process group, now. */
+    /** Stops the program and everything in its process group, now, and waits (5 s at most) until it has exited. */
     public void stop() {
         RUNNING.remove(this);
         if (ownGroup) {
@@ -138,6 +141,12 @@ public final class ChildProcess implements AutoCloseable {
         }
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
+        try {
+            // SIGKILL is delivered at once, the exit is seen a moment later: stopped means gone
+            process.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
