@@ -35,7 +35,7 @@ class TestTiersTest {
     private static final Path TESTS = Path.of("src", "test", "java");
     private static final String TAG = "@Tag(\"external\")";
     private static final Pattern STARTS_A_PROCESS = Pattern.compile(String.join("|",
-            "PyTorchForTests\\.(reference|compare)\\(",
+            "PyTorchForTests\\.(reference\\w*|compare)\\(",
             "TorchPython(Access)?\\.run\\(",
             "CommandProcess\\.run\\(",
             "\"java\\.home\"",

@@ -31,6 +31,7 @@ import java.util.Optional;
  * install PyTorch and torchvision, where /usr/bin/python3 lacks them; failed instead when
  * DJLFIT_REQUIRE_PYTORCH is set.
  */
+@Tag("external") // every test here runs the PyTorch reference (Both.run)
 class BasicsParityTest {
 
     static final Path SLICE = Path.of("src", "test", "resources", "fashion-mnist-slice");
@@ -62,7 +63,6 @@ class BasicsParityTest {
     }
 
     /** torch.load reads the port's model.pth, and gets the values the port trained. */
-    @Tag("external")
     @Test
     void javasModelPthLoadsInPyTorchWithTheSameValues(@TempDir Path dir) throws Exception {
         Both both = Both.run("quickstart", 42, dir);

@@ -11,6 +11,7 @@ import dev.djlfit.trace.Trace;
 import dev.djlfit.tutorials.DataSettings;
 import dev.djlfit.tutorials.Tutorials;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,6 +31,7 @@ import java.util.Optional;
  * same first shuffled batch. Skipped, saying how to install PyTorch and torchvision, where /usr/bin/python3 has
  * none; failed instead when DJLFIT_REQUIRE_PYTORCH is set.
  */
+@Tag("external") // every test here runs the PyTorch reference (Both.run)
 class BasicsShownParityTest {
 
     static final Path SLICE = FashionMnistForTests.SLICE;
@@ -48,7 +50,7 @@ class BasicsShownParityTest {
     }
 
     private static void assertSamePicks(long seed, Path data, Path dir) throws IOException {
-        Both both = Both.run("data", seed, data, dir);
+        Both both = both("data", seed, data, dir);
         JsonObject reference = JsonParser.parseString(Files.readString(dir.resolve("reference.json"))).getAsJsonObject();
         List<Long> indices = longs(reference.getAsJsonArray("grid_indices"));
         List<Long> labels = longs(reference.getAsJsonArray("first_batch_labels"));
@@ -65,25 +67,24 @@ class BasicsShownParityTest {
     @CsvSource({"tensors, 11", "tensors, 2025", "buildmodel, 11", "buildmodel, 2025", "autograd, 11",
         "autograd, 2025"})
     void portPrintsWhatTheOriginalPrints(String name, long seed, @TempDir Path dir) throws Exception {
-        Both both = Both.run(name, seed, SLICE, dir);
+        Both both = both(name, seed, SLICE, dir);
         assertTrue(both.pytorchPrinted.lines().count() > 10, both.pytorchPrinted);
         assertEquals(both.pytorchPrinted, both.javaPrinted);
     }
 
     /** The reference's printed lines, and the port's, from the same seed; the port's notes and grad_fn addresses left out. */
-    private record Both(Trace java, String javaPrinted, String pytorchPrinted) {
+    private record Both(Trace java, String javaPrinted, String pytorchPrinted) {}
 
-        static Both run(String name, long seed, Path data, Path dir) throws IOException {
-            PyTorchReference reference = PyTorchForTests.referenceWithTorchvision();
-            PyTorchReference.Pending python = reference.startScript(SCRIPT, List.of(name, "--seed",
-                    Long.toString(seed), "--data", data.toString(), "--out", dir.resolve("reference.json").toString()));
-            List<String> lines = new ArrayList<>();
-            Trace java = Tutorials.run(Tutorials.named(name).orElseThrow(), seed, 1, Optional.empty(),
-                    new DataSettings(data, dir, Optional.empty()), lines::add);
-            StringBuilder javaPrinted = new StringBuilder();
-            lines.forEach(l -> javaPrinted.append(l).append('\n'));
-            return new Both(java, comparable(javaPrinted.toString()), comparable(python.output()));
-        }
+    private static Both both(String name, long seed, Path data, Path dir) throws IOException {
+        PyTorchReference reference = PyTorchForTests.referenceWithTorchvision();
+        PyTorchReference.Pending python = reference.startScript(SCRIPT, List.of(name, "--seed",
+                Long.toString(seed), "--data", data.toString(), "--out", dir.resolve("reference.json").toString()));
+        List<String> lines = new ArrayList<>();
+        Trace java = Tutorials.run(Tutorials.named(name).orElseThrow(), seed, 1, Optional.empty(),
+                new DataSettings(data, dir, Optional.empty()), lines::add);
+        StringBuilder javaPrinted = new StringBuilder();
+        lines.forEach(l -> javaPrinted.append(l).append('\n'));
+        return new Both(java, comparable(javaPrinted.toString()), comparable(python.output()));
     }
 
     /** The text without the port's notes (whole lines in parentheses) and with grad_fn addresses masked. */

@@ -14,6 +14,7 @@ import dev.djlfit.torch.vision.datasets.FashionMNIST;
 import dev.djlfit.torch.vision.transforms.Lambda;
 import dev.djlfit.torch.vision.transforms.ToTensor;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -28,6 +29,7 @@ import java.util.List;
  */
 class TransformsParityTest {
 
+    @Tag("external")
     @Test
     void oneHotTargetsArePyTorchs(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("reference.json");
