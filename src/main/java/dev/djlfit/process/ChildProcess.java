@@ -130,7 +130,8 @@ public final class ChildProcess implements AutoCloseable {
         if (ownGroup) {
             try {
                 // the whole group: what it started in the background too
-                new ProcessBuilder("kill", "-KILL", "--", "-" + process.pid())
+                // the shell's built-in kill: a machine without procps has no kill program
+                new ProcessBuilder("bash", "-c", "kill -KILL -- -" + process.pid())
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                         .redirectError(ProcessBuilder.Redirect.DISCARD).start().waitFor(5, TimeUnit.SECONDS);
             } catch (IOException e) {
