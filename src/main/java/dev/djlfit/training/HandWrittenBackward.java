@@ -15,10 +15,10 @@ import java.util.List;
 
 /**
  * SGD with the backward pass written out instead of recorded: what {@code loss.backward()} and
- * {@code optimizer.step()} compute for these nets, with no autograd graph. One chain rule for B
- * nets at once: {@code --backward manual} of {@code train} and {@code walkthrough} (one net) and
- * of {@code sweep} (B = the seeds), and the tests' oracle for the autograd loop
- * ({@link TrainingLoop}) and the batched one.
+ * {@code optimizer.step()} compute for these nets, with no autograd graph. One chain rule for one
+ * net ({@code train} and {@code walkthrough --backward manual}) or B nets at once ({@code sweep
+ * --backward manual}), and the tests' oracle for the autograd loop ({@link TrainingLoop}) and the
+ * batched one.
  *
  * <pre>
  * forward:   h_0 = x;  z_l = W_l · h_{l-1} + b_l;  h_l = act(z_l) (last layer: none)
@@ -28,8 +28,16 @@ import java.util.List;
  * </pre>
  *
  * The loss is each net's own MSE, so net k's gradient is its gradient alone. The arrays come in
- * one of two {@link Layout}s: one net as {@code torch.nn.Linear} holds it, or B nets stacked as
- * {@link StackedLayout} says.
+ * one of two layouts, and each product takes the form that suits its layout:
+ * <ul>
+ *   <li>one net as {@code torch.nn.Linear} holds it: activations {@code [points, features]},
+ *       weights {@code [out, in]}; the products are the ones autograd differentiates, and lr
+ *       multiplies the gradients at the update as {@code optimizer.step()} does, so a linear net's
+ *       parameters come out bit-equal to autograd's;
+ *   <li>B nets stacked as {@link StackedLayout} says: activations {@code [features, points, B]};
+ *       every gradient is linear in dz_L, so lr multiplies dz_L once instead of each gradient of
+ *       every net.
+ * </ul>
  */
 public final class HandWrittenBackward {
 
@@ -43,100 +51,12 @@ public final class HandWrittenBackward {
         void recorded(int step, NDArray perNet);
     }
 
-    /** Where the arrays keep the points, the features and the nets, and the products that follow. */
-    private enum Layout {
-        /**
-         * One net: activations {@code [points, features]}, weights {@code [out, in]}, the products
-         * autograd differentiates for {@code torch.nn.Linear}. The learning rate multiplies the
-         * gradients at the update, as {@code optimizer.step()} does, so a linear net's parameters
-         * come out bit-equal to autograd's.
-         */
-        LONE(false) {
-            @Override
-            NDArray linear(NDArray w, NDArray b, NDArray h) {
-                return Linear.linear(h, w, b).singletonOrThrow();
-            }
-
-            @Override
-            NDArray weightGradient(NDArray w, NDArray dz, NDArray h) {
-                return dz.transpose().matMul(h);
-            }
-
-            @Override
-            NDArray biasGradient(NDArray dz) {
-                return dz.sum(new int[] {0});
-            }
-
-            @Override
-            NDArray inputGradient(NDArray w, NDArray dz) {
-                return dz.matMul(w);
-            }
-
-            @Override
-            NDArray losses(NDArray prediction, NDArray target, int nets) {
-                return prediction.sub(target).square().mean();
-            }
-        },
-        /**
-         * B nets stacked ({@link StackedLayout}): activations {@code [features, points, B]}.
-         * Every gradient is linear in dz_L, so the learning rate multiplies dz_L once, instead of
-         * each gradient of every net.
-         */
-        STACKED(true) {
-            @Override
-            NDArray linear(NDArray w, NDArray b, NDArray h) {
-                return StackedLayout.product(w, h).addi(b);
-            }
-
-            @Override
-            NDArray weightGradient(NDArray w, NDArray dz, NDArray h) {
-                return StackedLayout.weightGradient(w, dz, h);
-            }
-
-            @Override
-            NDArray biasGradient(NDArray dz) {
-                return dz.sum(new int[] {1}, true);
-            }
-
-            @Override
-            NDArray inputGradient(NDArray w, NDArray dz) {
-                return StackedLayout.inputGradient(w, dz);
-            }
-
-            @Override
-            NDArray losses(NDArray prediction, NDArray target, int nets) {
-                return StackedLayout.meanSquaredErrors(prediction, target, nets);
-            }
-        };
-
-        final boolean foldsLearningRate;
-
-        Layout(boolean foldsLearningRate) {
-            this.foldsLearningRate = foldsLearningRate;
-        }
-
-        /** z = W · h + b */
-        abstract NDArray linear(NDArray w, NDArray b, NDArray h);
-
-        /** dW = dz · hᵀ */
-        abstract NDArray weightGradient(NDArray w, NDArray dz, NDArray h);
-
-        /** db = Σ_points dz */
-        abstract NDArray biasGradient(NDArray dz);
-
-        /** dh = Wᵀ · dz */
-        abstract NDArray inputGradient(NDArray w, NDArray dz);
-
-        /** Each net's MSE. */
-        abstract NDArray losses(NDArray prediction, NDArray target, int nets);
-    }
-
-    private final Layout layout;
+    private final boolean stacked;
     private final Architecture architecture;
     private final List<NDArray> parameters;
 
-    private HandWrittenBackward(Layout layout, Architecture architecture, List<NDArray> parameters) {
-        this.layout = layout;
+    private HandWrittenBackward(boolean stacked, Architecture architecture, List<NDArray> parameters) {
+        this.stacked = stacked;
         this.architecture = architecture;
         this.parameters = parameters;
     }
@@ -152,7 +72,7 @@ public final class HandWrittenBackward {
         LossRecorder recorder = new LossRecorder(config, listener);
         listener.started(config.steps());
         long start = System.nanoTime();
-        new HandWrittenBackward(Layout.LONE, fit.architecture(), fit.parameters())
+        new HandWrittenBackward(false, fit.architecture(), fit.parameters())
                 .run(x, y, 1, config, (step, loss) -> recorder.offer(step, () -> loss));
         long loopNanos = System.nanoTime() - start;
         listener.finished();
@@ -169,7 +89,7 @@ public final class HandWrittenBackward {
     public static void train(Architecture architecture, List<NDArray> parameters, NDArray x, NDArray y,
             TrainingConfig config, RecordedLosses losses) {
         int nets = (int) parameters.get(0).getShape().get(2);
-        new HandWrittenBackward(Layout.STACKED, architecture, parameters).run(x, y, nets, config, losses);
+        new HandWrittenBackward(true, architecture, parameters).run(x, y, nets, config, losses);
     }
 
     private void run(NDArray x, NDArray y, int nets, TrainingConfig config, RecordedLosses losses) {
@@ -177,16 +97,17 @@ public final class HandWrittenBackward {
         long pointsPerNet = y.size() / nets;
         float lr = config.learningRate();
         try (NDArray learningRate = manager.create(lr);
-                NDArray lossScale = manager.create(
-                        layout.foldsLearningRate ? lr * 2f / pointsPerNet : (float) (2.0 / pointsPerNet));
+                NDArray lossScale = manager.create(stacked ? lr * 2f / pointsPerNet : (float) (2.0 / pointsPerNet));
                 NDArray one = manager.create(1f);
                 NDArray zero = manager.create(0f);
                 GradMode noGrad = Torch.noGrad()) {
             for (int i = 0; i < config.steps(); i++) {
                 try (NDScope step = new NDScope()) {
-                    NDArray pred = step(x, y, lossScale, layout.foldsLearningRate ? null : learningRate, one, zero);
+                    NDArray pred = step(x, y, lossScale, stacked ? null : learningRate, one, zero);
                     if (config.records(i)) {
-                        losses.recorded(i, layout.losses(pred, y, nets));
+                        losses.recorded(i, stacked
+                                ? StackedLayout.meanSquaredErrors(pred, y, nets)
+                                : pred.sub(y).square().mean());
                     }
                 }
             }
@@ -196,8 +117,8 @@ public final class HandWrittenBackward {
     /**
      * Forward, backward and update; returns the prediction (before the update).
      *
-     * @param lossScale d(loss)/d(prediction) over (prediction − target), times lr where the layout folds it in
-     * @param learningRate the update's factor, or null where the layout folds it into lossScale
+     * @param lossScale d(loss)/d(prediction) over (prediction − target), times lr where it is folded in
+     * @param learningRate the update's factor, or null where lr is folded into lossScale
      */
     private NDArray step(NDArray x, NDArray y, NDArray lossScale, NDArray learningRate, NDArray one, NDArray zero) {
         int layers = architecture.layerCount();
@@ -205,16 +126,18 @@ public final class HandWrittenBackward {
         NDArray[] h = new NDArray[layers + 1];
         h[0] = x;
         for (int l = 0; l < layers; l++) {
-            NDArray z = layout.linear(weight(l), bias(l), h[l]);
+            NDArray z = stacked
+                    ? StackedLayout.product(weight(l), h[l]).addi(bias(l))
+                    : Linear.linear(h[l], weight(l), bias(l)).singletonOrThrow();
             h[l + 1] = l < layers - 1 && activation != null ? activation.apply(z) : z;
         }
         NDArray dz = h[layers].sub(y).muli(lossScale);
         for (int l = layers - 1; l >= 0; l--) {
             NDArray w = weight(l);
-            NDArray dw = layout.weightGradient(w, dz, h[l]);
-            NDArray db = layout.biasGradient(dz);
+            NDArray dw = stacked ? StackedLayout.weightGradient(w, dz, h[l]) : dz.transpose().matMul(h[l]);
+            NDArray db = stacked ? dz.sum(new int[] {1}, true) : dz.sum(new int[] {0});
             if (l > 0) {
-                NDArray dh = layout.inputGradient(w, dz);
+                NDArray dh = stacked ? StackedLayout.inputGradient(w, dz) : dz.matMul(w);
                 dz = activation == null ? dh : dh.muli(derivative(activation, h[l], one, zero));
             }
             w.subi(learningRate == null ? dw : dw.muli(learningRate));
