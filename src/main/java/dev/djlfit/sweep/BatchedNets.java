@@ -8,6 +8,7 @@ import dev.djlfit.model.Net;
 import dev.djlfit.torch.GradMode;
 import dev.djlfit.torch.TensorValues;
 import dev.djlfit.torch.Torch;
+import dev.djlfit.training.StackedLayout;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -98,43 +99,12 @@ public final class BatchedNets {
         NDArray h = x;
         int last = architecture.layerCount() - 1;
         for (int layer = 0; layer <= last; layer++) {
-            h = product(weights.get(layer), h).add(biases.get(layer));
+            h = StackedLayout.product(weights.get(layer), h).add(biases.get(layer));
             if (layer < last && architecture.activationOrNull() != null) {
                 h = architecture.activationOrNull().apply(h);
             }
         }
         return h;
-    }
-
-    /**
-     * {@code W_k · h_k} for every k: {@code [out, in, K]} times {@code [in, points, K]}. A layer
-     * with one input or one output is a broadcast product (and a sum over the inputs), one
-     * elementwise kernel over all nets; so is a small hidden-to-hidden layer, through an
-     * {@code [out, in, points, K]} intermediate. Larger ones go through libtorch's batched matrix
-     * product, the nets moved to the front and back (measured with PyTorch 1.13 at K = 1024, one
-     * thread: 10x10 by broadcast 214 µs, by {@code bmm} 6.4 ms; 50x50 both about 40 ms).
-     */
-    static NDArray product(NDArray w, NDArray h) {
-        Shape shape = w.getShape();
-        long out = shape.get(0);
-        long in = shape.get(1);
-        long k = shape.get(2);
-        long points = h.getShape().get(1);
-        if (in == 1) {
-            return w.mul(h);
-        }
-        if (out == 1) {
-            return w.reshape(in, 1, k).mul(h).sum(new int[] {0}, true);
-        }
-        if (broadcastPays(out, in, points)) {
-            return w.reshape(out, in, 1, k).mul(h.reshape(1, in, points, k)).sum(new int[] {1});
-        }
-        return w.transpose(2, 0, 1).batchMatMul(h.transpose(2, 0, 1)).transpose(1, 2, 0);
-    }
-
-    /** Whether an {@code [a, b, c, K]} broadcast intermediate is small enough to beat {@code bmm}. */
-    static boolean broadcastPays(long a, long b, long c) {
-        return a * b * c <= 4096;
     }
 
     /** The same inputs for every net, as {@code [1, points, K]}. */
@@ -148,7 +118,7 @@ public final class BatchedNets {
 
     /** Each net's mean squared error, {@code [K]}: prediction and target as {@code [1, points, K]}. */
     public NDArray meanSquaredErrors(NDArray prediction, NDArray target) {
-        return prediction.sub(target).square().reshape(-1, count).mean(new int[] {0});
+        return StackedLayout.meanSquaredErrors(prediction, target, count);
     }
 
     /** Every net's output at {@code xs}, under no-grad: {@code [net][point]}. */

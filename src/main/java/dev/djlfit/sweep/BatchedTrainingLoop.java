@@ -7,6 +7,7 @@ import dev.djlfit.torch.GradMode;
 import dev.djlfit.torch.Torch;
 import dev.djlfit.torch.optim.SGD;
 import dev.djlfit.training.Backward;
+import dev.djlfit.training.HandWrittenBackward;
 import dev.djlfit.training.TrainingConfig;
 import dev.djlfit.training.TrainingListener;
 
@@ -19,7 +20,8 @@ import java.util.Arrays;
  * optimiser would. A net that diverges (NaN) stays NaN by itself and does not stop the others.
  *
  * <p>With autograd, as in the kit's {@code MSELoss}, the loss is not recorded: autograd is seeded at the
- * prediction with d(loss)/d(pred). With {@code Backward.MANUAL} no graph is recorded at all.
+ * prediction with d(loss)/d(pred). With {@code Backward.MANUAL} the nets train by
+ * {@link HandWrittenBackward} instead: no graph is recorded at all.
  */
 public final class BatchedTrainingLoop {
 
@@ -34,7 +36,7 @@ public final class BatchedTrainingLoop {
 
     /**
      * Trains with the gradients {@code config.backward()} chooses: autograd (the default) or the
-     * backward pass written out ({@link BatchedHandWrittenBackward}).
+     * backward pass written out ({@link HandWrittenBackward}).
      *
      * @param x every net's inputs, {@code [1, points, K]} ({@link BatchedNets#inputs})
      * @param y every net's targets, same shape
@@ -47,18 +49,8 @@ public final class BatchedTrainingLoop {
         listener.started(config.steps());
         long start = System.nanoTime();
         if (config.backward() == Backward.MANUAL) {
-            try (BatchedHandWrittenBackward manual =
-                            new BatchedHandWrittenBackward(nets, config.learningRate(), pointsPerNet, manager);
-                    GradMode noGrad = Torch.noGrad()) {
-                for (int i = 0; i < config.steps(); i++) {
-                    try (NDScope step = new NDScope()) {
-                        NDArray pred = manual.step(x, y);
-                        if (config.records(i)) {
-                            lastLosses = record(nets, pred, y, i, listener);
-                        }
-                    }
-                }
-            }
+            HandWrittenBackward.train(nets.architecture(), nets.parameters(), x, y, config,
+                    (i, perNet) -> record(perNet, i, listener, lastLosses));
         } else {
             try (SGD optimizer = new SGD(nets.parameters(), config.learningRate());
                     NDArray twoOverN = manager.create(2f / pointsPerNet);
@@ -76,7 +68,9 @@ public final class BatchedTrainingLoop {
                         optimizer.step();
                         optimizer.zeroGrad();
                         if (config.records(i)) {
-                            lastLosses = record(nets, pred, y, i, listener);
+                            try (GradMode noGrad = Torch.noGrad()) {
+                                record(nets.meanSquaredErrors(pred, y), i, listener, lastLosses);
+                            }
                         }
                     }
                 }
@@ -87,14 +81,11 @@ public final class BatchedTrainingLoop {
         return new Run(lastLosses, loopNanos, config.steps());
     }
 
-    /** Each net's MSE at this step (its own mean over its points), computed now, not recorded. */
-    private static float[] record(BatchedNets nets, NDArray pred, NDArray y, int step, TrainingListener listener) {
-        float[] perNet;
-        try (GradMode noGrad = Torch.noGrad()) {
-            perNet = nets.meanSquaredErrors(pred, y).toFloatArray();
-        }
+    /** Reads each net's MSE at this step (its own mean over its points) into {@code lastLosses}; the listener hears the median. */
+    private static void record(NDArray perNetLosses, int step, TrainingListener listener, float[] lastLosses) {
+        float[] perNet = perNetLosses.toFloatArray();
+        System.arraycopy(perNet, 0, lastLosses, 0, perNet.length);
         listener.progressed(step, median(perNet)); // the nets after `step` updates
-        return perNet;
     }
 
     private static float median(float[] values) {

@@ -14,11 +14,11 @@ public enum Backward {
             return new TrainingLoop().run(fit, x, y, config, listener);
         }
     },
-    /** The chain rule written out for these nets: no graph, fewer engine calls. */
+    /** The chain rule written out for these nets ({@link HandWrittenBackward}): no graph, fewer engine calls. */
     MANUAL {
         @Override
         public TrainingRun train(Net fit, NDArray x, NDArray y, TrainingConfig config, TrainingListener listener) {
-            return new HandWrittenBackwardLoop().run(fit, x, y, config, listener);
+            return HandWrittenBackward.train(fit, x, y, config, listener);
         }
     };
 

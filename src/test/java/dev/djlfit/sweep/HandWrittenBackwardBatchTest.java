@@ -11,6 +11,7 @@ import dev.djlfit.model.Architecture;
 import dev.djlfit.model.Net;
 import dev.djlfit.torch.TensorValues;
 import dev.djlfit.training.Backward;
+import dev.djlfit.training.HandWrittenBackward;
 import dev.djlfit.training.TrainingConfig;
 import dev.djlfit.training.TrainingListener;
 import dev.djlfit.training.TrainingLoop;
@@ -24,18 +25,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The batch's hand-written backward ({@code --backward manual}) against the batch's autograd: the
- * same K nets from the same seeds must end with the same parameters and losses, and both with the
- * parameters each net reaches alone ({@link TrainingLoop}). The widths cover every product the
- * batch has: width-1 input (broadcast), width-1 output (broadcast and sum), small hidden-to-hidden
- * (broadcast and sum) and 40x40 (batched matrix product).
+ * The hand-written backward ({@link HandWrittenBackward}, {@code sweep --backward manual}) as the
+ * oracle of the batched loop's autograd ({@link BatchedTrainingLoop}): the same K nets from the
+ * same seeds must end with the same parameters and losses, and both with the parameters each net
+ * reaches alone, by the autograd loop ({@link TrainingLoop}) and by the hand-written backward on
+ * the net alone (its other layout). The widths cover every product the batch has: width-1 input
+ * (broadcast), width-1 output (broadcast and sum), small hidden-to-hidden (broadcast and sum) and
+ * 40x40 (batched matrix product).
  */
-class BatchedHandWrittenBackwardTest {
+class HandWrittenBackwardBatchTest {
 
     private static final int[] SEEDS = {0, 1, 2, 3, 4};
     /**
      * Measured: the largest parameter difference after 200 steps at lr 0.001 is float rounding,
-     * at most 1.2e-6 over these cases (each prints its own) while parameters moved by 1.9 to 4.2; a gradient off by a factor (1/2, K, lr twice) or a
+     * at most 1.2e-6 over these cases (each prints its own; the hand-written backward batched
+     * against alone at most 7.2e-7) while parameters moved by 1.9 to 4.2; a gradient off by a factor (1/2, K, lr twice) or a
      * net's slice mixed with another's moves parameters by 1e-2 or more.
      */
     private static final double TOLERANCE = 1e-4;
@@ -58,6 +62,7 @@ class BatchedHandWrittenBackwardTest {
             List<Map<String, TensorValues>> byHand = manual.snapshots();
             double worst = 0;
             double worstAlone = 0;
+            double worstLayouts = 0;
             double moved = 0;
             for (int k = 0; k < SEEDS.length; k++) {
                 Net net = Net.initialise(manager, architecture, SEEDS[k]);
@@ -65,14 +70,19 @@ class BatchedHandWrittenBackwardTest {
                 NDArray ys = manager.create(data.y(), new Shape(data.size(), 1));
                 new TrainingLoop().run(net, xs, ys, config, TrainingListener.NONE);
                 Map<String, TensorValues> alone = net.stateDict();
+                Net byHandAlone = Net.initialise(manager, architecture, SEEDS[k]);
+                HandWrittenBackward.train(byHandAlone, xs, ys, config.withBackward(Backward.MANUAL), TrainingListener.NONE);
+                Map<String, TensorValues> layouts = byHandAlone.stateDict();
                 for (String name : architecture.parameterNames()) {
                     float[] x = byAutograd.get(k).get(name).values();
                     float[] y = byHand.get(k).get(name).values();
                     float[] z = alone.get(name).values();
+                    float[] lone = layouts.get(name).values();
                     float[] before = initial.get(k).get(name).values();
                     for (int i = 0; i < x.length; i++) {
                         worst = Math.max(worst, Math.abs(x[i] - y[i]));
                         worstAlone = Math.max(worstAlone, Math.max(Math.abs(x[i] - z[i]), Math.abs(y[i] - z[i])));
+                        worstLayouts = Math.max(worstLayouts, Math.abs(y[i] - lone[i]));
                         moved = Math.max(moved, Math.abs(x[i] - before[i]));
                     }
                 }
@@ -80,10 +90,13 @@ class BatchedHandWrittenBackwardTest {
                         "last loss, seed " + SEEDS[k]);
             }
             System.out.printf("batched manual vs autograd, %s: max |parameter difference| = %.3g, either against"
-                    + " the nets alone %.3g (largest move %.3g)%n", architecture.describe(), worst, worstAlone, moved);
+                    + " the nets alone %.3g, manual batched vs alone %.3g (largest move %.3g)%n",
+                    architecture.describe(), worst, worstAlone, worstLayouts, moved);
             assertTrue(moved > 0.05, "training moved the parameters (else the comparison proves nothing): " + moved);
             assertTrue(worst < TOLERANCE, "max parameter difference " + worst);
             assertTrue(worstAlone < TOLERANCE, "max parameter difference against the nets alone " + worstAlone);
+            assertTrue(worstLayouts < TOLERANCE, "max parameter difference, hand-written, batched against alone "
+                    + worstLayouts);
         }
     }
 
