@@ -8,6 +8,7 @@ PYTHONPATH), then::
     torch.manual_seed(seed)
     model = ...
     recorder = TraceRecorder("my-program", seed)
+    recorder.inputs(x, y)                     # optional: the data, where it is x and y
     recorder.initial(model.state_dict())      # before the first step
     ...
     recorder.loss(step, loss.item())          # wherever the program prints a loss
