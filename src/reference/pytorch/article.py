@@ -11,25 +11,19 @@ typos and its three-layer shape bug fixed exactly as the Java side fixes them:
   * the deep net declares ``l2 = Linear(10, 1)`` feeding ``l3 = Linear(10, 1)``, which cannot run
     (l3 expects 10 inputs): here ``l2 = Linear(10, 10)``, as in the Java port.
 
-Writes one JSON document:
-
-  {"experiment": "tanh-quadratic", "seed": 0, "steps": 100000, "lr": 0.01,
-   "initial_parameters": {"l1.weight": [[...]], "l1.bias": [...], ...},
-   "final_parameters": {...},
-   "loss": [[step, value], ...],          # 0-based step i, every 1000 steps and the last
-   "predictions": {"x": [0, 1, 2, 3, 2.5, 10], "y": [...]}}
+Writes the run as a djl-fit trace (docs/trace-format.md) through ``djlfit_trace.TraceRecorder``, as
+the tutorials' references do: the data, the parameters before and after training, the loss of
+0-based step i every 1000 steps and at the last, and the trained net's predictions as named values
+(``final_prediction`` at the training inputs, ``new_prediction`` at ``new_inputs`` 2.5 and 10).
 
 Runs on Debian's python3-torch (PyTorch 1.13, ``/usr/bin/python3``) and on PyTorch 2.x.
 
-    /usr/bin/python3 src/reference/pytorch/article.py tanh-quadratic --seed 0 --steps 100000 --out run.json
+    /usr/bin/python3 src/reference/pytorch/article.py tanh-quadratic --seed 0 --steps 100000 --out trace.json
 """
 
 import argparse
-import json
 import os
 import sys
-import tempfile
-import time
 
 LOSS_EVERY = 1000
 
@@ -47,6 +41,9 @@ except ImportError:
     sys.stderr.write("error: %s has no PyTorch (import torch failed); on Debian or Ubuntu install it with:"
                      " apt-get install -y python3-torch\n" % sys.executable)
     sys.exit(3)
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from djlfit_trace import TraceRecorder  # noqa: E402  (the trace every reference writes)
 
 
 def make_net(model, hidden, activation):
@@ -93,17 +90,12 @@ def make_net(model, hidden, activation):
     return NNet()
 
 
-def state(fit):
-    return {name: p.detach().tolist() for name, p in fit.state_dict().items()}
-
-
 def run(experiment, seed, steps, lr, hidden, activation):
     model, data_name = experiment.split("-", 1)
     data = DATA[data_name]
 
     torch.manual_seed(seed)
     fit = make_net(model, hidden, activation)
-    initial = state(fit)
 
     x = []
     y = []
@@ -113,10 +105,9 @@ def run(experiment, seed, steps, lr, hidden, activation):
     x = torch.FloatTensor(x)
     y = torch.FloatTensor(y)
 
+    recorder = TraceRecorder(experiment, seed).inputs(x, y).initial(fit)
     calc_loss = torch.nn.MSELoss()
     optimizer = torch.optim.SGD(fit.parameters(), lr=lr)
-    losses = []
-    loop_start = time.perf_counter()
     for i in range(steps):
         pred = fit(x)
         loss = calc_loss(pred, y)
@@ -124,46 +115,22 @@ def run(experiment, seed, steps, lr, hidden, activation):
         optimizer.step()
         optimizer.zero_grad()
         if i % LOSS_EVERY == 0 or i == steps - 1:
-            losses.append([i, loss.item()])
-    loop_seconds = time.perf_counter() - loop_start
+            recorder.loss(i, loss.item())
 
     with torch.no_grad():
         final_prediction = fit(x)                                    # the article's "final prediction"
-        new_prediction = fit(torch.FloatTensor([[2.5], [10]]))      # its "new prediction"
-    return {
-        "experiment": experiment,
-        "seed": seed,
-        "steps": steps,
-        "lr": lr,
-        "hidden": hidden,
-        "activation": None if model == "linear" else activation,
-        "engine": "PyTorch " + torch.__version__,
-        "initial_parameters": initial,
-        "final_parameters": state(fit),
-        "loss": losses,
-        "loop_seconds": loop_seconds,                                # the loop alone, for the bench command
-        "predictions": {
-            "x": [0.0, 1.0, 2.0, 3.0, 2.5, 10.0],
-            "y": final_prediction.flatten().tolist() + new_prediction.flatten().tolist(),
-        },
-    }
-
-
-def write_atomically(path, text):
-    folder = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix="." + os.path.basename(path) + ".", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
+        new_inputs = torch.FloatTensor([[2.5], [10]])
+        new_prediction = fit(new_inputs)                             # its "new prediction"
+    recorder.finish(fit, steps=steps, result="Result: y(2.5) = {:.4f}, y(10) = {:.4f}".format(*new_prediction.flatten().tolist()))
+    recorder.value("final_prediction", final_prediction)
+    recorder.value("new_inputs", new_inputs)
+    recorder.value("new_prediction", new_prediction)
+    return recorder
 
 
 def main():
     experiments = ["%s-%s" % (m, d) for m in MODELS for d in DATA]
-    parser = argparse.ArgumentParser(description="The article's PyTorch code: one experiment, as JSON.")
+    parser = argparse.ArgumentParser(description="The article's PyTorch code: one experiment, as a trace.")
     parser.add_argument("experiment", choices=experiments, help="<model>-<data>, e.g. tanh-quadratic")
     parser.add_argument("--seed", type=int, default=0, help="torch.manual_seed(SEED) (default: 0)")
     parser.add_argument("--steps", type=int, default=100000, help="training steps (default: 100000)")
@@ -171,18 +138,15 @@ def main():
     parser.add_argument("--hidden", type=int, default=10, help="hidden layer width (default: 10)")
     parser.add_argument("--activation", choices=ACTIVATIONS, default="tanh",
                         help="activation of the tanh and deep nets (default: tanh)")
-    parser.add_argument("--out", default="-", help="output JSON file, or - for stdout (default: -)")
+    parser.add_argument("--out", required=True, help="write the trace (JSON) here")
     args = parser.parse_args()
     if args.steps <= 0 or args.hidden <= 0 or not args.lr > 0:
         parser.error("--steps, --hidden and --lr must be positive")
 
     torch.set_num_threads(1)  # tiny tensors: threads change nothing but the load on a shared machine
-    document = run(args.experiment, args.seed, args.steps, args.lr, args.hidden, args.activation)
-    text = json.dumps(document)
-    if args.out == "-":
-        sys.stdout.write(text + "\n")
-    else:
-        write_atomically(args.out, text + "\n")
+    recorder = run(args.experiment, args.seed, args.steps, args.lr, args.hidden, args.activation)
+    print(recorder.trace()["result"])
+    recorder.write(args.out)
 
 
 if __name__ == "__main__":

@@ -49,7 +49,7 @@ except ImportError:
     sys.exit(3)
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from article import write_atomically  # noqa: E402  (one way every reference writes its output)
+from djlfit_trace import write_atomically  # noqa: E402  (one way every reference writes its output)
 
 DEFAULT_DATA = "/usr/share/datasets/fashion-mnist"
 FILES = ["train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"]

@@ -37,7 +37,7 @@ except ImportError:
     sys.exit(3)
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from article import write_atomically  # noqa: E402
+from djlfit_trace import write_atomically  # noqa: E402
 from basics import DEFAULT_DATA, torchvision_root  # noqa: E402
 
 

@@ -27,6 +27,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import article  # noqa: E402  (exits with a clear message when torch is missing)
+from djlfit_trace import write_atomically  # noqa: E402
 
 torch = article.torch
 
@@ -117,7 +118,7 @@ def main():
     if args.out == "-":
         sys.stdout.write(text + "\n")
     else:
-        article.write_atomically(args.out, text + "\n")
+        write_atomically(args.out, text + "\n")
 
 
 if __name__ == "__main__":

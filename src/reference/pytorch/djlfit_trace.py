@@ -8,6 +8,7 @@ PYTHONPATH), then::
     torch.manual_seed(seed)
     model = ...
     recorder = TraceRecorder("my-program", seed)
+    recorder.inputs(x, y)                     # optional: the data, where it is x and y
     recorder.initial(model.state_dict())      # before the first step
     ...
     recorder.loss(step, loss.item())          # wherever the program prints a loss
@@ -34,7 +35,7 @@ import time
 
 import torch
 
-__all__ = ["TraceRecorder", "nudge"]
+__all__ = ["TraceRecorder", "nudge", "write_atomically"]
 
 
 class TraceRecorder:
@@ -50,11 +51,21 @@ class TraceRecorder:
         self._losses = []
         self._tests = []
         self._values = {}
+        self._inputs = None
         self._steps = None
         self._epochs = 0
         self._result = ""
         self._start = None
         self._seconds = 0.0
+
+    def inputs(self, x, y):
+        """The x and y the program trains on (tensors or lists of numbers, the same count of each)."""
+        x = [float(v) for v in _flat(_numbers(x, "x"))]
+        y = [float(v) for v in _flat(_numbers(y, "y"))]
+        if len(x) != len(y):
+            raise ValueError("inputs: %d x but %d y values" % (len(x), len(y)))
+        self._inputs = {"x": x, "y": y}
+        return self
 
     def initial(self, state_dict):
         """The parameters before training: a ``state_dict()`` (or a module, whose state_dict is taken)."""
@@ -104,10 +115,14 @@ class TraceRecorder:
             "seed": self.seed,
             "steps": self._steps,
             "engine": "PyTorch " + torch.__version__,
+        }
+        if self._inputs is not None:
+            document["inputs"] = self._inputs
+        document.update({
             "initial_parameters": self._initial,
             "final_parameters": self._final,
             "losses": self._losses,
-        }
+        })
         if self._epochs:
             document["epochs"] = self._epochs
         if self._tests:
@@ -120,17 +135,21 @@ class TraceRecorder:
 
     def write(self, path):
         """Writes the trace to ``path`` whole or not at all (a file already there stays until replaced)."""
-        text = json.dumps(self.trace()) + "\n"
-        folder = os.path.dirname(os.path.abspath(path))
-        fd, tmp = tempfile.mkstemp(prefix="." + os.path.basename(path) + ".", suffix=".tmp", dir=folder)
-        try:
-            with os.fdopen(fd, "w") as f:
-                f.write(text)
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
+        write_atomically(path, json.dumps(self.trace()) + "\n")
         return path
+
+
+def write_atomically(path, text):
+    """Writes ``text`` to ``path`` whole or not at all: a file already there stays until replaced."""
+    folder = os.path.dirname(os.path.abspath(path))
+    fd, tmp = tempfile.mkstemp(prefix="." + os.path.basename(path) + ".", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise
 
 
 def nudge(model, ulps=1, fraction=1.0, seed=0):
@@ -168,6 +187,10 @@ def nudge(model, ulps=1, fraction=1.0, seed=0):
                 flat[i] = entry
             moved += count
     return moved
+
+
+def _flat(value):
+    return [v for item in value for v in _flat(item)] if isinstance(value, list) else [value]
 
 
 def _state(state_dict):

@@ -47,6 +47,18 @@ class RecorderTest(unittest.TestCase):
         self.assertEqual(trace["initial_parameters"]["0.weight"][0][0], first)
         self.assertEqual(trace["final_parameters"]["0.weight"][0][0], model[0].weight[0, 0].item())
 
+    def test_inputs_are_written_flat_and_only_when_given(self):
+        model = small_model(3)
+        without = TraceRecorder("tiny", 3).initial(model).finish(model).trace()
+        self.assertNotIn("inputs", without)
+        x = torch.FloatTensor([[0], [1], [2.5]])
+        recorder = TraceRecorder("tiny", 3).inputs(x, [[1.0], [3.0], [6.0]]).initial(model)
+        trace = recorder.finish(model).trace()
+        self.assertEqual(trace["inputs"], {"x": [0.0, 1.0, 2.5], "y": [1.0, 3.0, 6.0]})
+        self.assertEqual(list(trace)[:5], ["program", "seed", "steps", "engine", "inputs"])
+        with self.assertRaises(ValueError):
+            TraceRecorder("tiny", 3).inputs([1.0, 2.0], [1.0])
+
     def test_losses_tests_and_values_as_the_trace_format_writes_them(self):
         model = small_model(2)
         recorder = TraceRecorder("tiny", 2).initial(model.state_dict())

@@ -42,7 +42,7 @@ except ImportError:
     sys.exit(3)
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from article import write_atomically  # noqa: E402  (one way every reference writes its output)
+from djlfit_trace import write_atomically  # noqa: E402  (one way every reference writes its output)
 
 
 class Run:

@@ -2,6 +2,7 @@ package dev.djlfit.bench;
 
 import dev.djlfit.experiment.ExperimentSpec;
 import dev.djlfit.parity.PyTorchReference;
+import dev.djlfit.tutorials.ArticleExperiment;
 import dev.djlfit.training.TrainingConfig;
 
 import java.io.File;
@@ -109,8 +110,9 @@ public final class ProcessBench {
     /** The article's script for the same experiment, start to exit. */
     private double pytorchSeconds(ExperimentSpec spec, TrainingConfig config) {
         long start = System.nanoTime();
-        try (PyTorchReference.Pending run = referenceOrNull.start(spec, config)) {
-            run.result();
+        try (PyTorchReference.ReferenceRun run =
+                referenceOrNull.start(new ArticleExperiment(spec, config), config.seed(), config.steps(), null)) {
+            run.trace();
         }
         return (System.nanoTime() - start) / 1e9;
     }

@@ -2,8 +2,9 @@ package dev.djlfit.bench;
 
 import dev.djlfit.experiment.ExperimentSpec;
 import dev.djlfit.parity.PyTorchReference;
-import dev.djlfit.experiment.ResultJson;
+import dev.djlfit.trace.Trace;
 import dev.djlfit.training.TrainingConfig;
+import dev.djlfit.tutorials.ArticleExperiment;
 
 /**
  * Times the article's own PyTorch code (the project's reference script) on the same experiment:
@@ -24,9 +25,9 @@ public final class PyTorchBench {
         double[] micros = new double[repeats];
         double peak = -1;
         for (int r = 0; r < repeats; r++) {
-            try (PyTorchReference.Pending run = reference.start(spec, config);
+            try (PyTorchReference.ReferenceRun run = start(spec, config);
                     ChildPeakMemory memory = ChildPeakMemory.watch(run.process())) {
-                micros[r] = loopSeconds(run.result()) * 1e6 / config.steps();
+                micros[r] = loopSeconds(run.trace()) * 1e6 / config.steps();
                 peak = Math.max(peak, memory.megabytes());
             }
         }
@@ -35,12 +36,19 @@ public final class PyTorchBench {
 
     /** One run's time in the training loop alone, in seconds. */
     public double loopSeconds(ExperimentSpec spec, TrainingConfig config) {
-        return loopSeconds(reference.run(spec, config));
+        try (PyTorchReference.ReferenceRun run = start(spec, config)) {
+            return loopSeconds(run.trace());
+        }
     }
 
-    private double loopSeconds(ResultJson run) {
-        if (!Double.isFinite(run.loopSeconds())) {
-            throw new IllegalStateException(reference.script() + " did not report loop_seconds");
+    /** The article's script ({@code article.py}) on the experiment, as {@code compare} runs it. */
+    private PyTorchReference.ReferenceRun start(ExperimentSpec spec, TrainingConfig config) {
+        return reference.start(new ArticleExperiment(spec, config), config.seed(), config.steps(), null);
+    }
+
+    private double loopSeconds(Trace run) {
+        if (!(run.loopSeconds() > 0)) {
+            throw new IllegalStateException(reference.script("article.py") + " did not report loop_seconds");
         }
         return run.loopSeconds();
     }

@@ -1,9 +1,9 @@
 package dev.djlfit.bench;
 
 import dev.djlfit.parity.PyTorchReference;
-import dev.djlfit.parity.TutorialParity;
 import dev.djlfit.parity.ReferenceUnavailableException;
 import dev.djlfit.trace.Trace;
+import dev.djlfit.tutorials.DataSettings;
 import dev.djlfit.tutorials.Tutorial;
 import dev.djlfit.tutorials.Tutorials;
 
@@ -26,7 +26,7 @@ public final class TutorialBench {
      */
     public static final int WARMUP_STEPS = 30_000;
 
-    private final TutorialParity reference;
+    private final PyTorchReference reference;
     private final int repeats;
 
     /** @param reference the PyTorch side, or null to time the Java loops only */
@@ -34,7 +34,7 @@ public final class TutorialBench {
         if (repeats <= 0) {
             throw new IllegalArgumentException("repeats must be positive");
         }
-        this.reference = reference == null ? null : new TutorialParity(reference);
+        this.reference = reference;
         this.repeats = repeats;
     }
 
@@ -74,7 +74,7 @@ public final class TutorialBench {
         for (int r = 0; r < repeats; r++) {
             java[r] = Tutorials.run(tutorial, 0, steps, Optional.empty(), line -> { }).loopSeconds() * 1e6 / steps;
             if (reference != null) {
-                try (TutorialParity.ReferenceRun run = reference.start(tutorial, 0, steps);
+                try (PyTorchReference.ReferenceRun run = reference.start(tutorial, 0, steps, DataSettings.DEBIAN_FASHION_MNIST);
                         ChildPeakMemory memory = ChildPeakMemory.watch(run.process())) {
                     pytorch[r] = loopSeconds(run.trace(), tutorial) * 1e6 / steps;
                     pytorchPeak = Math.max(pytorchPeak, memory.megabytes());

@@ -1,17 +1,19 @@
 package dev.djlfit.cli;
 
-import dev.djlfit.experiment.ExperimentSpec;
 import dev.djlfit.experiment.Experiments;
 import dev.djlfit.model.Activation;
 import dev.djlfit.model.Footprint;
-import dev.djlfit.parity.ParityCheck;
-import dev.djlfit.parity.ParityComparison;
+import dev.djlfit.parity.ParityPrinter;
 import dev.djlfit.parity.PyTorchReference;
-import dev.djlfit.parity.Tolerances;
-import dev.djlfit.report.ParityPrinter;
+import dev.djlfit.parity.TutorialComparison;
+import dev.djlfit.parity.TutorialParity;
+import dev.djlfit.parity.TutorialTolerances;
 import dev.djlfit.training.OptimizerKind;
 import dev.djlfit.training.TrainingConfig;
+import dev.djlfit.tutorials.ArticleExperiment;
 import dev.djlfit.tutorials.DataSettings;
+import dev.djlfit.tutorials.Tutorial;
+import dev.djlfit.tutorials.Tutorials;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,20 +26,23 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 /** The port against PyTorch itself: both sides, same seed, side by side. */
 @Command(
         name = "compare",
         mixinStandardHelpOptions = true,
         description = {
-            "Runs experiments in this Java port and in the article's PyTorch code and says whether they match.",
+            "Runs the article's experiments or the tutorial ports in this Java port and in their PyTorch code,"
+                    + " and says whether they match.",
             "",
-            "Both sides, this Java port (DJL, in this process) and the article's PyTorch code"
-                    + " (src/reference/pytorch/article.py, under a Python with torch), start from the same seed. Prints"
-                    + " per parameter the largest absolute difference (initial and final), the loss curves' largest"
-                    + " relative difference, the predictions at x = 0, 1, 2, 3, 2.5, 10, and a verdict against the"
-                    + " tolerances.",
+            "Both sides, this Java port (DJL, in this process) and the reference program"
+                    + " (src/reference/pytorch/article.py, tutorials.py or basics.py, under a Python with torch), start"
+                    + " from the same seed and write the same trace. Prints per parameter the largest absolute"
+                    + " difference (initial and final), the printed losses' largest relative difference, the article's"
+                    + " predictions at x = 0, 1, 2, 3, 2.5, 10, and a verdict against the tolerances.",
             "",
             "Exit code 0 if every experiment matches, 1 if one does not, 2 if PyTorch is missing"
                     + " (install it: apt-get install -y python3-torch), fails, or gives no answer within"
@@ -48,6 +53,13 @@ public final class CompareCommand implements Callable<Integer> {
     static final int MISMATCH = 1;
 
     private static final List<Integer> MEASURED_STEPS = List.of(10, 1000, TrainingConfig.ARTICLE_STEPS);
+
+    /** The options of the article's experiments alone. */
+    private static final List<String> ARTICLE_OPTIONS =
+            List.of("--lr", "--optimizer", "--normalize", "--backward", "--hidden", "--activation");
+
+    /** The options of the tutorial ports alone. */
+    private static final List<String> TUTORIAL_OPTIONS = List.of("--epochs", "--data", "--reference-inputs");
 
     @Parameters(paramLabel = "EXPERIMENT", arity = "0..*",
             description = "<model>-<data>: linear-linear, linear-quadratic, tanh-quadratic, deep-quadratic,"
@@ -92,69 +104,103 @@ public final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Duration timeout = Duration.ofSeconds(OptionChecks.positive("--python-timeout", pythonTimeout));
-        if (TutorialCompare.areTutorials(experiments)) {
-            for (String option : List.of("--lr", "--optimizer", "--normalize", "--backward", "--hidden", "--activation")) {
-                if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
-                    throw new UserInputException(option + " is for the article's experiments; a tutorial port runs"
-                            + " as its program is written (only --seed, --steps, --epochs, --data and --reference-inputs"
-                            + " apply)");
-                }
-            }
-            int steps = spec.commandLine().getParseResult().hasMatchedOption("--steps") ? training.config().steps() : 0;
-            int epochCount = epochs == null ? 0 : OptionChecks.steps("--epochs", epochs);
-            return new TutorialCompare(python, timeout, spec.commandLine().getOut())
-                    .run(experiments, training.config().seed(), steps, epochCount, data, referenceInputs);
-        }
-        for (String option : List.of("--epochs", "--data")) {
-            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
-                throw new UserInputException(option + " is for the Learn the Basics ports (quickstart, optimization,"
-                        + " saveloadrun), not the article's experiments");
-            }
-        }
         TrainingConfig config = training.config();
-        if (config.optimizer() != OptimizerKind.SGD || config.normalize()) {
+        List<Tutorial> programs = programs(config);
+        boolean article = programs.get(0) instanceof ArticleExperiment;
+        for (String option : article ? TUTORIAL_OPTIONS : ARTICLE_OPTIONS) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                throw new UserInputException(option + (article
+                        ? " is not for the article's experiments (" + String.join(", ", TUTORIAL_OPTIONS)
+                                + " are for the tutorial ports)"
+                        : " is for the article's experiments; a tutorial port runs as its program is written"
+                                + " (only --seed, --steps, --epochs, --data and --reference-inputs apply)"));
+            }
+        }
+        if (article && (config.optimizer() != OptimizerKind.SGD || config.normalize())) {
             throw new UserInputException("compare checks the article's plain SGD on the raw data:"
                     + " no --optimizer adam, no --normalize");
         }
-        int hidden = shape.hidden();
-        Activation activation = shape.activation();
-        List<ExperimentSpec> specs = new ArrayList<>();
-        if (experiments.isEmpty()) {
-            specs.addAll(Experiments.article());
-        }
-        for (String name : experiments) {
-            specs.add(Experiments.named(name, hidden, activation));
-        }
-        for (ExperimentSpec s : specs) {
-            Footprint.training(s.architecture(), s.data().size()).require("compare with --hidden " + hidden);
+        Path fashionMnist = data;
+        for (Tutorial program : programs) {
+            if (!program.trains()) {
+                throw new UserInputException("compare judges training runs; " + program.name() + " trains nothing"
+                        + " (its printed lines are checked against src/reference/pytorch/basics_shown.py by"
+                        + " BasicsShownParityTest)");
+            }
+            if (program.byEpoch()) {
+                if (referenceInputs) {
+                    throw new UserInputException("--reference-inputs is for the sin fits; " + program.name()
+                            + " reads FashionMNIST, the same files on both sides");
+                }
+                fashionMnist = new DataSettings(data, Path.of(""), Optional.empty()).located().data();
+            }
+            if (program instanceof ArticleExperiment experiment) {
+                Footprint.training(experiment.spec().architecture(), experiment.spec().data().size())
+                        .require("compare with --hidden " + shape.hidden());
+            }
         }
         // a missing or failing PyTorch is a ReferenceUnavailableException: one line, exit 2 (ErrorHandling)
         PyTorchReference reference = PyTorchReference.locate(python).withTimeout(timeout);
         String torch = reference.torchVersion();
         PrintWriter out = spec.commandLine().getOut();
-        out.println("Java port vs PyTorch " + torch + " (" + reference.python() + " " + reference.script() + ")");
+        out.println("Java vs PyTorch " + torch + " (" + reference.python() + " " + programs.stream()
+                .map(p -> reference.script(p.referenceScript()).toString()).distinct()
+                .collect(Collectors.joining(", ")) + ")");
         out.flush();
-        ParityCheck check = new ParityCheck(reference);
+        TutorialParity parity = new TutorialParity(reference, fashionMnist);
         ParityPrinter printer = new ParityPrinter(out);
+        boolean stepsGiven = spec.commandLine().getParseResult().hasMatchedOption("--steps");
+        int epochCount = epochs == null ? 0 : OptionChecks.steps("--epochs", epochs);
         int mismatches = 0;
-        for (ExperimentSpec experiment : specs) {
-            ParityComparison comparison = check.run(experiment, config);
-            Tolerances tolerances = Tolerances.forRun(experiment.name(), config.steps());
-            printer.print(comparison, tolerances);
+        for (Tutorial program : programs) {
+            int length = program.steps(program.byEpoch() ? epochCount : stepsGiven || article ? config.steps() : 0);
+            TutorialComparison comparison = parity.run(program, config.seed(), length, referenceInputs, line -> { });
+            TutorialTolerances tolerances = TutorialTolerances.forProgram(program.name(), length);
+            printer.print(comparison, tolerances, program instanceof ArticleExperiment a
+                    ? ", lr " + trim(a.learningRate()) : "");
             out.flush();
             if (!comparison.verdict(tolerances).passed()) {
                 mismatches++;
             }
         }
-        out.printf("%d of %d experiments match PyTorch%n", specs.size() - mismatches, specs.size());
-        boolean articleNets = hidden == Experiments.ARTICLE_HIDDEN && activation == Activation.TANH
+        out.printf("%n%d of %d %s match PyTorch%n", programs.size() - mismatches, programs.size(),
+                article ? "experiments" : "tutorial ports");
+        boolean articleNets = shape.hidden() == Experiments.ARTICLE_HIDDEN && shape.activation() == Activation.TANH
                 && config.learningRate() == TrainingConfig.ARTICLE_LEARNING_RATE;
-        if (!MEASURED_STEPS.contains(config.steps()) || !articleNets) {
+        if (article && (!MEASURED_STEPS.contains(config.steps()) || !articleNets)) {
             out.println("note: the tolerances were measured for the article's nets (hidden 10, tanh, lr 0.01) at 10,"
                     + " 1000 and 100000 steps; elsewhere the tanh and deep nets, whose early training is chaotic,"
                     + " may differ by more");
         }
         out.flush();
         return mismatches == 0 ? 0 : MISMATCH;
+    }
+
+    /** The programs named (the article's four if none), all article experiments or all tutorial ports. */
+    private List<Tutorial> programs(TrainingConfig config) {
+        if (experiments.isEmpty()) {
+            return List.copyOf(ArticleExperiment.article(config));
+        }
+        List<Tutorial> programs = new ArrayList<>();
+        for (String name : experiments) {
+            programs.add(Tutorials.named(name).orElseGet(() -> {
+                try {
+                    return ArticleExperiment.named(name, shape.hidden(), shape.activation(), config);
+                } catch (IllegalArgumentException e) {
+                    throw new UserInputException(e.getMessage() + "; or the tutorial ports "
+                            + String.join(", ", Tutorials.names()));
+                }
+            }));
+        }
+        long article = programs.stream().filter(p -> p instanceof ArticleExperiment).count();
+        if (article > 0 && article < programs.size()) {
+            throw new UserInputException("compare takes either the article's experiments or tutorials ("
+                    + String.join(", ", Tutorials.names()) + "), not both at once");
+        }
+        return programs;
+    }
+
+    private static String trim(float v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Float.toString(v);
     }
 }

@@ -1,5 +1,6 @@
 package dev.djlfit.cli;
 
+import dev.djlfit.parity.ParityPrinter;
 import dev.djlfit.parity.TutorialComparison;
 import dev.djlfit.parity.TutorialTolerances;
 import dev.djlfit.trace.InvalidTraceException;
@@ -110,7 +111,7 @@ public final class JudgeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("judge: %s (%s) against %s (%s)%n", javaTrace, java.engine(), pytorchTrace, pytorch.engine());
         out.print(spreadLine);
-        new TutorialParityPrinter(out).printTraces(comparison, tolerances);
+        new ParityPrinter(out).printTraces(comparison, tolerances);
         out.flush();
         return comparison.verdict(tolerances).passed() ? 0 : CompareCommand.MISMATCH;
     }

@@ -23,10 +23,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One run as a JSON document, the same on both sides of the port: {@code train --json FILE}
- * writes it from an {@link ExperimentResult}, the PyTorch reference script
- * ({@code src/reference/pytorch/article.py}) writes it from the article's code, and the parity
- * check reads both.
+ * One run as a JSON document: {@code train --json FILE} writes it from an {@link ExperimentResult}.
+ * (The parity check compares traces instead: {@code dev.djlfit.tutorials.ArticleExperiment} and
+ * {@code src/reference/pytorch/article.py}.)
  *
  * <pre>
  * {"experiment": "tanh-quadratic", "seed": 0, "steps": 100000, "lr": 0.01,

@@ -1,10 +1,14 @@
 package dev.djlfit.parity;
 
-import dev.djlfit.experiment.ExperimentSpec;
-import dev.djlfit.experiment.ResultJson;
+import dev.djlfit.files.CannotReadException;
+import dev.djlfit.files.Reasons;
+import dev.djlfit.files.TextInput;
 import dev.djlfit.process.ChildProcess;
 import dev.djlfit.process.ChildProcess.Finished;
-import dev.djlfit.training.TrainingConfig;
+import dev.djlfit.trace.InvalidTraceException;
+import dev.djlfit.trace.Trace;
+import dev.djlfit.trace.TraceJson;
+import dev.djlfit.tutorials.Tutorial;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,16 +18,21 @@ import java.util.List;
 import java.time.Duration;
 
 /**
- * The article's PyTorch code, run by a real PyTorch: {@code src/reference/pytorch/article.py}
- * under a Python that can {@code import torch}, in its own process.
+ * The reference programs, run by a real PyTorch: a script of {@code src/reference/pytorch/}
+ * ({@code article.py} for the article's experiments, {@code tutorials.py} and {@code basics.py} for
+ * the tutorial ports, each called {@code NAME --seed S --steps N --out FILE}) under a Python that can
+ * {@code import torch}, each in its own process, writing its trace.
  */
 public final class PyTorchReference {
 
     /** Debian's {@code python3-torch} (PyTorch 1.13) installs into the system Python. */
     public static final Path DEFAULT_PYTHON = Path.of("/usr/bin/python3");
 
-    /** Where the reference script lives, relative to the project root. */
-    public static final Path SCRIPT = Path.of("src", "reference", "pytorch", "article.py");
+    /** Where the reference scripts live, relative to the project root. */
+    public static final Path FOLDER = Path.of("src", "reference", "pytorch");
+
+    /** The module every reference writes its trace with: it marks the folder. */
+    private static final String TRACE_MODULE = "djlfit_trace.py";
 
     public static final String INSTALL_HINT = "install it with: apt-get install -y python3-torch";
 
@@ -31,38 +40,39 @@ public final class PyTorchReference {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
 
     private final Path python;
-    private final Path script;
+    private final Path folder;
     private final Duration timeout;
 
-    public PyTorchReference(Path python, Path script) {
-        this(python, script, DEFAULT_TIMEOUT);
+    /** @param folder the folder of the reference scripts */
+    public PyTorchReference(Path python, Path folder) {
+        this(python, folder, DEFAULT_TIMEOUT);
     }
 
-    private PyTorchReference(Path python, Path script, Duration timeout) {
+    private PyTorchReference(Path python, Path folder, Duration timeout) {
         this.python = python;
-        this.script = script;
+        this.folder = folder;
         this.timeout = timeout;
     }
 
     /** The same reference, each of its processes stopped after {@code timeout}. */
     public PyTorchReference withTimeout(Duration timeout) {
-        return new PyTorchReference(python, script, timeout);
+        return new PyTorchReference(python, folder, timeout);
     }
 
     /**
-     * The reference with the script found from the working directory: the project root or any
+     * The reference with the scripts' folder found from the working directory: the project root or any
      * folder inside it.
      */
     public static PyTorchReference locate(Path python) {
         Path folder = Path.of("").toAbsolutePath();
         while (folder != null) {
-            Path candidate = folder.resolve(SCRIPT);
-            if (Files.isRegularFile(candidate)) {
+            Path candidate = folder.resolve(FOLDER);
+            if (Files.isRegularFile(candidate.resolve(TRACE_MODULE))) {
                 return new PyTorchReference(python, candidate);
             }
             folder = folder.getParent();
         }
-        throw new ReferenceUnavailableException("cannot find the PyTorch reference script " + SCRIPT
+        throw new ReferenceUnavailableException("cannot find the PyTorch reference scripts " + FOLDER
                 + " in " + Path.of("").toAbsolutePath() + " or a folder above it; run from the project root");
     }
 
@@ -70,8 +80,9 @@ public final class PyTorchReference {
         return python;
     }
 
-    public Path script() {
-        return script;
+    /** The reference script of this name, e.g. {@code article.py}. */
+    public Path script(String name) {
+        return folder.resolve(name);
     }
 
     /**
@@ -96,25 +107,35 @@ public final class PyTorchReference {
     }
 
     /**
-     * Starts the reference run for an experiment; it trains in its own process while the caller
-     * does something else (trains the Java side, say).
+     * Starts a program's reference ({@link Tutorial#referenceScript()}), writing its trace into a
+     * temporary folder of its own; it runs in its process while the caller does something else
+     * (runs the Java side, say).
+     *
+     * @param steps steps, or epochs for a program that trains by epoch
+     * @param data the FashionMNIST folder, for a program that trains by epoch
+     * @throws ReferenceUnavailableException if it cannot start
      */
-    public Pending start(ExperimentSpec spec, TrainingConfig config) {
-        List<String> args = new ArrayList<>(List.of(
-                script.toString(),
-                spec.name(),
-                "--seed", Integer.toString(config.seed()),
-                "--steps", Integer.toString(config.steps()),
-                "--lr", Float.toString(config.learningRate()),
-                "--hidden", Integer.toString(spec.architecture().widths()[1])));
-        spec.architecture().activation().ifPresent(a -> args.addAll(List.of("--activation", a.id())));
-        return start(args);
-    }
-
-    /** The reference run, start to end. */
-    public ResultJson run(ExperimentSpec spec, TrainingConfig config) {
-        try (Pending pending = start(spec, config)) {
-            return pending.result();
+    public ReferenceRun start(Tutorial program, long seed, int steps, Path data) {
+        Path temporary;
+        try {
+            temporary = Files.createTempDirectory("djlfit-reference-");
+        } catch (IOException e) {
+            throw new ReferenceUnavailableException("cannot make a temporary folder for the PyTorch reference's"
+                    + " trace (" + Reasons.of(e) + ")");
+        }
+        Path out = temporary.resolve("reference.json");
+        List<String> args = new ArrayList<>(program.byEpoch()
+                ? List.of(program.name(), "--seed", Long.toString(seed), "--epochs", Integer.toString(steps),
+                        "--data", data.toString(), "--model", temporary.resolve("reference.pth").toString())
+                : List.of(program.name(), "--seed", Long.toString(seed), "--steps", Integer.toString(steps)));
+        args.addAll(program.referenceOptions());
+        args.addAll(List.of("--out", out.toString()));
+        try {
+            return new ReferenceRun(startScript(program.referenceScript(), args), temporary, out,
+                    python + " " + script(program.referenceScript()) + " " + program.name());
+        } catch (RuntimeException e) {
+            ReferenceRun.delete(temporary, out);
+            throw e;
         }
     }
 
@@ -124,7 +145,7 @@ public final class PyTorchReference {
      */
     public Pending startScript(String scriptName, List<String> args) {
         List<String> all = new ArrayList<>();
-        all.add(script.resolveSibling(scriptName).toString());
+        all.add(script(scriptName).toString());
         all.addAll(args);
         return start(all);
     }
@@ -168,22 +189,6 @@ public final class PyTorchReference {
             this.timeout = timeout;
         }
 
-        /**
-         * Waits for the run and reads its JSON.
-         *
-         * @throws ReferenceUnavailableException if the script failed, with its last error line, or did not
-         *     print a run document
-         */
-        public ResultJson result() {
-            String printed = output();
-            try {
-                return ResultJson.parse(printed);
-            } catch (IllegalArgumentException e) {
-                throw new ReferenceUnavailableException("the PyTorch reference " + python + " did not print a run"
-                        + " document: its output begins '" + beginning(printed) + "' (" + e.getMessage() + ")");
-            }
-        }
-
         /** The running process (e.g. to watch its memory). */
         public ProcessHandle process() {
             return process.handle();
@@ -221,6 +226,76 @@ public final class PyTorchReference {
         @Override
         public void close() {
             process.close();
+        }
+    }
+
+    /** A reference program under way; closing it stops it if it still runs and removes its trace. */
+    public static final class ReferenceRun implements AutoCloseable {
+
+        private final Pending process;
+        private final Path folder;
+        private final Path out;
+        private final String shown;
+
+        private ReferenceRun(Pending process, Path folder, Path out, String shown) {
+            this.process = process;
+            this.folder = folder;
+            this.out = out;
+            this.shown = shown;
+        }
+
+        /** The running process (e.g. to watch its memory). */
+        public ProcessHandle process() {
+            return process.process();
+        }
+
+        /** Where the reference writes its files (its trace, a model a port may write beside it). */
+        public Path folder() {
+            return folder;
+        }
+
+        /**
+         * Waits for the run and reads its trace.
+         *
+         * @throws ReferenceUnavailableException if it failed, wrote no trace or not a trace, in one line
+         */
+        public Trace trace() {
+            String printed = process.output();
+            if (!Files.exists(out)) {
+                String first = beginning(printed);
+                throw new ReferenceUnavailableException("the PyTorch reference (" + shown + ") wrote no trace"
+                        + (first.isEmpty() ? "" : "; its output begins '" + first + "'"));
+            }
+            String json;
+            try {
+                json = TextInput.read(out, TraceJson.MAX_BYTES, "the trace of the PyTorch reference (" + shown + ")");
+            } catch (CannotReadException e) {
+                throw new ReferenceUnavailableException(e.getMessage());
+            }
+            try {
+                return TraceJson.parse(json, "what the PyTorch reference (" + shown + ") wrote");
+            } catch (InvalidTraceException e) {
+                throw new ReferenceUnavailableException(e.getMessage());
+            }
+        }
+
+        @Override
+        public void close() {
+            process.close();
+            delete(folder, out);
+        }
+
+        /** Removes the trace, the models both sides wrote there and the folder. */
+        private static void delete(Path folder, Path out) {
+            try {
+                Files.deleteIfExists(out);
+                for (String model : List.of("reference.pth", "model.pth", "model_weights.pth")) {
+                    Files.deleteIfExists(folder.resolve(model));
+                }
+                Files.deleteIfExists(folder);
+            } catch (IOException e) {
+                // a temporary file left behind is not worth failing the comparison for
+            }
         }
     }
 }

@@ -2,12 +2,20 @@ package dev.djlfit.parity;
 
 import dev.djlfit.torch.TensorValues;
 
+import dev.djlfit.experiment.Experiments;
+import dev.djlfit.parity.TutorialComparison.ValueDiff;
+import dev.djlfit.tutorials.ArticleExperiment;
+
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * How far a tutorial port (DJL 0.33.0, libtorch 2.5.1) may be from its reference program (Debian's
- * PyTorch 1.13) and still count as the same computation, per program. The yardstick is PyTorch
+ * How far a program (DJL 0.33.0, libtorch 2.5.1) may be from its reference program (Debian's
+ * PyTorch 1.13) and still count as the same computation, per program: the one table for the
+ * article's experiments ({@link #forProgram(String, int)}, measured in docs/article-port.md) and
+ * the tutorial ports. The yardstick is PyTorch
  * against itself when only rounding changes: {@code src/reference/pytorch/tutorial_spread.py}
  * moves x by one ulp at 300 points and y at 300 others (libtorch 2.5.1's linspace and sin differ
  * from 1.13's at a few hundred of the 2000 points), or adds the same points up in reverse order.
@@ -21,10 +29,26 @@ import java.util.List;
  * @param accuracy largest |Java − PyTorch| of a test accuracy, as a fraction (infinite: not judged)
  * @param avgLoss largest |Java − PyTorch| / |PyTorch| of a test's average loss (infinite: not judged)
  * @param values largest |Java − PyTorch| of a named value's number (0: equal, as sample indices must be)
+ * @param scaledValues per named value judged apart: its largest |Java − PyTorch| / max(1, |PyTorch|)
+ *     (the article's predictions); the other values are judged by {@code values}
  * @param reason why these figures, in a sentence
  */
 public record TutorialTolerances(double initialParameters, double finalParameters, double lastLoss,
-        double printedLosses, double accuracy, double avgLoss, double values, String reason) {
+        double printedLosses, double accuracy, double avgLoss, double values, Map<String, Double> scaledValues,
+        String reason) {
+
+    /** A tolerance that is not checked. */
+    public static final double NOT_CHECKED = Double.POSITIVE_INFINITY;
+
+    public TutorialTolerances {
+        scaledValues = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(scaledValues));
+    }
+
+    /** Tolerances with every named value judged by {@code values}. */
+    public TutorialTolerances(double initialParameters, double finalParameters, double lastLoss,
+            double printedLosses, double accuracy, double avgLoss, double values, String reason) {
+        this(initialParameters, finalParameters, lastLoss, printedLosses, accuracy, avgLoss, values, Map.of(), reason);
+    }
 
     /** Tolerances under which named values must be equal. */
     public TutorialTolerances(double initialParameters, double finalParameters, double lastLoss,
@@ -77,11 +101,106 @@ public record TutorialTolerances(double initialParameters, double finalParameter
                     + " one epoch, spread 3.2e-6 (parameters), 6.7e-7 (printed losses), 5.4e-7 (avg loss), 0"
                     + " (accuracy); allowed 10x, rounded up, and 5 of 10000 test images");
 
+    /*
+     * The article's experiments (docs/article-port.md has the table per experiment and seed, and the
+     * commands). Why not bit-equal after training: the two libtorch builds round differently in a few
+     * kernels (matrix products, tanh), by an ulp or so per step; the first ten steps agree to a few
+     * ulps. Training then amplifies those differences by very different amounts per experiment: the
+     * linear nets converge smoothly and stay within 2e-6; the tanh and deep nets pass through a
+     * chaotic phase (large steps at lr 0.01 on targets up to 34) where an ulp grows to O(1), and land
+     * in nearby but different minima of an over-parameterised net. PyTorch against itself shows the
+     * same spread when only the rounding changes (src/reference/pytorch/rounding_control.py), so the
+     * spread is a property of the experiment, not a porting error. A porting error (a loss with
+     * L2Loss's 1/2, DJL's initialiser, gradients not zeroed) shows at once as a failure of the
+     * initial-parameter or ten-step checks, which are exact or rounding-tight. Initial parameters:
+     * 0, bit-equal. The loss curve is shown, not judged: near 0 a loss can differ by its own size
+     * while the nets agree; what the nets compute is judged, as |diff| / max(1, |PyTorch|) of the
+     * predictions at the training inputs and at the article's new inputs 2.5 and 10.
+     */
+
+    /**
+     * Up to ten steps: float32 rounding only. Measured worst, 4 experiments × seeds 0–4 at 10
+     * steps: parameters 3.0e-7, predictions 4.1e-7 (a few ulps of values near 1). Halving the
+     * gradient (L2Loss's ½) moves the deep net's parameters by 0.71 in those ten steps.
+     */
+    static final TutorialTolerances ROUNDING = article(1e-6, 1e-6, 1e-6,
+            "up to 10 steps: float32 rounding only; worst measured, 4 experiments x seeds 0-4: parameters 3.0e-7,"
+                    + " predictions 4.1e-7");
+
+    /**
+     * The linear nets converge smoothly, to the same fixed point up to rounding. Measured worst at
+     * 1000 steps (seeds 0–4) and 100000 (seed 0; linear-linear also seed 1): parameters 3.4e-6,
+     * predictions 1.0e-6; PyTorch against itself, only the rounding changed: 1.4e-6 and 6.6e-7.
+     * The tolerances allow a few more ulps of the largest values (parameters up to 3, predictions
+     * up to 108).
+     */
+    static final TutorialTolerances LINEAR = article(1e-5, 1e-5, 1e-5,
+            "the linear nets converge smoothly to the same point: worst measured 3.4e-6 (parameters), 1.0e-6"
+                    + " (predictions); PyTorch against itself 1.4e-6 and 6.6e-7; a few more ulps allowed");
+
+    /**
+     * The tanh net. Measured worst at 1000 steps over seeds 0–19: parameters 8.0e-3 (seed 2);
+     * predictions 6.5e-3 at the training inputs and 5.3e-3 at 2.5 and 10 (seed 17, still
+     * oscillating towards the data at step 1000: loss 1.4e-3); at 100000 steps (seeds 0 and 1)
+     * no more, the runs having stopped moving. PyTorch against itself, only the rounding changed,
+     * seeds 0–9: 5.4e-3, 1.7e-3, 1.4e-3. The tolerances are 3 to 6 times the worst seen, for the
+     * seeds not seen.
+     */
+    static final TutorialTolerances TANH = article(5e-2, 2e-2, 2e-2,
+            "the tanh net's chaotic phase amplifies rounding: worst measured, seeds 0-19, 8.0e-3 (parameters),"
+                    + " 6.5e-3 and 5.3e-3 (predictions); PyTorch against itself 5.4e-3, 1.7e-3, 1.4e-3; allowed 3-6x");
+
+    /**
+     * The deep net: its parameters end up to 1.5 apart (different minima after the chaotic phase;
+     * PyTorch against itself, seeds 0–9: 2.5), so they are not compared; what the net computes is.
+     * Measured worst at 1000 steps over seeds 0–19: 1.7e-4 at the training inputs (seed 2), 7.0e-2
+     * at 2.5 and 10 (seed 8: 31.55 against 29.48 at x = 2.5); 100000 steps (seeds 0 and 1) end where 1000
+     * did. PyTorch against itself, seeds 0–9: 6.4e-5 and 5.7e-2 (seed 8 again). The tolerances
+     * are 6 and 2 times the worst seen.
+     */
+    static final TutorialTolerances DEEP = article(NOT_CHECKED, 1e-3, 0.15,
+            "the deep net lands in nearby minima (parameters up to 1.5 apart, PyTorch against itself 2.5: not"
+                    + " checked); worst measured, seeds 0-19, 1.7e-4 and 7.0e-2 (predictions); allowed 6x and 2x");
+
+    /** An article experiment's tolerances: initial parameters bit-equal, the loss shown but not judged. */
+    private static TutorialTolerances article(double finalParameters, double trainingPredictions,
+            double newPredictions, String reason) {
+        Map<String, Double> predictions = new LinkedHashMap<>();
+        predictions.put(FINAL_PREDICTION, trainingPredictions);
+        predictions.put(NEW_PREDICTION, newPredictions);
+        return new TutorialTolerances(0, finalParameters, NOT_CHECKED, NOT_CHECKED, NOT_CHECKED, NOT_CHECKED, 0,
+                predictions, reason);
+    }
+
+    private static final String FINAL_PREDICTION = ArticleExperiment.FINAL_PREDICTION;
+    private static final String NEW_PREDICTION = ArticleExperiment.NEW_PREDICTION;
+
+    /** A tutorial port's tolerances (for the article's experiments, see {@link #forProgram(String, int)}). */
     public static TutorialTolerances forProgram(String program) {
         return switch (program) {
             case "polynomial-optim" -> RMSPROP;
             case "quickstart", "optimization", "saveloadrun" -> CLASSIFIER;
             default -> SMOOTH;
+        };
+    }
+
+    /**
+     * The tolerances for a run of this program and step count. An article experiment
+     * ({@code <model>-<data>}) gets the rounding ones up to ten steps, else the experiment's (measured
+     * at 1000 and 100000 steps; an unmeasured experiment, such as {@code deep-linear}, gets the deep
+     * net's, the widest); a tutorial port its own at any length.
+     */
+    public static TutorialTolerances forProgram(String program, int steps) {
+        if (!Experiments.names().contains(program)) {
+            return forProgram(program);
+        }
+        if (steps <= 10) {
+            return ROUNDING;
+        }
+        return switch (program) {
+            case "linear-linear", "linear-quadratic" -> LINEAR;
+            case "tanh-quadratic" -> TANH;
+            default -> DEEP;
         };
     }
 
@@ -115,10 +234,21 @@ public record TutorialTolerances(double initialParameters, double finalParameter
 
     /** Each tolerance the larger of the two: several measured spreads, the widest counting. */
     public TutorialTolerances widest(TutorialTolerances other) {
+        Map<String, Double> scaled = new LinkedHashMap<>(scaledValues);
+        other.scaledValues.forEach((name, t) -> scaled.merge(name, t, Math::max));
         return new TutorialTolerances(Math.max(initialParameters, other.initialParameters),
                 Math.max(finalParameters, other.finalParameters), Math.max(lastLoss, other.lastLoss),
                 Math.max(printedLosses, other.printedLosses), Math.max(accuracy, other.accuracy),
-                Math.max(avgLoss, other.avgLoss), Math.max(values, other.values), reason);
+                Math.max(avgLoss, other.avgLoss), Math.max(values, other.values), scaled, reason);
+    }
+
+    /** The largest |Java − PyTorch| over the named values not judged by {@link #scaledValues}. */
+    double otherValuesMaxAbs(TutorialComparison c) {
+        if (!c.valuesMatch()) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return c.values().stream().filter(v -> !scaledValues.containsKey(v.name()))
+                .mapToDouble(ValueDiff::maxAbs).max().orElse(0);
     }
 
     private static String trim(double factor) {
@@ -128,6 +258,9 @@ public record TutorialTolerances(double initialParameters, double finalParameter
     Verdict judge(TutorialComparison c) {
         List<String> failures = new ArrayList<>();
         Verdict.checkAtMost(failures, "initial parameters: largest |diff|", c.initialMaxAbs(), initialParameters);
+        if (initialParameters == 0 && !c.initialBitEqual()) {
+            failures.add("initial parameters: not bit-equal");
+        }
         Verdict.checkAtMost(failures, "final parameters: largest |diff|", c.finalMaxAbs(), finalParameters);
         Verdict.checkAtMost(failures, "last printed loss: |diff| / |PyTorch|", c.lastLossRelative(), lastLoss);
         if (!c.lossStepsMatch()) {
@@ -142,7 +275,13 @@ public record TutorialTolerances(double initialParameters, double finalParameter
         if (!c.valuesMatch()) {
             failures.add("the two recorded different named values (names or shapes)");
         }
-        Verdict.checkAtMost(failures, "named values: largest |diff|", c.valuesMaxAbs(), values);
+        Verdict.checkAtMost(failures, "named values: largest |diff|", otherValuesMaxAbs(c), values);
+        for (ValueDiff v : c.values()) {
+            if (scaledValues.containsKey(v.name())) {
+                Verdict.checkAtMost(failures, v.name() + ": largest |diff| / max(1, |PyTorch|)", v.maxScaled(),
+                        scaledValues.get(v.name()));
+            }
+        }
         return new Verdict(failures);
     }
 }

@@ -50,6 +50,19 @@ public interface Tutorial {
         return trains() && !byEpoch();
     }
 
+    /**
+     * The reference program's script in {@code src/reference/pytorch/}: {@code basics.py} for the
+     * programs that train by epoch, {@code tutorials.py} for the sin fits.
+     */
+    default String referenceScript() {
+        return byEpoch() ? "basics.py" : "tutorials.py";
+    }
+
+    /** Options the reference takes besides {@code NAME --seed S --steps N --out FILE} (none for a tutorial). */
+    default java.util.List<String> referenceOptions() {
+        return java.util.List.of();
+    }
+
     /** Whether the program reads FashionMNIST ({@code --data}): the programs that train by epoch, and data and transforms. */
     default boolean readsFashionMnist() {
         return byEpoch();

@@ -39,6 +39,7 @@ public final class TutorialRun {
     private Map<String, TensorValues> last;
     private String result;
     private double loopSeconds;
+    private Trace whole;
 
     /**
      * @param givenInputs x and y to train on instead of the program's own (from another trace)
@@ -68,6 +69,11 @@ public final class TutorialRun {
 
     public long seed() {
         return seed;
+    }
+
+    /** The steps asked for, or the program's own. */
+    public int steps() {
+        return steps;
     }
 
     /** {@code epochs = 5}: the epochs asked for, or the program's own. */
@@ -208,8 +214,20 @@ public final class TutorialRun {
         return values;
     }
 
-    /** The run as a trace; call after {@link #result}. */
+    /**
+     * A program that computes its whole run elsewhere (the article's experiments) hands its trace
+     * over at once; its result line is printed.
+     */
+    public void traced(Trace trace) {
+        whole = trace;
+        out.accept(trace.result());
+    }
+
+    /** The run as a trace; call after {@link #result} (or {@link #traced}). */
     public Trace trace(String engine) {
+        if (whole != null) {
+            return whole;
+        }
         if (result == null || last == null) {
             throw new IllegalStateException(program + " has not finished");
         }

@@ -93,6 +93,6 @@ class TutorialCompareCommandTest {
         assertTrue(err.startsWith("error: the PyTorch reference") || err.startsWith("error: what the PyTorch reference"),
                 err);
         assertTrue(err.contains(says), err);
-        assertFalse(err.contains("djlfit-tutorial-") || err.contains("Exception"), err);
+        assertFalse(err.contains("djlfit-reference-") || err.contains("Exception"), err);
     }
 }

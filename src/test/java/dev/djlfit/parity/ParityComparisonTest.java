@@ -6,80 +6,114 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.djlfit.torch.TensorValues;
-import dev.djlfit.experiment.ResultJson;
-import dev.djlfit.training.LossPoint;
+import dev.djlfit.trace.Trace;
+import dev.djlfit.tutorials.ArticleExperiment;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** The comparison's arithmetic on made-up runs: it must see every kind of difference. */
+/** The comparison's arithmetic on made-up article runs: it must see every kind of difference. */
 class ParityComparisonTest {
 
-    private static final TensorValues X = TensorValues.vector(0, 1, 2, 3, 2.5f, 10);
-
-    private static ResultJson run(int seed, float w0, float finalBias, float loss, float y10, long[] weightShape) {
+    private static Trace run(int seed, float w0, float finalBias, float loss, float y10, long[] weightShape) {
         Map<String, TensorValues> initial = new LinkedHashMap<>();
         initial.put("l1.weight", new TensorValues(weightShape, new float[] {w0, 0.5f}));
         initial.put("l1.bias", TensorValues.vector(0.25f));
         Map<String, TensorValues> fin = new LinkedHashMap<>();
         fin.put("l1.weight", new TensorValues(weightShape, new float[] {1, 2}));
         fin.put("l1.bias", TensorValues.vector(finalBias));
-        return new ResultJson("tanh-quadratic", seed, 1001, 0.01, 10, "tanh", "test", initial, fin,
-                List.of(new LossPoint(0, 100), new LossPoint(1000, loss)),
-                X, TensorValues.vector(1, 6, 17, 34, 27, y10), 1.0);
+        Map<String, Trace.NamedValue> values = new LinkedHashMap<>();
+        values.put(ArticleExperiment.FINAL_PREDICTION, new Trace.NamedValue(new long[] {4, 1}, new double[] {1, 6, 17, 34}));
+        values.put(ArticleExperiment.NEW_INPUTS, new Trace.NamedValue(new long[] {2, 1}, new double[] {2.5, 10}));
+        values.put(ArticleExperiment.NEW_PREDICTION, new Trace.NamedValue(new long[] {2, 1}, new double[] {27, y10}));
+        return new Trace("tanh-quadratic", seed, 1001, "test",
+                new Trace.Inputs(new float[] {0, 1, 2, 3}, new float[] {1, 6, 17, 34}), initial, fin,
+                List.of(new Trace.PrintedLoss(0, 100), new Trace.PrintedLoss(1000, loss)), "Result", 1.0,
+                Optional.empty(), 0, List.of(), values);
     }
 
-    private static ResultJson run(float w0, float finalBias, float loss, float y10) {
+    private static Trace run(float w0, float finalBias, float loss, float y10) {
         return run(0, w0, finalBias, loss, y10, new long[] {2, 1});
+    }
+
+    private static TutorialComparison compare(Trace java, Trace pytorch) {
+        return TutorialComparison.of(java, pytorch, false);
+    }
+
+    /** The article's kind of tolerances: predictions judged as |diff| / max(1, |PyTorch|). */
+    private static TutorialTolerances tolerances(double initial, double parameters, double training, double fresh) {
+        return new TutorialTolerances(initial, parameters, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY,
+                Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, 0,
+                Map.of(ArticleExperiment.FINAL_PREDICTION, training, ArticleExperiment.NEW_PREDICTION, fresh), "test");
     }
 
     @Test
     void identicalRunsAreBitEqualWithNoDifference() {
-        ParityComparison c = ParityComparison.of(run(0.1f, 3, 2, 38), run(0.1f, 3, 2, 38));
+        TutorialComparison c = compare(run(0.1f, 3, 2, 38), run(0.1f, 3, 2, 38));
         assertTrue(c.initialBitEqual());
         assertEquals(0, c.initialMaxAbs());
         assertEquals(0, c.finalMaxAbs());
-        assertEquals(0, c.loss().maxRelative());
-        assertEquals(0, c.predictionMaxAbs());
-        assertTrue(c.verdict(new Tolerances(0, 0, 0, 0)).passed());
+        assertEquals(0, c.losses().maxRelative());
+        assertEquals(0, c.valuesMaxAbs());
+        assertTrue(c.verdict(tolerances(0, 0, 0, 0)).passed());
     }
 
     @Test
     void oneUlpInAnInitialWeightIsNotBitEqualAndFailsAnExactTolerance() {
-        ParityComparison c = ParityComparison.of(run(Math.nextUp(0.1f), 3, 2, 38), run(0.1f, 3, 2, 38));
+        TutorialComparison c = compare(run(Math.nextUp(0.1f), 3, 2, 38), run(0.1f, 3, 2, 38));
         assertFalse(c.initialBitEqual());
         assertEquals(Math.ulp(0.1f), c.initialMaxAbs(), 0);
-        Verdict verdict = c.verdict(new Tolerances(0, 1, 1, 1));
+        Verdict verdict = c.verdict(tolerances(0, 1, 1, 1));
         assertFalse(verdict.passed());
         assertTrue(verdict.failures().get(0).startsWith("initial parameters"), verdict.failures().toString());
     }
 
     @Test
     void measuresFinalParametersLossAndPredictions() {
-        ParityComparison c = ParityComparison.of(run(0.1f, 3.5f, 2.2f, 40), run(0.1f, 3, 2, 38));
+        TutorialComparison c = compare(run(0.1f, 3.5f, 2.2f, 40), run(0.1f, 3, 2, 38));
         assertEquals(0.5, c.finalMaxAbs(), 0);
-        assertEquals(0.1, c.loss().maxRelative(), 1e-6);
-        assertEquals(1000, c.loss().worstStep());
-        assertEquals(2, c.predictionMaxAbs(), 0);
-        assertEquals(2.0 / 38, c.newPredictionMaxScaled(), 1e-9);
-        assertEquals(0, c.trainingPredictionMaxScaled());
-        assertTrue(c.verdict(new Tolerances(0, 0.5, 0.06, 0.06)).passed());
-        Verdict verdict = c.verdict(new Tolerances(0, 0.4, 0.06, 0.05));
+        assertEquals(0.1, c.losses().maxRelative(), 1e-6);
+        assertEquals(1000, c.losses().worstStep());
+        assertEquals(2, c.valuesMaxAbs(), 0);
+        assertEquals(2.0 / 38, c.value(ArticleExperiment.NEW_PREDICTION).orElseThrow().maxScaled(), 1e-9);
+        assertEquals(0, c.value(ArticleExperiment.FINAL_PREDICTION).orElseThrow().maxScaled());
+        assertTrue(c.verdict(tolerances(0, 0.5, 0.06, 0.06)).passed());
+        Verdict verdict = c.verdict(tolerances(0, 0.4, 0.06, 0.05));
         assertEquals(2, verdict.failures().size(), verdict.failures().toString());
     }
 
     @Test
+    void aValueWithoutAScaledToleranceIsJudgedAbsolutely() {
+        TutorialComparison c = compare(run(0.1f, 3, 2, 40), run(0.1f, 3, 2, 38));
+        TutorialTolerances trainingOnly = new TutorialTolerances(0, 1, 1, 1, 1, 1, 1.5,
+                Map.of(ArticleExperiment.FINAL_PREDICTION, 0.0), "test");
+        Verdict verdict = c.verdict(trainingOnly);
+        assertEquals(List.of("named values: largest |diff| 2.000e+00 exceeds 1.5e+00"), verdict.failures());
+    }
+
+    @Test
     void differentShapesAreAnInfiniteDifference() {
-        ParityComparison c = ParityComparison.of(run(0, 0.1f, 3, 2, 38, new long[] {1, 2}), run(0.1f, 3, 2, 38));
+        TutorialComparison c = compare(run(0, 0.1f, 3, 2, 38, new long[] {1, 2}), run(0.1f, 3, 2, 38));
         assertEquals(Double.POSITIVE_INFINITY, c.initialMaxAbs());
-        assertFalse(c.verdict(new Tolerances(1, 1, 1, 1)).passed());
+        assertFalse(c.verdict(tolerances(1, 1, 1, 1)).passed());
     }
 
     @Test
     void runsOfDifferentSeedsAreNotCompared() {
         assertThrows(IllegalArgumentException.class,
-                () -> ParityComparison.of(run(1, 0.1f, 3, 2, 38, new long[] {2, 1}), run(0.1f, 3, 2, 38)));
+                () -> compare(run(1, 0.1f, 3, 2, 38, new long[] {2, 1}), run(0.1f, 3, 2, 38)));
+    }
+
+    @Test
+    void theArticlesTableGivesRoundingUpToTenStepsThenEachExperimentsOwn() {
+        assertEquals(TutorialTolerances.ROUNDING, TutorialTolerances.forProgram("deep-quadratic", 10));
+        assertEquals(TutorialTolerances.LINEAR, TutorialTolerances.forProgram("linear-quadratic", 1000));
+        assertEquals(TutorialTolerances.TANH, TutorialTolerances.forProgram("tanh-quadratic", 100_000));
+        assertEquals(TutorialTolerances.DEEP, TutorialTolerances.forProgram("deep-linear", 1000));
+        assertEquals(TutorialTolerances.NOT_CHECKED, TutorialTolerances.DEEP.finalParameters());
+        assertEquals(TutorialTolerances.SMOOTH, TutorialTolerances.forProgram("polynomial-nn", 10));
     }
 }

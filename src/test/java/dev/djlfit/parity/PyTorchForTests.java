@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.djlfit.experiment.Experiments;
 import dev.djlfit.model.Activation;
-import dev.djlfit.experiment.ResultJson;
 import dev.djlfit.training.TrainingConfig;
+import dev.djlfit.tutorials.ArticleExperiment;
 import org.junit.jupiter.api.Assumptions;
 
 import java.nio.file.Path;
@@ -23,7 +23,7 @@ public final class PyTorchForTests {
 
     private static final String UNAVAILABLE;
     private static final PyTorchReference REFERENCE;
-    private static final Map<String, ParityComparison> RUNS = new ConcurrentHashMap<>();
+    private static final Map<String, TutorialComparison> RUNS = new ConcurrentHashMap<>();
 
     static {
         PyTorchReference reference = null;
@@ -92,10 +92,10 @@ public final class PyTorchForTests {
     }
 
     /** Both sides of an article experiment at the article's learning rate; each run once per JVM. */
-    static ParityComparison compare(String experiment, int seed, int steps) {
+    static TutorialComparison compare(String experiment, int seed, int steps) {
         PyTorchReference reference = reference();
-        return RUNS.computeIfAbsent(experiment + "/" + seed + "/" + steps, key -> new ParityCheck(reference).run(
-                Experiments.named(experiment, Experiments.ARTICLE_HIDDEN, Activation.TANH),
-                new TrainingConfig(steps, TrainingConfig.ARTICLE_LEARNING_RATE, seed, ResultJson.LOSS_EVERY)));
+        return RUNS.computeIfAbsent(experiment + "/" + seed + "/" + steps, key -> new TutorialParity(reference).run(
+                ArticleExperiment.named(experiment, Experiments.ARTICLE_HIDDEN, Activation.TANH, TrainingConfig.article()),
+                seed, steps, false, line -> { }));
     }
 }
