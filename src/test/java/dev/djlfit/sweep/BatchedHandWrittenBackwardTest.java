@@ -4,16 +4,17 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.djlfit.article.Article;
+import dev.djlfit.article.Article.NNet;
+import dev.djlfit.article.Nets;
 import dev.djlfit.data.ArticleData;
 import dev.djlfit.data.Dataset;
 import dev.djlfit.model.Activation;
 import dev.djlfit.model.Architecture;
-import dev.djlfit.model.Net;
 import dev.djlfit.torch.TensorValues;
 import dev.djlfit.training.Backward;
 import dev.djlfit.training.TrainingConfig;
 import dev.djlfit.training.TrainingListener;
-import dev.djlfit.training.TrainingLoop;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -26,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The batch's hand-written backward ({@code --backward manual}) against the batch's autograd: the
  * same K nets from the same seeds must end with the same parameters and losses, and both with the
- * parameters each net reaches alone ({@link TrainingLoop}). The widths cover every product the
+ * parameters each net reaches alone ({@link dev.djlfit.article.Article#train}). The widths cover every product the
  * batch has: width-1 input (broadcast), width-1 output (broadcast and sum), small hidden-to-hidden
  * (broadcast and sum) and 40x40 (batched matrix product).
  */
@@ -60,10 +61,10 @@ class BatchedHandWrittenBackwardTest {
             double worstAlone = 0;
             double moved = 0;
             for (int k = 0; k < SEEDS.length; k++) {
-                Net net = Net.initialise(manager, architecture, SEEDS[k]);
+                NNet net = Nets.initialise(manager, architecture, SEEDS[k]);
                 NDArray xs = manager.create(data.x(), new Shape(data.size(), 1));
                 NDArray ys = manager.create(data.y(), new Shape(data.size(), 1));
-                new TrainingLoop().run(net, xs, ys, config, TrainingListener.NONE);
+                Article.train(net, xs, ys, config, TrainingListener.NONE);
                 Map<String, TensorValues> alone = net.stateDict();
                 for (String name : architecture.parameterNames()) {
                     float[] x = byAutograd.get(k).get(name).values();

@@ -1,4 +1,4 @@
-package dev.djlfit.model;
+package dev.djlfit.article;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,6 +9,10 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.djlfit.article.Article.NNet;
+import dev.djlfit.model.Activation;
+import dev.djlfit.model.Architecture;
+import dev.djlfit.model.ModelKind;
 import dev.djlfit.torch.TensorValues;
 import dev.djlfit.torch.nn.Init;
 
@@ -17,7 +21,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-class NetInitTest {
+class NNetInitTest {
 
     private static final Architecture DEEP = ModelKind.DEEP.architecture(10, Activation.TANH);
 
@@ -32,7 +36,7 @@ class NetInitTest {
     @Test
     void parametersComeInPyTorchOrderWithPyTorchShapes() {
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
-            Map<String, TensorValues> p = Net.initialise(manager, DEEP, 0).stateDict();
+            Map<String, TensorValues> p = Nets.initialise(manager, DEEP, 0).stateDict();
             assertEquals(List.of("l1.weight", "l1.bias", "l2.weight", "l2.bias", "l3.weight", "l3.bias"),
                     List.copyOf(p.keySet()));
             assertArrayEquals(new long[] {10, 1}, p.get("l1.weight").shape());
@@ -47,7 +51,7 @@ class NetInitTest {
     void everyParameterLiesWithinItsBound() {
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             for (int seed = 0; seed < 5; seed++) {
-                Map<String, TensorValues> p = Net.initialise(manager, DEEP, seed).stateDict();
+                Map<String, TensorValues> p = Nets.initialise(manager, DEEP, seed).stateDict();
                 assertWithin(p.get("l1.weight"), 1.0f);
                 assertWithin(p.get("l1.bias"), 1.0f);
                 assertWithin(p.get("l2.weight"), (float) Init.linearWeightBound(10));
@@ -60,7 +64,7 @@ class NetInitTest {
     void drawsAreTheSeededGeneratorsInLayerOrder() {
         Architecture twoLayer = ModelKind.TANH.architecture(10, Activation.TANH);
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
-            Map<String, TensorValues> net = Net.initialise(manager, twoLayer, 7).stateDict();
+            Map<String, TensorValues> net = Nets.initialise(manager, twoLayer, 7).stateDict();
             Engine.getInstance().setRandomSeed(7);
             float b = (float) Init.linearWeightBound(10);
             float[] w1 = manager.randomUniform(-1f, 1f, new Shape(10, 1)).toFloatArray();
@@ -83,7 +87,7 @@ class NetInitTest {
     void seedZeroGivesPyTorchsSeedZeroNet() {
         Architecture twoLayer = ModelKind.LINEAR.architecture(10, Activation.TANH);
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
-            Map<String, TensorValues> p = Net.initialise(manager, twoLayer, 0).stateDict();
+            Map<String, TensorValues> p = Nets.initialise(manager, twoLayer, 0).stateDict();
             float[] w1 = p.get("l1.weight").values();
             assertEquals(-0.007486820220947266f, w1[0]);
             assertEquals(0.5364435911178589f, w1[1]);
@@ -96,9 +100,9 @@ class NetInitTest {
     void differentSeedsGiveDifferentNetsAndTheSameSeedTheSameNet() {
         Architecture twoLayer = ModelKind.TANH.architecture(10, Activation.TANH);
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
-            TensorValues a = Net.initialise(manager, twoLayer, 1).stateDict().get("l1.weight");
-            TensorValues b = Net.initialise(manager, twoLayer, 2).stateDict().get("l1.weight");
-            TensorValues c = Net.initialise(manager, twoLayer, 1).stateDict().get("l1.weight");
+            TensorValues a = Nets.initialise(manager, twoLayer, 1).stateDict().get("l1.weight");
+            TensorValues b = Nets.initialise(manager, twoLayer, 2).stateDict().get("l1.weight");
+            TensorValues c = Nets.initialise(manager, twoLayer, 1).stateDict().get("l1.weight");
             assertNotEquals(a, b);
             assertEquals(a, c);
         }
