@@ -13,7 +13,9 @@ import dev.djlfit.article.Article.NNet;
 import dev.djlfit.model.Activation;
 import dev.djlfit.model.Architecture;
 import dev.djlfit.model.ModelKind;
+import dev.djlfit.model.Net;
 import dev.djlfit.torch.TensorValues;
+import dev.djlfit.torch.Torch;
 import dev.djlfit.torch.nn.Init;
 
 import java.util.List;
@@ -105,6 +107,28 @@ class NNetInitTest {
             TensorValues c = Nets.initialise(manager, twoLayer, 1).stateDict().get("l1.weight");
             assertNotEquals(a, b);
             assertEquals(a, c);
+        }
+    }
+
+    /**
+     * The post's {@code torch.manual_seed(s); fit = NNet()} as {@link Article#run} writes it, on the
+     * CPU, is the net {@link Nets#initialise} builds from the same seed; and the transitional
+     * {@link Net#initialValues} (BatchedNets still calls it) draws the same values.
+     */
+    @Test
+    void everyWayOfSeedingANetGivesTheSameBits() {
+        List<Architecture> nets = List.of(ModelKind.LINEAR.architecture(10, Activation.TANH),
+                ModelKind.DEEP.architecture(7, Activation.RELU), new Architecture(new int[] {1, 3, 4, 5, 1}, Activation.SIGMOID));
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+            for (Architecture architecture : nets) {
+                for (int seed : new int[] {0, 5}) {
+                    Map<String, TensorValues> built = Nets.initialise(manager, architecture, seed).stateDict();
+                    Torch.manualSeed(seed);
+                    assertEquals(built, new NNet(manager, architecture).stateDict(), architecture + " seed " + seed);
+                    assertEquals(built, Net.initialValues(architecture, seed), architecture + " seed " + seed);
+                    assertEquals(built, Nets.initialValues(architecture, new int[] {seed}).get(0));
+                }
+            }
         }
     }
 
