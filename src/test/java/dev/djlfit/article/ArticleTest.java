@@ -12,8 +12,11 @@ import dev.djlfit.report.ExperimentPrinter;
 import dev.djlfit.training.TrainingConfig;
 import dev.djlfit.training.TrainingListener;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -110,6 +113,29 @@ class ArticleTest {
         }
         assertEquals(38.7463, newPrediction(runs.get(2))[1], 38.7463 * 1e-4);
         assertEquals(34.5643, newPrediction(runs.get(3))[1], 34.5643 * 0.05);
+    }
+
+    /** docs/parity.md's table quotes statements that Article.java really contains. */
+    @Test
+    void theDocsTableQuotesArticleJava() throws IOException {
+        String source = Files.readString(Path.of("src/main/java/dev/djlfit/article/Article.java")).replaceAll("\\s+", "");
+        List<String> missing = new ArrayList<>();
+        int quoted = 0;
+        for (String row : Files.readAllLines(Path.of("docs/parity.md"))) {
+            String[] cells = row.split("\\|");
+            if (cells.length < 4 || !cells[3].contains("article/Article.java")) {
+                continue;
+            }
+            Matcher code = Pattern.compile("`([^`]+;)`").matcher(cells[2]);
+            while (code.find()) {
+                quoted++;
+                if (!source.contains(code.group(1).replaceAll("\\s+", ""))) {
+                    missing.add(code.group(1));
+                }
+            }
+        }
+        assertEquals(List.of(), missing, "quoted in docs/parity.md, not in Article.java");
+        assertTrue(quoted >= 15, "only " + quoted + " statements quoted");
     }
 
     private static double[] newPrediction(String run) {
