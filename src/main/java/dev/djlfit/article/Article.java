@@ -74,7 +74,7 @@ public final class Article {
         NNet(Architecture architecture, IntFunction<Linear> layer) {
             this.architecture = architecture;
             for (int l = 0; l < architecture.layerCount(); l++) {
-                layers.add(registerModule(Architecture.layerName(l), layer.apply(l))); // self.l1 = torch.nn.Linear(in_features=1,out_features=10)
+                layers.add(registerModule(Architecture.layerName(l), layer.apply(l))); // self.l1 = torch.nn.Linear(in_features=1,out_features=10), l2, l3
             }
         }
 
@@ -96,7 +96,7 @@ public final class Article {
         protected String moduleName() { return "NNet"; }
     }
 
-    /** The training: part I's loss and SGD; the step scope frees each step's arrays; the loss is computed only where recorded. */
+    /** The loop, with part I's calc_loss and optimizer; each step's arrays die with its scope, the loss is computed only where recorded. */
     public static TrainingRun train(NNet fit, NDArray x, NDArray y, TrainingConfig config, TrainingListener listener) {
         if (config.backward() == Backward.MANUAL) {
             return new HandWrittenBackwardLoop().run(fit, x, y, config, listener);  // --backward manual: no autograd
@@ -142,14 +142,14 @@ public final class Article {
         out.println(data.toArticleString());                                        // print(data)
         try (NDManager manager = NDManager.newBaseManager(Device.cpu());
                 GradMode grad = Torch.enableGrad()) {
-            Torch.manualSeed(config.seed());
+            Torch.manualSeed(config.seed());                                        // torch.manual_seed(0): the post seeds nothing
             NNet fit = new NNet(manager, experiment.model());                       // fit = NNet()
             out.println("initial parameters");                                      // print("initial parameters")
             fit.parameters().forEach(p -> out.println(TorchFormat.parameter(TensorValues.of(p)))); // for p in fit.parameters(): print(p)
             NDArray x = manager.create(new float[] {1});                            // x = torch.FloatTensor([1])
             out.println(printed("initial prediction", x, fit.forward(x)));          // y = fit(x); print("initial prediction",x,y)
-            x = manager.create(data.x(), new Shape(data.size(), 1));                // x = torch.FloatTensor(x)
-            NDArray y = manager.create(data.y(), new Shape(data.size(), 1));        // y = torch.FloatTensor(y)
+            x = manager.create(data.x(), new Shape(data.size(), 1));                // x.append([data[i][0]]); x = torch.FloatTensor(x)
+            NDArray y = manager.create(data.y(), new Shape(data.size(), 1));        // y.append([data[i][1]]); y = torch.FloatTensor(y)
             train(fit, x, y, config, TrainingListener.NONE);                        // for i in range(100000): ...
             out.println("final parameters");                                        // print("final parameters")
             fit.parameters().forEach(p -> out.println(TorchFormat.parameter(TensorValues.of(p)))); // for p in fit.parameters(): print(p)
