@@ -9,7 +9,9 @@ import dev.djlfit.json.BoundedJson;
 import dev.djlfit.json.JsonFields;
 import dev.djlfit.data.ArticleData;
 import dev.djlfit.data.Dataset;
-import dev.djlfit.model.Net;
+import dev.djlfit.article.Article;
+import dev.djlfit.article.Article.NNet;
+import dev.djlfit.article.Nets;
 import dev.djlfit.parity.PyTorchReference;
 import dev.djlfit.sweep.BatchedNets;
 import dev.djlfit.sweep.BatchedTrainingLoop;
@@ -124,7 +126,8 @@ public final class BatchBench {
             TrainingConfig run = r < 0 ? config.withSteps(warmupSteps) : config;
             try (NDManager manager = NDManager.newBaseManager(device)) {
                 long start = System.nanoTime();
-                BatchedNets batch = BatchedNets.initialise(manager, configuration.architecture(), seeds);
+                BatchedNets batch = BatchedNets.stack(manager, configuration.architecture(),
+                        Nets.initialValues(configuration.architecture(), seeds));
                 double init = (System.nanoTime() - start) / 1e9;
                 NDArray x = batch.inputs(manager, data.x());
                 NDArray y = batch.inputs(manager, data.y());
@@ -147,10 +150,10 @@ public final class BatchBench {
             }
             TrainingConfig run = r < 0 ? config.withSteps(warmupSteps) : config;
             try (NDManager manager = NDManager.newBaseManager(device)) {
-                Net fit = Net.initialise(manager, configuration.architecture(), config.seed());
+                NNet fit = Nets.initialise(manager, configuration.architecture(), config.seed());
                 NDArray x = manager.create(data.x(), new Shape(data.size(), 1));
                 NDArray y = manager.create(data.y(), new Shape(data.size(), 1));
-                double us = run.backward().train(fit, x, y, run, TrainingListener.NONE).microsPerStep();
+                double us = Article.train(fit, x, y, run, TrainingListener.NONE).microsPerStep();
                 if (r >= 0) {
                     micros[r] = us;
                 }

@@ -4,13 +4,15 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.djlfit.article.Article;
+import dev.djlfit.article.Article.NNet;
+import dev.djlfit.article.Nets;
 import dev.djlfit.data.Dataset;
 import dev.djlfit.data.Scaling;
 import dev.djlfit.evaluation.EquivalentLine;
 import dev.djlfit.evaluation.Extrapolation;
 import dev.djlfit.evaluation.ExtrapolationReport;
 import dev.djlfit.evaluation.Predictor;
-import dev.djlfit.model.Net;
 import dev.djlfit.torch.EngineDefaults;
 import dev.djlfit.torch.GradMode;
 import dev.djlfit.torch.TensorValues;
@@ -52,13 +54,13 @@ public final class ExperimentRunner {
         Dataset data = spec.data();
         Scaling scaling = Scaling.of(data, config.normalize());
         try (NDManager manager = NDManager.newBaseManager(device)) {
-            Net fit = Net.initialise(manager, spec.architecture(), config.seed());
+            NNet fit = Nets.initialise(manager, spec.architecture(), config.seed());
             Map<String, TensorValues> initialParameters = fit.stateDict();
             Prediction initialPrediction = predict(fit, manager, scaling, TensorValues.vector(1f));
 
             NDArray x = manager.create(scaling.scaleX(data.x()), new Shape(data.size(), 1));
             NDArray y = manager.create(scaling.scaleY(data.y()), new Shape(data.size(), 1));
-            TrainingRun training = config.backward().train(fit, x, y, config, listener);
+            TrainingRun training = Article.train(fit, x, y, config, listener);
 
             Prediction finalPrediction = predict(fit, manager, scaling, TensorValues.column(data.x()));
             Prediction newPrediction =
@@ -104,7 +106,7 @@ public final class ExperimentRunner {
     }
 
     /** {@code y = fit(x)} in the data's own units: x scaled in, y scaled back out. */
-    static Prediction predict(Net fit, NDManager manager, Scaling scaling, TensorValues input) {
+    static Prediction predict(NNet fit, NDManager manager, Scaling scaling, TensorValues input) {
         if (scaling.isIdentity()) {
             return predict(fit, manager, input);
         }
@@ -121,7 +123,7 @@ public final class ExperimentRunner {
      * {@code y = fit(x)} with autograd recording, as in the article's script (so the output names
      * its {@code grad_fn}); every temporary is freed.
      */
-    static Prediction predict(Net fit, NDManager manager, TensorValues input) {
+    static Prediction predict(NNet fit, NDManager manager, TensorValues input) {
         try (NDManager scope = manager.newSubManager();
                 GradMode grad = Torch.enableGrad()) {
             NDArray x = scope.create(input.values(), new Shape(input.shape()));

@@ -1,5 +1,6 @@
 package dev.djlfit.experiment;
 
+import dev.djlfit.article.Article;
 import dev.djlfit.data.ArticleData;
 import dev.djlfit.data.Dataset;
 import dev.djlfit.model.Activation;
@@ -12,7 +13,7 @@ import java.util.Locale;
 /** Builds experiment specs, and lists the article's four. */
 public final class Experiments {
 
-    public static final int ARTICLE_HIDDEN = 10;
+    public static final int ARTICLE_HIDDEN = Article.HIDDEN;
 
     /** The deep net's note: the article's l2 cannot run; what this port uses, at the width it runs. */
     public static String deepNetFix(int hidden) {
@@ -38,15 +39,11 @@ public final class Experiments {
                 note);
     }
 
-    /** The article's four experiments, in its order. */
+    /** The article's four experiments, in its order ({@link Article#EXPERIMENTS}). */
     public static List<ExperimentSpec> article() {
-        Dataset line = ArticleData.LINEAR.dataset();
-        Dataset quadratic = ArticleData.QUADRATIC.dataset();
-        return List.of(
-                of(ModelKind.LINEAR, line, ARTICLE_HIDDEN, Activation.TANH),
-                of(ModelKind.LINEAR, quadratic, ARTICLE_HIDDEN, Activation.TANH),
-                of(ModelKind.TANH, quadratic, ARTICLE_HIDDEN, Activation.TANH),
-                of(ModelKind.DEEP, quadratic, ARTICLE_HIDDEN, Activation.TANH));
+        return Article.EXPERIMENTS.stream()
+                .map(e -> of(e.model(), e.data(), ARTICLE_HIDDEN, Activation.TANH))
+                .toList();
     }
 
     /**

@@ -4,7 +4,8 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import dev.djlfit.data.Dataset;
 import dev.djlfit.model.ModelDescription;
-import dev.djlfit.model.Net;
+import dev.djlfit.article.Article.NNet;
+import dev.djlfit.article.Nets;
 import dev.djlfit.model.SaveTarget;
 import dev.djlfit.model.SavedModel;
 import dev.djlfit.torch.TensorValues;
@@ -36,7 +37,7 @@ public final class SavedModels {
     /** {@code y = fit(x)} of a saved net, in the data's own units. */
     public static float[] predict(SavedModel model, Device device, float[] xs) {
         try (NDManager manager = NDManager.newBaseManager(device)) {
-            Net fit = Net.fromValues(manager, model.architecture(), model.parameters());
+            NNet fit = Nets.fromValues(manager, model.architecture(), model.parameters());
             return ExperimentRunner.predict(fit, manager, model.scaling(), TensorValues.column(xs)).y().values();
         }
     }

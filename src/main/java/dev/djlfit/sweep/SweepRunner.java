@@ -4,20 +4,21 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.djlfit.article.Article;
+import dev.djlfit.article.Article.NNet;
+import dev.djlfit.article.Nets;
 import dev.djlfit.data.Dataset;
 import dev.djlfit.data.Truth;
 import dev.djlfit.evaluation.Extrapolation;
 import dev.djlfit.evaluation.ExtrapolationReport;
 import dev.djlfit.evaluation.Predictor;
 import dev.djlfit.experiment.ExperimentRunner;
-import dev.djlfit.model.Net;
 import dev.djlfit.torch.GradMode;
 import dev.djlfit.torch.Torch;
 import dev.djlfit.torch.nn.MSELoss;
 import dev.djlfit.training.Backward;
 import dev.djlfit.training.TrainingConfig;
 import dev.djlfit.training.TrainingListener;
-import dev.djlfit.training.TrainingLoop;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -95,7 +96,7 @@ public final class SweepRunner {
         return run(grid, listeners, this::trainBatched);
     }
 
-    /** The same nets trained one after the other by {@link TrainingLoop}: the yardstick. */
+    /** The same nets trained one after the other by the article's loop, {@link Article#train}: the yardstick. */
     public SweepResult runOneByOne(SweepGrid grid, Function<SweepConfiguration, TrainingListener> listeners) {
         return run(grid, listeners, this::trainOneByOne);
     }
@@ -177,7 +178,8 @@ public final class SweepRunner {
             SweepConfiguration configuration, int[] seeds, TrainingConfig config, TrainingListener listener) {
         try (NDManager manager = NDManager.newBaseManager(device)) {
             long start = System.nanoTime();
-            BatchedNets nets = BatchedNets.initialise(manager, configuration.architecture(), seeds);
+            BatchedNets nets = BatchedNets.stack(manager, configuration.architecture(),
+                    Nets.initialValues(configuration.architecture(), seeds));
             NDArray x = nets.inputs(manager, data.x());
             NDArray y = nets.inputs(manager, data.y());
             new BatchedTrainingLoop().run(nets, x, y, config, listener);
@@ -195,7 +197,7 @@ public final class SweepRunner {
         }
     }
 
-    /** The same seeds, each net alone through the article's {@link TrainingLoop}. */
+    /** The same seeds, each net alone through the article's loop, {@link Article#train}. */
     public ConfigurationResult trainOneByOne(
             SweepConfiguration configuration, int[] seeds, TrainingConfig config, TrainingListener listener) {
         List<SeedOutcome> outcomes = new ArrayList<>();
@@ -204,7 +206,7 @@ public final class SweepRunner {
         for (int k = 0; k < seeds.length; k++) {
             try (NDManager manager = NDManager.newBaseManager(device)) {
                 long start = System.nanoTime();
-                Net fit = Net.initialise(manager, configuration.architecture(), seeds[k]);
+                NNet fit = Nets.initialise(manager, configuration.architecture(), seeds[k]);
                 NDArray x = manager.create(data.x(), new Shape(data.size(), 1));
                 NDArray y = manager.create(data.y(), new Shape(data.size(), 1));
                 int done = k * config.steps();
@@ -215,7 +217,7 @@ public final class SweepRunner {
                     }
                 };
                 try {
-                    new TrainingLoop().run(fit, x, y, config.withBackward(Backward.AUTOGRAD), part);
+                    Article.train(fit, x, y, config.withBackward(Backward.AUTOGRAD), part);
                 } catch (dev.djlfit.training.TrainingDivergedException e) {
                     // the batched run keeps a diverged net as NaN; so does this one
                 }
@@ -227,7 +229,7 @@ public final class SweepRunner {
         return new ConfigurationResult(configuration, outcomes, trainNanos, config.steps());
     }
 
-    private static float[] predict(Net fit, NDManager manager, float[] xs) {
+    private static float[] predict(NNet fit, NDManager manager, float[] xs) {
         try (NDManager scope = manager.newSubManager();
                 GradMode noGrad = Torch.noGrad()) {
             return fit.forward(scope.create(xs, new Shape(xs.length, 1))).toFloatArray();

@@ -11,7 +11,7 @@ import java.util.function.Supplier;
  * stops a run that diverges (its loss no longer finite, or grown by orders of magnitude), and
  * tells the listener.
  */
-final class LossRecorder {
+public final class LossRecorder {
 
     /** A recorded loss this many times the first one means the run has diverged. */
     public static final float DIVERGENCE_GROWTH = 1e4f;
@@ -20,13 +20,13 @@ final class LossRecorder {
     private final TrainingListener listener;
     private final List<LossPoint> losses = new ArrayList<>();
 
-    LossRecorder(TrainingConfig config, TrainingListener listener) {
+    public LossRecorder(TrainingConfig config, TrainingListener listener) {
         this.config = config;
         this.listener = listener;
     }
 
     /** @param loss the loss of 0-based step {@code step}; computed and read only if the step is recorded */
-    void offer(int step, Supplier<NDArray> loss) {
+    public void offer(int step, Supplier<NDArray> loss) {
         if (!config.records(step)) {
             return;
         }
@@ -47,7 +47,7 @@ final class LossRecorder {
         return p.loss() + " at step " + p.step();
     }
 
-    List<LossPoint> losses() {
+    public List<LossPoint> losses() {
         return losses;
     }
 }

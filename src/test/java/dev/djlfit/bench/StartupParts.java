@@ -3,12 +3,13 @@ package dev.djlfit.bench;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.djlfit.article.Article;
+import dev.djlfit.article.Article.NNet;
+import dev.djlfit.article.Nets;
 import dev.djlfit.experiment.Experiments;
-import dev.djlfit.model.Net;
 import dev.djlfit.torch.Torch;
 import dev.djlfit.training.TrainingConfig;
 import dev.djlfit.training.TrainingListener;
-import dev.djlfit.training.TrainingLoop;
 
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
@@ -33,10 +34,10 @@ public final class StartupParts {
         Torch.manualSeed(0);
         double engine = cpuSeconds();
         try (NDManager manager = NDManager.newBaseManager()) {
-            Net fit = Net.initialise(manager, Experiments.article().get(2).architecture(), 0);
+            NNet fit = Nets.initialise(manager, Experiments.article().get(2).architecture(), 0);
             NDArray x = manager.create(new float[] {0, 1, 2, 3}, new Shape(4, 1));
             NDArray y = manager.create(new float[] {1, 6, 17, 34}, new Shape(4, 1));
-            new TrainingLoop().run(fit, x, y, new TrainingConfig(1, 0.01f, 0, 1000), TrainingListener.NONE);
+            Article.train(fit, x, y, new TrainingConfig(1, 0.01f, 0, 1000), TrainingListener.NONE);
         }
         double step = cpuSeconds();
         System.out.printf(Locale.ROOT, "process CPU: JVM to main %.2f s, + libtorch loaded %.2f s, + first step %.2f s"

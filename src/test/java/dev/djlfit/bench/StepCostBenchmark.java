@@ -2,12 +2,12 @@ package dev.djlfit.bench;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
+import dev.djlfit.article.Article.NNet;
+import dev.djlfit.article.Nets;
 import dev.djlfit.experiment.ExperimentSpec;
 import dev.djlfit.experiment.Experiments;
-import dev.djlfit.model.Net;
 import dev.djlfit.torch.GradMode;
 import dev.djlfit.torch.Torch;
 import dev.djlfit.torch.nn.MSELoss;
@@ -27,7 +27,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What each part of one step of the article's loop costs ({@code TrainingLoop}'s body on the
+ * What each part of one step of the article's loop costs ({@code Article.train}'s step on the
  * article's 4 points): growing prefixes of the step, timed in interleaved rounds, and each part
  * as the difference of two prefixes; then the libtorch operators one step runs, from libtorch's
  * own profiler. Times are this thread's CPU time. A benchmark, not a test: run it by hand (see docs/performance.md).
@@ -56,7 +56,7 @@ public final class StepCostBenchmark {
         try (NDManager manager = NDManager.newBaseManager();
                 MSELoss calcLoss = new MSELoss();
                 GradMode grad = Torch.enableGrad()) {
-            Net fit = Net.initialise(manager, spec.architecture(), 0);
+            NNet fit = Nets.initialise(manager, spec.architecture(), 0);
             NDArray x = manager.create(new float[] {-1.34f, -0.45f, 0.45f, 1.34f}, new Shape(4, 1));
             NDArray y = manager.create(new float[] {-0.9f, -0.6f, 0.1f, 1.4f}, new Shape(4, 1));
             try (Optimizer optimizer = new SGD(fit.parameters(), 0.01)) {
@@ -90,7 +90,7 @@ public final class StepCostBenchmark {
         }
     }
 
-    private static double time(int prefix, int iterations, Net fit, NDArray x, NDArray y, MSELoss calcLoss,
+    private static double time(int prefix, int iterations, NNet fit, NDArray x, NDArray y, MSELoss calcLoss,
             Optimizer optimizer) {
         long start = THREAD.getCurrentThreadCpuTime();
         for (int i = 0; i < iterations; i++) {
@@ -99,8 +99,8 @@ public final class StepCostBenchmark {
         return (THREAD.getCurrentThreadCpuTime() - start) / 1e3 / iterations;
     }
 
-    private static void step(int prefix, Net fit, NDArray x, NDArray y, MSELoss calcLoss, Optimizer optimizer) {
-        try (NDScope step = new NDScope()) {
+    private static void step(int prefix, NNet fit, NDArray x, NDArray y, MSELoss calcLoss, Optimizer optimizer) {
+        try (var step = Torch.stepScope()) {
             if (prefix == 0) {
                 return;
             }
@@ -125,7 +125,7 @@ public final class StepCostBenchmark {
     }
 
     /** The libtorch operators of 100 whole steps, per step, from libtorch's profiler. */
-    private static void profile(Net fit, NDArray x, NDArray y, MSELoss calcLoss, Optimizer optimizer)
+    private static void profile(NNet fit, NDArray x, NDArray y, MSELoss calcLoss, Optimizer optimizer)
             throws IOException {
         int steps = 100;
         Path trace = Files.createTempFile("step-cost", ".json");

@@ -1,5 +1,6 @@
 package dev.djlfit.model;
 
+import dev.djlfit.article.Nets;
 import dev.djlfit.torch.TensorValues;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,7 +33,7 @@ class SaveTargetTest {
 
     static Map<String, TensorValues> values(int seed) {
         try (NDManager manager = NDManager.newBaseManager()) {
-            return Net.initialise(manager, NET, seed).stateDict();
+            return Nets.initialise(manager, NET, seed).stateDict();
         }
     }
 

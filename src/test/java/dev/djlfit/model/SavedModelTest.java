@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
+import dev.djlfit.article.Nets;
 import dev.djlfit.data.Scaling;
 import dev.djlfit.torch.TensorValues;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class SavedModelTest {
 
     private static Map<String, TensorValues> initialised(Architecture architecture, int seed) {
         try (NDManager manager = NDManager.newBaseManager()) {
-            return Net.initialise(manager, architecture, seed).stateDict();
+            return Nets.initialise(manager, architecture, seed).stateDict();
         }
     }
 

@@ -4,16 +4,17 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.djlfit.article.Article;
+import dev.djlfit.article.Article.NNet;
+import dev.djlfit.article.Nets;
 import dev.djlfit.data.ArticleData;
 import dev.djlfit.data.Dataset;
 import dev.djlfit.model.Activation;
 import dev.djlfit.model.Architecture;
-import dev.djlfit.model.Net;
 import dev.djlfit.torch.TensorValues;
 import dev.djlfit.training.Backward;
 import dev.djlfit.training.TrainingConfig;
 import dev.djlfit.training.TrainingListener;
-import dev.djlfit.training.TrainingLoop;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A net trained in a batch must come out as the same net trained alone by {@link TrainingLoop}. */
+/** A net trained in a batch must come out as the same net trained alone by {@link dev.djlfit.article.Article#train}. */
 class BatchedTrainingLoopTest {
 
     private static final int[] SEEDS = {0, 1, 2};
@@ -49,7 +50,7 @@ class BatchedTrainingLoopTest {
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             List<Map<String, TensorValues>> stacked = BatchedNets.initialise(manager, deep, SEEDS).snapshots();
             for (int k = 0; k < SEEDS.length; k++) {
-                Map<String, TensorValues> alone = Net.initialise(manager, deep, SEEDS[k]).stateDict();
+                Map<String, TensorValues> alone = Nets.initialise(manager, deep, SEEDS[k]).stateDict();
                 assertEquals(alone, stacked.get(k), "seed " + SEEDS[k]);
             }
         }
@@ -95,11 +96,11 @@ class BatchedTrainingLoopTest {
             double worst = 0;
             double moved = 0;
             for (int k = 0; k < SEEDS.length; k++) {
-                Net alone = Net.initialise(manager, architecture, SEEDS[k]);
+                NNet alone = Nets.initialise(manager, architecture, SEEDS[k]);
                 Map<String, TensorValues> initial = alone.stateDict();
                 NDArray xs = manager.create(data.x(), new Shape(data.size(), 1));
                 NDArray ys = manager.create(data.y(), new Shape(data.size(), 1));
-                var soloRun = new TrainingLoop().run(alone, xs, ys, config.withBackward(Backward.AUTOGRAD),
+                var soloRun = Article.train(alone, xs, ys, config.withBackward(Backward.AUTOGRAD),
                         TrainingListener.NONE);
                 Map<String, TensorValues> solo = alone.stateDict();
                 for (String name : solo.keySet()) {

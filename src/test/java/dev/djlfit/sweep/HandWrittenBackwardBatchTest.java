@@ -4,17 +4,18 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.djlfit.article.Article;
+import dev.djlfit.article.Article.NNet;
+import dev.djlfit.article.Nets;
 import dev.djlfit.data.ArticleData;
 import dev.djlfit.data.Dataset;
 import dev.djlfit.model.Activation;
 import dev.djlfit.model.Architecture;
-import dev.djlfit.model.Net;
 import dev.djlfit.torch.TensorValues;
 import dev.djlfit.training.Backward;
 import dev.djlfit.training.HandWrittenBackward;
 import dev.djlfit.training.TrainingConfig;
 import dev.djlfit.training.TrainingListener;
-import dev.djlfit.training.TrainingLoop;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -28,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The hand-written backward ({@link HandWrittenBackward}, {@code sweep --backward manual}) as the
  * oracle of the batched loop's autograd ({@link BatchedTrainingLoop}): the same K nets from the
  * same seeds must end with the same parameters and losses, and both with the parameters each net
- * reaches alone, by the autograd loop ({@link TrainingLoop}) and by the hand-written backward on
+ * reaches alone, by the autograd loop ({@link dev.djlfit.article.Article#train}) and by the hand-written backward on
  * the net alone (its other layout). The widths cover every product the batch has: width-1 input
  * (broadcast), width-1 output (broadcast and sum), small hidden-to-hidden (broadcast and sum) and
  * 40x40 (batched matrix product).
@@ -65,12 +66,12 @@ class HandWrittenBackwardBatchTest {
             double worstLayouts = 0;
             double moved = 0;
             for (int k = 0; k < SEEDS.length; k++) {
-                Net net = Net.initialise(manager, architecture, SEEDS[k]);
+                NNet net = Nets.initialise(manager, architecture, SEEDS[k]);
                 NDArray xs = manager.create(data.x(), new Shape(data.size(), 1));
                 NDArray ys = manager.create(data.y(), new Shape(data.size(), 1));
-                new TrainingLoop().run(net, xs, ys, config, TrainingListener.NONE);
+                Article.train(net, xs, ys, config, TrainingListener.NONE);
                 Map<String, TensorValues> alone = net.stateDict();
-                Net byHandAlone = Net.initialise(manager, architecture, SEEDS[k]);
+                NNet byHandAlone = Nets.initialise(manager, architecture, SEEDS[k]);
                 HandWrittenBackward.train(byHandAlone, xs, ys, config.withBackward(Backward.MANUAL), TrainingListener.NONE);
                 Map<String, TensorValues> layouts = byHandAlone.stateDict();
                 for (String name : architecture.parameterNames()) {

@@ -7,9 +7,11 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.djlfit.article.Article;
+import dev.djlfit.article.Article.NNet;
+import dev.djlfit.article.Nets;
 import dev.djlfit.experiment.ExperimentSpec;
 import dev.djlfit.experiment.Experiments;
-import dev.djlfit.model.Net;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -31,7 +33,7 @@ class DevicePlacementTest {
         List<String> misplaced = new ArrayList<>();
         int[] arraysSeen = new int[1];
         try (NDManager manager = NDManager.newBaseManager(DEVICE)) {
-            Net fit = Net.initialise(manager, deep.architecture(), 0);
+            NNet fit = Nets.initialise(manager, deep.architecture(), 0);
             NDArray x = manager.create(deep.data().x(), new Shape(deep.data().size(), 1));
             NDArray y = manager.create(deep.data().y(), new Shape(deep.data().size(), 1));
             TrainingListener inspector = new TrainingListener() {
@@ -52,7 +54,7 @@ class DevicePlacementTest {
                 }
             };
             TrainingConfig config = new TrainingConfig(3, 0.01f, 0, 1);
-            new TrainingLoop().run(fit, x, y, config, inspector);
+            Article.train(fit, x, y, config, inspector);
 
             for (NDArray p : fit.parameters()) {
                 assertEquals(DEVICE, p.getDevice(), p.getName());

@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.djlfit.article.Article;
+import dev.djlfit.article.Article.NNet;
+import dev.djlfit.article.Nets;
 import dev.djlfit.data.ArticleData;
 import dev.djlfit.data.Dataset;
 import dev.djlfit.model.Activation;
 import dev.djlfit.model.ModelKind;
-import dev.djlfit.model.Net;
 import org.junit.jupiter.api.Test;
 
 class DivergenceTest {
@@ -20,11 +22,11 @@ class DivergenceTest {
         Dataset data = ArticleData.QUADRATIC.dataset();
         TrainingConfig config = new TrainingConfig(2000, lr, 0, lossEvery);
         try (NDManager manager = NDManager.newBaseManager()) {
-            Net fit = Net.initialise(manager, ModelKind.LINEAR.architecture(10, Activation.TANH), 0);
+            NNet fit = Nets.initialise(manager, ModelKind.LINEAR.architecture(10, Activation.TANH), 0);
             NDArray x = manager.create(data.x(), new Shape(data.size(), 1));
             NDArray y = manager.create(data.y(), new Shape(data.size(), 1));
             return assertThrows(TrainingDivergedException.class,
-                    () -> new TrainingLoop().run(fit, x, y, config, TrainingListener.NONE));
+                    () -> Article.train(fit, x, y, config, TrainingListener.NONE));
         }
     }
 

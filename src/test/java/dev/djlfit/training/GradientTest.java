@@ -6,12 +6,13 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.djlfit.article.Article.NNet;
+import dev.djlfit.article.Nets;
 import dev.djlfit.data.ArticleData;
 import dev.djlfit.data.Dataset;
 import dev.djlfit.model.Activation;
 import dev.djlfit.model.Architecture;
 import dev.djlfit.model.ModelKind;
-import dev.djlfit.model.Net;
 import dev.djlfit.torch.GradMode;
 import dev.djlfit.torch.Torch;
 import dev.djlfit.torch.nn.MSELoss;
@@ -37,7 +38,7 @@ class GradientTest {
         Dataset data = ArticleData.QUADRATIC.dataset();
         try (NDManager manager = NDManager.newBaseManager(Device.cpu());
                 GradMode grad = Torch.enableGrad()) {
-            Net net = Net.initialise(manager, architecture, 3);
+            NNet net = Nets.initialise(manager, architecture, 3);
             PlainJavaNet plain = new PlainJavaNet(architecture, net.stateDict());
             NDArray x = manager.create(data.x(), new Shape(data.size(), 1));
             NDArray y = manager.create(data.y(), new Shape(data.size(), 1));

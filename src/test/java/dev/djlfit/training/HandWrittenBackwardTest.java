@@ -7,12 +7,14 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.djlfit.article.Article;
+import dev.djlfit.article.Article.NNet;
+import dev.djlfit.article.Nets;
 import dev.djlfit.data.ArticleData;
 import dev.djlfit.data.Dataset;
 import dev.djlfit.model.Activation;
 import dev.djlfit.model.Architecture;
 import dev.djlfit.model.ModelKind;
-import dev.djlfit.model.Net;
 import dev.djlfit.torch.TensorValues;
 
 import java.util.List;
@@ -61,7 +63,7 @@ class HandWrittenBackwardTest {
         Map<String, TensorValues> manual = train(architecture, config.withBackward(Backward.MANUAL));
         Map<String, TensorValues> initial;
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
-            initial = Net.initialise(manager, architecture, config.seed()).stateDict();
+            initial = Nets.initialise(manager, architecture, config.seed()).stateDict();
         }
         assertNotEquals(initial, autograd, "training moved the parameters");
         assertEquals(autograd, manual);
@@ -70,10 +72,10 @@ class HandWrittenBackwardTest {
     private static Map<String, TensorValues> train(Architecture architecture, TrainingConfig config) {
         Dataset data = ArticleData.QUADRATIC.dataset();
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
-            Net fit = Net.initialise(manager, architecture, config.seed());
+            NNet fit = Nets.initialise(manager, architecture, config.seed());
             NDArray x = manager.create(data.x(), new Shape(data.size(), 1));
             NDArray y = manager.create(data.y(), new Shape(data.size(), 1));
-            TrainingRun run = config.backward().train(fit, x, y, config, TrainingListener.NONE);
+            TrainingRun run = Article.train(fit, x, y, config, TrainingListener.NONE);
             assertEquals(config.steps() / config.lossEvery() + 1, run.losses().size());
             return fit.stateDict();
         }

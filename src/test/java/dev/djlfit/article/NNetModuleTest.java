@@ -1,9 +1,12 @@
-package dev.djlfit.model;
+package dev.djlfit.article;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
+import dev.djlfit.article.Article.NNet;
+import dev.djlfit.model.Activation;
+import dev.djlfit.model.ModelKind;
 import dev.djlfit.torch.TorchPythonAccess;
 
 import java.util.List;
@@ -13,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** The article's net as a kit Module: printed and named as PyTorch prints and names the article's NNet. */
 @Tag("external")
-class NetModuleTest {
+class NNetModuleTest {
 
     @Test
     void printsAndNamesItsParametersAsTheArticlesNNet() {
@@ -27,7 +30,7 @@ class NetModuleTest {
                 + "print(NNet())\n"
                 + "print(' '.join(NNet().state_dict().keys()))\n");
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
-            Net net = Net.initialise(manager, ModelKind.DEEP.architecture(10, Activation.TANH), 0);
+            NNet net = Nets.initialise(manager, ModelKind.DEEP.architecture(10, Activation.TANH), 0);
             assertEquals(String.join("\n", python),
                     net + "\n" + String.join(" ", net.stateDict().keySet()));
         }

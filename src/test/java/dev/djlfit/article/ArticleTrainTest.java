@@ -1,4 +1,4 @@
-package dev.djlfit.training;
+package dev.djlfit.article;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -9,20 +9,25 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.djlfit.article.Article.NNet;
 import dev.djlfit.data.ArticleData;
 import dev.djlfit.data.Dataset;
 import dev.djlfit.model.Activation;
 import dev.djlfit.model.Architecture;
 import dev.djlfit.model.ModelKind;
-import dev.djlfit.model.Net;
 import dev.djlfit.torch.TensorValues;
+import dev.djlfit.training.LossPoint;
+import dev.djlfit.training.TrainingConfig;
+import dev.djlfit.training.TrainingDivergedException;
+import dev.djlfit.training.TrainingListener;
+import dev.djlfit.training.TrainingRun;
 
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-class TrainingLoopTest {
+class ArticleTrainTest {
 
     private static final Architecture LINEAR = ModelKind.LINEAR.architecture(10, Activation.TANH);
 
@@ -30,7 +35,7 @@ class TrainingLoopTest {
     void shortRunFitsTheLineData() {
         Dataset line = ArticleData.LINEAR.dataset();
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
-            Net fit = Net.initialise(manager, LINEAR, 0);
+            NNet fit = Nets.initialise(manager, LINEAR, 0);
             TrainingRun run = train(manager, fit, line, new TrainingConfig(2000, 0.01f, 0, 100));
             List<LossPoint> losses = run.losses();
             assertEquals(0, losses.get(0).step());
@@ -45,7 +50,7 @@ class TrainingLoopTest {
     void oneStepIsOneSgdUpdateWithFreshGradients() {
         Dataset data = ArticleData.QUADRATIC.dataset();
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
-            Net fit = Net.initialise(manager, LINEAR, 1);
+            NNet fit = Nets.initialise(manager, LINEAR, 1);
             Map<String, TensorValues> before = fit.stateDict();
             train(manager, fit, data, new TrainingConfig(1, 0.01f, 1, 1));
             Map<String, TensorValues> afterOne = fit.stateDict();
@@ -53,7 +58,7 @@ class TrainingLoopTest {
             train(manager, fit, data, new TrainingConfig(1, 0.01f, 1, 1));
             Map<String, TensorValues> afterTwo = fit.stateDict();
 
-            Net replay = Net.fromValues(manager, LINEAR, afterOne);
+            NNet replay = Nets.fromValues(manager, LINEAR, afterOne);
             train(manager, replay, data, new TrainingConfig(1, 0.01f, 1, 1));
             assertEquals(afterTwo, replay.stateDict(), "gradients leaked from one step into the next");
             assertNotEquals(before, afterOne);
@@ -63,7 +68,7 @@ class TrainingLoopTest {
     @Test
     void theGradientsAreZeroAfterEveryStep() {
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
-            Net fit = Net.initialise(manager, LINEAR, 2);
+            NNet fit = Nets.initialise(manager, LINEAR, 2);
             train(manager, fit, ArticleData.QUADRATIC.dataset(), new TrainingConfig(3, 0.01f, 2, 1));
             for (NDArray p : fit.parameters()) {
                 for (float g : p.getGradient().toFloatArray()) {
@@ -77,13 +82,12 @@ class TrainingLoopTest {
     void nothingAStepCreatesOutlivesIt() {
         Dataset data = ArticleData.QUADRATIC.dataset();
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
-            Net fit = Net.initialise(manager, ModelKind.DEEP.architecture(10, Activation.TANH), 0);
+            NNet fit = Nets.initialise(manager, ModelKind.DEEP.architecture(10, Activation.TANH), 0);
             NDArray x = manager.create(data.x(), new Shape(data.size(), 1));
             NDArray y = manager.create(data.y(), new Shape(data.size(), 1));
-            TrainingLoop loop = new TrainingLoop();
-            loop.run(fit, x, y, new TrainingConfig(10, 0.01f, 0, 5), TrainingListener.NONE);
+            Article.train(fit, x, y, new TrainingConfig(10, 0.01f, 0, 5), TrainingListener.NONE);
             int afterTen = manager.getManagedArrays().size();
-            loop.run(fit, x, y, new TrainingConfig(2000, 0.01f, 0, 5), TrainingListener.NONE);
+            Article.train(fit, x, y, new TrainingConfig(2000, 0.01f, 0, 5), TrainingListener.NONE);
             assertEquals(afterTen, manager.getManagedArrays().size());
         }
     }
@@ -91,16 +95,16 @@ class TrainingLoopTest {
     @Test
     void aDivergingRunStopsWithTheStep() {
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
-            Net fit = Net.initialise(manager, LINEAR, 0);
+            NNet fit = Nets.initialise(manager, LINEAR, 0);
             TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
                     () -> train(manager, fit, ArticleData.QUADRATIC.dataset(), new TrainingConfig(5000, 1f, 0, 10)));
             assertTrue(e.getMessage().contains("step " + e.step()), e.getMessage());
         }
     }
 
-    private static TrainingRun train(NDManager manager, Net fit, Dataset data, TrainingConfig config) {
+    private static TrainingRun train(NDManager manager, NNet fit, Dataset data, TrainingConfig config) {
         NDArray x = manager.create(data.x(), new Shape(data.size(), 1));
         NDArray y = manager.create(data.y(), new Shape(data.size(), 1));
-        return new TrainingLoop().run(fit, x, y, config, TrainingListener.NONE);
+        return Article.train(fit, x, y, config, TrainingListener.NONE);
     }
 }

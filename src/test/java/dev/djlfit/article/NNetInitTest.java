@@ -1,4 +1,4 @@
-package dev.djlfit.model;
+package dev.djlfit.article;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,7 +9,13 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.djlfit.article.Article.NNet;
+import dev.djlfit.model.Activation;
+import dev.djlfit.model.Architecture;
+import dev.djlfit.model.ModelKind;
+import dev.djlfit.model.Net;
 import dev.djlfit.torch.TensorValues;
+import dev.djlfit.torch.Torch;
 import dev.djlfit.torch.nn.Init;
 
 import java.util.List;
@@ -17,7 +23,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-class NetInitTest {
+class NNetInitTest {
 
     private static final Architecture DEEP = ModelKind.DEEP.architecture(10, Activation.TANH);
 
@@ -32,7 +38,7 @@ class NetInitTest {
     @Test
     void parametersComeInPyTorchOrderWithPyTorchShapes() {
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
-            Map<String, TensorValues> p = Net.initialise(manager, DEEP, 0).stateDict();
+            Map<String, TensorValues> p = Nets.initialise(manager, DEEP, 0).stateDict();
             assertEquals(List.of("l1.weight", "l1.bias", "l2.weight", "l2.bias", "l3.weight", "l3.bias"),
                     List.copyOf(p.keySet()));
             assertArrayEquals(new long[] {10, 1}, p.get("l1.weight").shape());
@@ -47,7 +53,7 @@ class NetInitTest {
     void everyParameterLiesWithinItsBound() {
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             for (int seed = 0; seed < 5; seed++) {
-                Map<String, TensorValues> p = Net.initialise(manager, DEEP, seed).stateDict();
+                Map<String, TensorValues> p = Nets.initialise(manager, DEEP, seed).stateDict();
                 assertWithin(p.get("l1.weight"), 1.0f);
                 assertWithin(p.get("l1.bias"), 1.0f);
                 assertWithin(p.get("l2.weight"), (float) Init.linearWeightBound(10));
@@ -60,7 +66,7 @@ class NetInitTest {
     void drawsAreTheSeededGeneratorsInLayerOrder() {
         Architecture twoLayer = ModelKind.TANH.architecture(10, Activation.TANH);
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
-            Map<String, TensorValues> net = Net.initialise(manager, twoLayer, 7).stateDict();
+            Map<String, TensorValues> net = Nets.initialise(manager, twoLayer, 7).stateDict();
             Engine.getInstance().setRandomSeed(7);
             float b = (float) Init.linearWeightBound(10);
             float[] w1 = manager.randomUniform(-1f, 1f, new Shape(10, 1)).toFloatArray();
@@ -83,7 +89,7 @@ class NetInitTest {
     void seedZeroGivesPyTorchsSeedZeroNet() {
         Architecture twoLayer = ModelKind.LINEAR.architecture(10, Activation.TANH);
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
-            Map<String, TensorValues> p = Net.initialise(manager, twoLayer, 0).stateDict();
+            Map<String, TensorValues> p = Nets.initialise(manager, twoLayer, 0).stateDict();
             float[] w1 = p.get("l1.weight").values();
             assertEquals(-0.007486820220947266f, w1[0]);
             assertEquals(0.5364435911178589f, w1[1]);
@@ -96,11 +102,33 @@ class NetInitTest {
     void differentSeedsGiveDifferentNetsAndTheSameSeedTheSameNet() {
         Architecture twoLayer = ModelKind.TANH.architecture(10, Activation.TANH);
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
-            TensorValues a = Net.initialise(manager, twoLayer, 1).stateDict().get("l1.weight");
-            TensorValues b = Net.initialise(manager, twoLayer, 2).stateDict().get("l1.weight");
-            TensorValues c = Net.initialise(manager, twoLayer, 1).stateDict().get("l1.weight");
+            TensorValues a = Nets.initialise(manager, twoLayer, 1).stateDict().get("l1.weight");
+            TensorValues b = Nets.initialise(manager, twoLayer, 2).stateDict().get("l1.weight");
+            TensorValues c = Nets.initialise(manager, twoLayer, 1).stateDict().get("l1.weight");
             assertNotEquals(a, b);
             assertEquals(a, c);
+        }
+    }
+
+    /**
+     * The post's {@code torch.manual_seed(s); fit = NNet()} as {@link Article#run} writes it, on the
+     * CPU, is the net {@link Nets#initialise} builds from the same seed; and the transitional
+     * {@link Net#initialValues} (BatchedNets still calls it) draws the same values.
+     */
+    @Test
+    void everyWayOfSeedingANetGivesTheSameBits() {
+        List<Architecture> nets = List.of(ModelKind.LINEAR.architecture(10, Activation.TANH),
+                ModelKind.DEEP.architecture(7, Activation.RELU), new Architecture(new int[] {1, 3, 4, 5, 1}, Activation.SIGMOID));
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+            for (Architecture architecture : nets) {
+                for (int seed : new int[] {0, 5}) {
+                    Map<String, TensorValues> built = Nets.initialise(manager, architecture, seed).stateDict();
+                    Torch.manualSeed(seed);
+                    assertEquals(built, new NNet(manager, architecture).stateDict(), architecture + " seed " + seed);
+                    assertEquals(built, Net.initialValues(architecture, seed), architecture + " seed " + seed);
+                    assertEquals(built, Nets.initialValues(architecture, new int[] {seed}).get(0));
+                }
+            }
         }
     }
 
