@@ -4,12 +4,8 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import dev.djlfit.data.ArticleData;
-import dev.djlfit.data.Dataset;
-import dev.djlfit.model.Activation;
-import dev.djlfit.model.Architecture;
-import dev.djlfit.model.ModelKind;
-import dev.djlfit.model.Net;
+import dev.djlfit.article.data.ArticleData;
+import dev.djlfit.article.data.DataPoints;
 import dev.djlfit.torch.GradMode;
 import dev.djlfit.torch.PyFormat;
 import dev.djlfit.torch.TensorValues;
@@ -19,12 +15,6 @@ import dev.djlfit.torch.nn.Linear;
 import dev.djlfit.torch.nn.MSELoss;
 import dev.djlfit.torch.nn.Module;
 import dev.djlfit.torch.optim.Optimizer;
-import dev.djlfit.training.Backward;
-import dev.djlfit.training.HandWrittenBackward;
-import dev.djlfit.training.LossRecorder;
-import dev.djlfit.training.TrainingConfig;
-import dev.djlfit.training.TrainingListener;
-import dev.djlfit.training.TrainingRun;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -40,30 +30,30 @@ import java.util.function.IntFunction;
 public final class Article {
 
     /** {@code data = [ [0,1], [1,3], [2,5], [3,7] ]}: four points of the line y = 2x + 1. */
-    public static final Dataset LINE = ArticleData.LINEAR.dataset();
+    public static final DataPoints LINE = ArticleData.LINEAR.dataset();
     /** {@code data = [ [0,1], [1,6], [2,17], [3,34] ]}: y = 3x² + 2x + 1 (the post's "3x^2 + 2x^2 + 1" is a typo). */
-    public static final Dataset QUADRATIC = ArticleData.QUADRATIC.dataset();
+    public static final DataPoints QUADRATIC = ArticleData.QUADRATIC.dataset();
     public static final int HIDDEN = 10;                                            // out_features=10
 
     /** One run of the post's script: which {@code NNet}, on which {@code data}. */
-    public record Experiment(ModelKind model, Dataset data) {}
+    public record Experiment(ModelKind model, DataPoints data) {}
     /** The linear net on the line, then on the quadratic, then with tanh, then the deep net. */
     public static final List<Experiment> EXPERIMENTS = List.of(new Experiment(ModelKind.LINEAR, LINE),
             new Experiment(ModelKind.LINEAR, QUADRATIC), new Experiment(ModelKind.TANH, QUADRATIC),
             new Experiment(ModelKind.DEEP, QUADRATIC));
 
     /** {@code class NNet(torch.nn.Module)}: the post's three nets; the width and the activation are options. */
-    public static final class NNet extends Module implements Net {
+    public static final class NNet extends Module {
         private final Architecture architecture;
         private final List<Linear> layers = new ArrayList<>();
 
         /** The deep net's l2 is Linear(10, 10): the post's Linear(10, 1) cannot feed l3 = Linear(10, 1). */
-        public NNet(NDManager manager, ModelKind model, int hidden, Activation activation) {
+        public NNet(NDManager manager, ModelKind model, int hidden, Nonlinearity activation) {
             this(manager, model.architecture(hidden, activation));
         }
 
         public NNet(NDManager manager, ModelKind model) {
-            this(manager, model, HIDDEN, Activation.TANH);
+            this(manager, model, HIDDEN, Nonlinearity.TANH);
         }
 
         /** Any widths: layer l is {@code Linear(widths[l], widths[l + 1])}, drawn now, weight then bias. */
@@ -89,7 +79,6 @@ public final class Article {
             return x;                                                               //     return self.l2(x)
         }
 
-        @Override
         public Architecture architecture() { return architecture; }
 
         @Override
@@ -97,7 +86,7 @@ public final class Article {
     }
 
     /** The loop, with part I's calc_loss and optimizer; each step's arrays die with its scope, the loss is computed only where recorded. */
-    public static TrainingRun train(NNet fit, NDArray x, NDArray y, TrainingConfig config, TrainingListener listener) {
+    public static LoopOutcome train(NNet fit, NDArray x, NDArray y, TrainingSettings config, TrainingObserver listener) {
         if (config.backward() == Backward.MANUAL) {
             return HandWrittenBackward.train(fit, x, y, config, listener);              // --backward manual: no autograd
         }
@@ -120,16 +109,16 @@ public final class Article {
         }
         long loopNanos = System.nanoTime() - start;
         listener.finished();
-        return new TrainingRun(recorder.losses(), loopNanos, config.steps());
+        return new LoopOutcome(recorder.losses(), loopNanos, config.steps());
     }
 
     /** The post's four runs, 100000 steps each, after {@code torch.manual_seed(0)} (the post seeds nothing). */
     public static void main(String[] args) {
-        post(new PrintWriter(System.out, true, StandardCharsets.UTF_8), TrainingConfig.article());
+        post(new PrintWriter(System.out, true, StandardCharsets.UTF_8), TrainingSettings.article());
     }
 
     /** Every run of {@link #EXPERIMENTS}, a blank line after each: what the post's print calls print. */
-    public static void post(PrintWriter out, TrainingConfig config) {
+    public static void post(PrintWriter out, TrainingSettings config) {
         for (Experiment experiment : EXPERIMENTS) {
             run(out, experiment, config);
             out.println();
@@ -137,8 +126,8 @@ public final class Article {
         out.flush();
     }
 
-    static void run(PrintWriter out, Experiment experiment, TrainingConfig config) {
-        Dataset data = experiment.data();
+    static void run(PrintWriter out, Experiment experiment, TrainingSettings config) {
+        DataPoints data = experiment.data();
         out.println(data.toArticleString());                                        // print(data)
         try (NDManager manager = NDManager.newBaseManager(Device.cpu());
                 GradMode grad = Torch.enableGrad()) {
@@ -150,7 +139,7 @@ public final class Article {
             out.println(printed("initial prediction", x, fit.forward(x)));          // y = fit(x); print("initial prediction",x,y)
             x = manager.create(data.x(), new Shape(data.size(), 1));                // x.append([data[i][0]]); x = torch.FloatTensor(x)
             NDArray y = manager.create(data.y(), new Shape(data.size(), 1));        // y.append([data[i][1]]); y = torch.FloatTensor(y)
-            train(fit, x, y, config, TrainingListener.NONE);                        // for i in range(100000): ...
+            train(fit, x, y, config, TrainingObserver.NONE);                        // for i in range(100000): ...
             out.println("final parameters");                                        // print("final parameters")
             fit.parameters().forEach(p -> out.println(TorchFormat.parameter(TensorValues.of(p)))); // for p in fit.parameters(): print(p)
             out.println(printed("final prediction", x, fit.forward(x)));            // y = fit(x); print("final prediction",x,y)

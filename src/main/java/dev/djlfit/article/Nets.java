@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.djlfit.article.Article.NNet;
-import dev.djlfit.model.Architecture;
 import dev.djlfit.torch.TensorValues;
 import dev.djlfit.torch.Torch;
 import dev.djlfit.torch.nn.Linear;

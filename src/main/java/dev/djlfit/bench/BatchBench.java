@@ -5,10 +5,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import com.google.gson.JsonObject;
-import dev.djlfit.json.BoundedJson;
-import dev.djlfit.json.JsonFields;
-import dev.djlfit.data.ArticleData;
-import dev.djlfit.data.Dataset;
+import dev.djlfit.io.BoundedJson;
+import dev.djlfit.io.JsonFields;
+import dev.djlfit.article.data.ArticleData;
+import dev.djlfit.article.data.DataPoints;
 import dev.djlfit.article.Article;
 import dev.djlfit.article.Article.NNet;
 import dev.djlfit.article.Nets;
@@ -16,9 +16,9 @@ import dev.djlfit.parity.PyTorchReference;
 import dev.djlfit.sweep.BatchedNets;
 import dev.djlfit.sweep.BatchedTrainingLoop;
 import dev.djlfit.sweep.SweepConfiguration;
-import dev.djlfit.training.Backward;
-import dev.djlfit.training.TrainingConfig;
-import dev.djlfit.training.TrainingListener;
+import dev.djlfit.article.Backward;
+import dev.djlfit.article.TrainingSettings;
+import dev.djlfit.article.TrainingObserver;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -76,13 +76,13 @@ public final class BatchBench {
     }
 
     /** The batch of {@code nets} on the article's quadratic data, with each loop, alone, and in PyTorch. */
-    public Outcome run(SweepConfiguration configuration, int nets, TrainingConfig config, List<Backward> loops,
+    public Outcome run(SweepConfiguration configuration, int nets, TrainingSettings config, List<Backward> loops,
             PyTorchReference referenceOrNull) {
-        Dataset data = ArticleData.QUADRATIC.dataset();
+        DataPoints data = ArticleData.QUADRATIC.dataset();
         String name = "batch-" + nets + "-" + configuration.name();
         List<LoopTiming> timings = new ArrayList<>();
         for (Backward loop : loops) {
-            TrainingConfig run = config.withBackward(loop);
+            TrainingSettings run = config.withBackward(loop);
             Timing batch = batched(configuration, nets, data, run);
             BenchResult perBatchStep = new BenchResult(name, "java-" + loop.id(), batch.microsPerBatchStep(),
                     config.steps(), batch.peakRssMegabytes());
@@ -112,7 +112,7 @@ public final class BatchBench {
     }
 
     /** The batch in Java: microseconds per batch step, each repeat; and the initialisation's seconds. */
-    public Timing batched(SweepConfiguration configuration, int nets, Dataset data, TrainingConfig config) {
+    public Timing batched(SweepConfiguration configuration, int nets, DataPoints data, TrainingSettings config) {
         int[] seeds = new int[nets];
         for (int k = 0; k < nets; k++) {
             seeds[k] = config.seed() + k;
@@ -123,7 +123,7 @@ public final class BatchBench {
             if (r < 0 && warmupSteps == 0) {
                 continue;
             }
-            TrainingConfig run = r < 0 ? config.withSteps(warmupSteps) : config;
+            TrainingSettings run = r < 0 ? config.withSteps(warmupSteps) : config;
             try (NDManager manager = NDManager.newBaseManager(device)) {
                 long start = System.nanoTime();
                 BatchedNets batch = BatchedNets.stack(manager, configuration.architecture(),
@@ -131,7 +131,7 @@ public final class BatchBench {
                 double init = (System.nanoTime() - start) / 1e9;
                 NDArray x = batch.inputs(manager, data.x());
                 NDArray y = batch.inputs(manager, data.y());
-                BatchedTrainingLoop.Run done = new BatchedTrainingLoop().run(batch, x, y, run, TrainingListener.NONE);
+                BatchedTrainingLoop.Outcome done = new BatchedTrainingLoop().run(batch, x, y, run, TrainingObserver.NONE);
                 if (r >= 0) {
                     micros[r] = done.loopNanos() / 1e3 / done.steps();
                     initSeconds = Math.max(initSeconds, init);
@@ -142,18 +142,18 @@ public final class BatchBench {
     }
 
     /** One net of the configuration (the first seed) alone: microseconds per step, each repeat. */
-    public double[] alone(SweepConfiguration configuration, Dataset data, TrainingConfig config) {
+    public double[] alone(SweepConfiguration configuration, DataPoints data, TrainingSettings config) {
         double[] micros = new double[repeats];
         for (int r = -1; r < repeats; r++) {
             if (r < 0 && warmupSteps == 0) {
                 continue;
             }
-            TrainingConfig run = r < 0 ? config.withSteps(warmupSteps) : config;
+            TrainingSettings run = r < 0 ? config.withSteps(warmupSteps) : config;
             try (NDManager manager = NDManager.newBaseManager(device)) {
                 NNet fit = Nets.initialise(manager, configuration.architecture(), config.seed());
                 NDArray x = manager.create(data.x(), new Shape(data.size(), 1));
                 NDArray y = manager.create(data.y(), new Shape(data.size(), 1));
-                double us = Article.train(fit, x, y, run, TrainingListener.NONE).microsPerStep();
+                double us = Article.train(fit, x, y, run, TrainingObserver.NONE).microsPerStep();
                 if (r >= 0) {
                     micros[r] = us;
                 }
@@ -164,7 +164,7 @@ public final class BatchBench {
 
     /** The same batch in PyTorch: microseconds per batch step, each repeat (one process each). */
     public static Timing pytorch(PyTorchReference reference, SweepConfiguration configuration, int nets,
-            String dataName, TrainingConfig config, int repeats) {
+            String dataName, TrainingSettings config, int repeats) {
         double[] micros = new double[repeats];
         double initSeconds = 0;
         double peak = -1;

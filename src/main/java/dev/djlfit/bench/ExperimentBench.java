@@ -1,8 +1,8 @@
 package dev.djlfit.bench;
 
-import dev.djlfit.experiment.ExperimentSpec;
-import dev.djlfit.training.Backward;
-import dev.djlfit.training.TrainingConfig;
+import dev.djlfit.article.ExperimentSpec;
+import dev.djlfit.article.Backward;
+import dev.djlfit.article.TrainingSettings;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +42,7 @@ public final class ExperimentBench {
     }
 
     /** @param each hears every row as soon as it is measured (the report prints it) */
-    public List<Row> run(List<ExperimentSpec> experiments, TrainingConfig config, List<Backward> loops,
+    public List<Row> run(List<ExperimentSpec> experiments, TrainingSettings config, List<Backward> loops,
             Consumer<Row> each) {
         List<Row> rows = new ArrayList<>();
         for (ExperimentSpec experiment : experiments) {

@@ -1,12 +1,12 @@
 package dev.djlfit.bench;
 
 import ai.djl.Device;
-import dev.djlfit.experiment.ExperimentRunner;
-import dev.djlfit.experiment.ExperimentSpec;
-import dev.djlfit.training.Backward;
-import dev.djlfit.training.TrainingConfig;
-import dev.djlfit.training.TrainingListener;
-import dev.djlfit.training.TrainingRun;
+import dev.djlfit.article.ExperimentRunner;
+import dev.djlfit.article.ExperimentSpec;
+import dev.djlfit.article.Backward;
+import dev.djlfit.article.TrainingSettings;
+import dev.djlfit.article.TrainingObserver;
+import dev.djlfit.article.LoopOutcome;
 
 /** Times this project's training loops: warm-up first, then the median of several runs. */
 public final class JavaLoopBench {
@@ -21,8 +21,8 @@ public final class JavaLoopBench {
         this.repeats = repeats;
     }
 
-    public BenchResult measure(ExperimentSpec spec, TrainingConfig config, Backward backward) {
-        TrainingConfig timed = config.withBackward(backward);
+    public BenchResult measure(ExperimentSpec spec, TrainingSettings config, Backward backward) {
+        TrainingSettings timed = config.withBackward(backward);
         if (warmupSteps > 0) {
             train(spec, timed.withSteps(warmupSteps));
         }
@@ -33,7 +33,7 @@ public final class JavaLoopBench {
         return new BenchResult(spec.name(), backward.id(), micros, config.steps(), ResidentMemory.peakMegabytes());
     }
 
-    private TrainingRun train(ExperimentSpec spec, TrainingConfig config) {
-        return new ExperimentRunner(device).run(spec, config, TrainingListener.NONE).training();
+    private LoopOutcome train(ExperimentSpec spec, TrainingSettings config) {
+        return new ExperimentRunner(device).run(spec, config, TrainingObserver.NONE).training();
     }
 }

@@ -1,9 +1,9 @@
 package dev.djlfit.bench;
 
 import ai.djl.Device;
-import dev.djlfit.experiment.ExperimentRunner;
-import dev.djlfit.experiment.ExperimentSpec;
-import dev.djlfit.training.TrainingConfig;
+import dev.djlfit.article.ExperimentRunner;
+import dev.djlfit.article.ExperimentSpec;
+import dev.djlfit.article.TrainingSettings;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +16,7 @@ public final class MemoryBench {
 
     private MemoryBench() {}
 
-    public static List<Sample> run(Device device, List<ExperimentSpec> experiments, TrainingConfig config, int warmupSteps) {
+    public static List<Sample> run(Device device, List<ExperimentSpec> experiments, TrainingSettings config, int warmupSteps) {
         List<Sample> samples = new ArrayList<>();
         for (ExperimentSpec experiment : experiments) {
             MemoryProbe probe = new MemoryProbe(warmupSteps);

@@ -1,9 +1,9 @@
 package dev.djlfit.bench;
 
-import dev.djlfit.training.TrainingListener;
+import dev.djlfit.article.TrainingObserver;
 
 /** Samples resident memory while a run trains: once after a warm-up step count, and at the end. */
-public final class MemoryProbe implements TrainingListener {
+public final class MemoryProbe implements TrainingObserver {
 
     private final int afterSteps;
     private double atWarmup = -1;

@@ -1,9 +1,9 @@
 package dev.djlfit.bench;
 
-import dev.djlfit.experiment.ExperimentSpec;
+import dev.djlfit.article.ExperimentSpec;
 import dev.djlfit.parity.PyTorchReference;
-import dev.djlfit.tutorials.ArticleExperiment;
-import dev.djlfit.training.TrainingConfig;
+import dev.djlfit.article.ArticleExperiment;
+import dev.djlfit.article.TrainingSettings;
 
 import java.io.File;
 import java.io.IOException;
@@ -56,13 +56,13 @@ public final class ProcessBench {
         this.longSteps = longSteps;
     }
 
-    public Row measure(ExperimentSpec spec, TrainingConfig config) {
+    public Row measure(ExperimentSpec spec, TrainingSettings config) {
         int[] counts = {1, shortSteps, longSteps};
         double[][] java = new double[counts.length][rounds];
         double[][] pytorch = new double[counts.length][rounds];
         for (int r = 0; r < rounds; r++) {
             for (int c = 0; c < counts.length; c++) {
-                TrainingConfig run = config.withSteps(counts[c]);
+                TrainingSettings run = config.withSteps(counts[c]);
                 java[c][r] = javaSeconds(spec, run);
                 if (referenceOrNull != null) {
                     pytorch[c][r] = pytorchSeconds(spec, run);
@@ -77,7 +77,7 @@ public final class ProcessBench {
     }
 
     /** {@code java -cp <this classpath> dev.djlfit.cli.Main train ...}, start to exit. */
-    private double javaSeconds(ExperimentSpec spec, TrainingConfig config) {
+    private double javaSeconds(ExperimentSpec spec, TrainingSettings config) {
         Path out = null;
         try {
             out = Files.createTempDirectory("djl-fit-bench");
@@ -108,9 +108,9 @@ public final class ProcessBench {
     }
 
     /** The article's script for the same experiment, start to exit. */
-    private double pytorchSeconds(ExperimentSpec spec, TrainingConfig config) {
+    private double pytorchSeconds(ExperimentSpec spec, TrainingSettings config) {
         long start = System.nanoTime();
-        try (PyTorchReference.ReferenceRun run =
+        try (PyTorchReference.ReferenceProcess run =
                 referenceOrNull.start(new ArticleExperiment(spec, config), config.seed(), config.steps(), null)) {
             run.trace();
         }
@@ -118,7 +118,7 @@ public final class ProcessBench {
     }
 
     /** {@code train}'s options for the experiment {@code <model>-<data>}. */
-    static List<String> trainArguments(ExperimentSpec spec, TrainingConfig config, Path out) {
+    static List<String> trainArguments(ExperimentSpec spec, TrainingSettings config, Path out) {
         String[] modelAndData = spec.name().split("-", 2);
         List<String> args = new ArrayList<>(List.of(
                 "--model", modelAndData[0], "--data", modelAndData[1],

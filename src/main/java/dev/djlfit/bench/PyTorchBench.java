@@ -1,10 +1,10 @@
 package dev.djlfit.bench;
 
-import dev.djlfit.experiment.ExperimentSpec;
+import dev.djlfit.article.ExperimentSpec;
 import dev.djlfit.parity.PyTorchReference;
-import dev.djlfit.trace.Trace;
-import dev.djlfit.training.TrainingConfig;
-import dev.djlfit.tutorials.ArticleExperiment;
+import dev.djlfit.program.Trace;
+import dev.djlfit.article.TrainingSettings;
+import dev.djlfit.article.ArticleExperiment;
 
 /**
  * Times the article's own PyTorch code (the project's reference script) on the same experiment:
@@ -21,11 +21,11 @@ public final class PyTorchBench {
     }
 
     /** The median in-loop time per step over the repeats, and the Python process's peak resident memory. */
-    public BenchResult measure(ExperimentSpec spec, TrainingConfig config) {
+    public BenchResult measure(ExperimentSpec spec, TrainingSettings config) {
         double[] micros = new double[repeats];
         double peak = -1;
         for (int r = 0; r < repeats; r++) {
-            try (PyTorchReference.ReferenceRun run = start(spec, config);
+            try (PyTorchReference.ReferenceProcess run = start(spec, config);
                     ChildPeakMemory memory = ChildPeakMemory.watch(run.process())) {
                 micros[r] = loopSeconds(run.trace()) * 1e6 / config.steps();
                 peak = Math.max(peak, memory.megabytes());
@@ -35,14 +35,14 @@ public final class PyTorchBench {
     }
 
     /** One run's time in the training loop alone, in seconds. */
-    public double loopSeconds(ExperimentSpec spec, TrainingConfig config) {
-        try (PyTorchReference.ReferenceRun run = start(spec, config)) {
+    public double loopSeconds(ExperimentSpec spec, TrainingSettings config) {
+        try (PyTorchReference.ReferenceProcess run = start(spec, config)) {
             return loopSeconds(run.trace());
         }
     }
 
     /** The article's script ({@code article.py}) on the experiment, as {@code compare} runs it. */
-    private PyTorchReference.ReferenceRun start(ExperimentSpec spec, TrainingConfig config) {
+    private PyTorchReference.ReferenceProcess start(ExperimentSpec spec, TrainingSettings config) {
         return reference.start(new ArticleExperiment(spec, config), config.seed(), config.steps(), null);
     }
 

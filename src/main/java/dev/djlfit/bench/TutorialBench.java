@@ -2,10 +2,10 @@ package dev.djlfit.bench;
 
 import dev.djlfit.parity.PyTorchReference;
 import dev.djlfit.parity.ReferenceUnavailableException;
-import dev.djlfit.trace.Trace;
-import dev.djlfit.tutorials.DataSettings;
-import dev.djlfit.tutorials.Tutorial;
-import dev.djlfit.tutorials.Tutorials;
+import dev.djlfit.program.Trace;
+import dev.djlfit.program.DataSettings;
+import dev.djlfit.program.Program;
+import dev.djlfit.tutorials.Programs;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -48,13 +48,13 @@ public final class TutorialBench {
     }
 
     /**
-     * Each port in turn, at {@link Tutorial#steps(int) its steps} for {@code requestedSteps}.
+     * Each port in turn, at {@link Program#steps(int) its steps} for {@code requestedSteps}.
      *
      * @param each told each row as it is measured (to print it)
      */
-    public List<Row> run(List<Tutorial> tutorials, int requestedSteps, Consumer<Row> each) {
+    public List<Row> run(List<Program> tutorials, int requestedSteps, Consumer<Row> each) {
         List<Row> rows = new ArrayList<>();
-        for (Tutorial tutorial : tutorials) {
+        for (Program tutorial : tutorials) {
             Row row = measure(tutorial, tutorial.steps(requestedSteps));
             each.accept(row);
             rows.add(row);
@@ -66,15 +66,15 @@ public final class TutorialBench {
      * One untimed Java run of at least {@link #WARMUP_STEPS} first (the JIT's warm-up), then the
      * repeats.
      */
-    public Row measure(Tutorial tutorial, int steps) {
-        Tutorials.run(tutorial, 0, Math.max(steps, WARMUP_STEPS), Optional.empty(), line -> { });
+    public Row measure(Program tutorial, int steps) {
+        Programs.run(tutorial, 0, Math.max(steps, WARMUP_STEPS), Optional.empty(), line -> { });
         double[] java = new double[repeats];
         double[] pytorch = new double[repeats];
         double pytorchPeak = -1;
         for (int r = 0; r < repeats; r++) {
-            java[r] = Tutorials.run(tutorial, 0, steps, Optional.empty(), line -> { }).loopSeconds() * 1e6 / steps;
+            java[r] = Programs.run(tutorial, 0, steps, Optional.empty(), line -> { }).loopSeconds() * 1e6 / steps;
             if (reference != null) {
-                try (PyTorchReference.ReferenceRun run = reference.start(tutorial, 0, steps, DataSettings.DEBIAN_FASHION_MNIST);
+                try (PyTorchReference.ReferenceProcess run = reference.start(tutorial, 0, steps, DataSettings.DEBIAN_FASHION_MNIST);
                         ChildPeakMemory memory = ChildPeakMemory.watch(run.process())) {
                     pytorch[r] = loopSeconds(run.trace(), tutorial) * 1e6 / steps;
                     pytorchPeak = Math.max(pytorchPeak, memory.megabytes());
@@ -86,7 +86,7 @@ public final class TutorialBench {
                 : new BenchResult(tutorial.name(), "pytorch", pytorch, steps, pytorchPeak));
     }
 
-    private static double loopSeconds(Trace trace, Tutorial tutorial) {
+    private static double loopSeconds(Trace trace, Program tutorial) {
         if (!(trace.loopSeconds() > 0)) {
             throw new ReferenceUnavailableException("the PyTorch reference's trace of " + tutorial.name()
                     + " holds no loop_seconds");

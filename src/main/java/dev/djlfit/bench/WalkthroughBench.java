@@ -1,12 +1,12 @@
 package dev.djlfit.bench;
 
 import ai.djl.Device;
-import dev.djlfit.experiment.ExperimentRunner;
-import dev.djlfit.experiment.ExperimentSpec;
-import dev.djlfit.experiment.Experiments;
-import dev.djlfit.experiment.ParallelExperiments;
-import dev.djlfit.training.TrainingConfig;
-import dev.djlfit.training.TrainingListener;
+import dev.djlfit.article.ExperimentRunner;
+import dev.djlfit.article.ExperimentSpec;
+import dev.djlfit.article.Experiments;
+import dev.djlfit.article.ParallelExperiments;
+import dev.djlfit.article.TrainingSettings;
+import dev.djlfit.article.TrainingObserver;
 
 import java.util.List;
 
@@ -28,11 +28,11 @@ public final class WalkthroughBench {
 
     public static Timing run(Device device, int steps, int seed, PyTorchBench pytorchOrNull) {
         List<ExperimentSpec> article = Experiments.article();
-        TrainingConfig config = TrainingConfig.article().withSteps(steps).withSeed(seed);
+        TrainingSettings config = TrainingSettings.article().withSteps(steps).withSeed(seed);
         int threads = Runtime.getRuntime().availableProcessors();
         long start = System.nanoTime();
         new ParallelExperiments(new ExperimentRunner(device), threads)
-                .run(article, config, spec -> TrainingListener.NONE, result -> { });
+                .run(article, config, spec -> TrainingObserver.NONE, result -> { });
         double javaSeconds = (System.nanoTime() - start) / 1e9;
         double wall = Double.NaN;
         double loops = Double.NaN;

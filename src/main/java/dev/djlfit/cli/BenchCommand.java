@@ -1,7 +1,9 @@
 package dev.djlfit.cli;
 
+import dev.djlfit.device.DeviceChoice;
+import dev.djlfit.device.EngineInfo;
 import dev.djlfit.bench.BatchBench;
-import dev.djlfit.model.Footprint;
+import dev.djlfit.article.Footprint;
 import dev.djlfit.sweep.SweepConfiguration;
 import dev.djlfit.bench.ExperimentBench;
 import dev.djlfit.bench.JavaLoopBench;
@@ -12,17 +14,17 @@ import dev.djlfit.bench.PyTorchBench;
 import dev.djlfit.bench.QuickstartBench;
 import dev.djlfit.bench.TutorialBench;
 import dev.djlfit.bench.WalkthroughBench;
-import dev.djlfit.experiment.ExperimentSpec;
-import dev.djlfit.experiment.Experiments;
+import dev.djlfit.article.ExperimentSpec;
+import dev.djlfit.article.Experiments;
 import dev.djlfit.parity.PyTorchReference;
-import dev.djlfit.report.BenchReport;
+import dev.djlfit.bench.BenchReport;
 import dev.djlfit.torch.vision.datasets.DatasetUnavailableException;
 import dev.djlfit.torch.vision.datasets.FashionMNIST;
 import dev.djlfit.sweep.SweepConfiguration;
-import dev.djlfit.training.Backward;
-import dev.djlfit.training.TrainingConfig;
-import dev.djlfit.tutorials.Tutorial;
-import dev.djlfit.tutorials.Tutorials;
+import dev.djlfit.article.Backward;
+import dev.djlfit.article.TrainingSettings;
+import dev.djlfit.program.Program;
+import dev.djlfit.tutorials.Programs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -94,14 +96,14 @@ public final class BenchCommand implements Callable<Integer> {
     int repeats = 3;
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed (default: ${DEFAULT-VALUE}).")
-    int seed = TrainingConfig.DEFAULT_SEED;
+    int seed = TrainingSettings.DEFAULT_SEED;
 
     @Option(names = "--memory", description = "Also train each experiment once for --memory-steps and report"
             + " resident memory after 10000 steps and at the end (a MEMORY line each).")
     boolean memory;
 
     @Option(names = "--memory-steps", paramLabel = "N", description = "Steps of the memory run (default: ${DEFAULT-VALUE}).")
-    int memorySteps = TrainingConfig.ARTICLE_STEPS;
+    int memorySteps = TrainingSettings.ARTICLE_STEPS;
 
     @Option(names = "--python", paramLabel = "PATH",
             description = "Python with PyTorch for the reference timing (default: ${DEFAULT-VALUE}).")
@@ -121,7 +123,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--walkthrough-steps", paramLabel = "N",
             description = "Steps per experiment of the walkthrough timing (default: ${DEFAULT-VALUE}).")
-    int walkthroughSteps = TrainingConfig.ARTICLE_STEPS;
+    int walkthroughSteps = TrainingSettings.ARTICLE_STEPS;
 
     @Option(names = "--process", description = "Also time whole processes: per step with start-up taken out,"
             + " the whole run, and start-up on its own (PROCESS and STARTUP lines).")
@@ -205,7 +207,7 @@ public final class BenchCommand implements Callable<Integer> {
         report.experimentsHeader(steps, warmup, repeats, pytorch);
         PyTorchReference pythonReference = referenceOrNull(pytorch);
         PyTorchBench reference = pythonReference == null ? null : new PyTorchBench(pythonReference, repeats);
-        TrainingConfig config = new TrainingConfig(steps, TrainingConfig.ARTICLE_LEARNING_RATE, seed, 1000);
+        TrainingSettings config = new TrainingSettings(steps, TrainingSettings.ARTICLE_LEARNING_RATE, seed, 1000);
         List<ExperimentBench.Row> rows = new ExperimentBench(new JavaLoopBench(target.device(), warmup, repeats), reference)
                 .run(chosen, config, variants, report::row);
         if (process) {
@@ -236,13 +238,13 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** {@code --tutorial NAME|all}: each port's loop against its reference program's. */
     private int benchTutorials() {
-        List<Tutorial> chosen = tutorial.equals("all")
-                ? Tutorials.all().stream().filter(Tutorial::isSinFit).toList()
+        List<Program> chosen = tutorial.equals("all")
+                ? Programs.all().stream().filter(Program::isSinFit).toList()
                 : List.of(TutorialCommand.tutorial(tutorial));
         if (chosen.stream().anyMatch(t -> !t.trains())) {
             throw new UserInputException("bench --tutorial times training loops; " + tutorial + " trains nothing");
         }
-        if (chosen.stream().anyMatch(Tutorial::byEpoch)) {
+        if (chosen.stream().anyMatch(Program::byEpoch)) {
             throw new UserInputException("bench --tutorial times the sin fits' loops and the quickstart's epoch ("
                     + QUICKSTART + "); " + tutorial + " has no bench of its own: it trains as the quickstart does");
         }
@@ -294,7 +296,7 @@ public final class BenchCommand implements Callable<Integer> {
         out.println(EngineInfo.header(target));
         out.flush();
         PyTorchAvailability pytorch = pytorchOrNull();
-        TrainingConfig config = new TrainingConfig(batchSteps, TrainingConfig.ARTICLE_LEARNING_RATE, seed, 1000);
+        TrainingSettings config = new TrainingSettings(batchSteps, TrainingSettings.ARTICLE_LEARNING_RATE, seed, 1000);
         BatchBench.Outcome outcome = new BatchBench(target.device(), Math.min(warmup, batchSteps), repeats)
                 .run(configuration, batch, config, variants, referenceOrNull(pytorch));
         new BenchReport(out).batch(outcome, pytorch);

@@ -1,19 +1,19 @@
 package dev.djlfit.cli;
 
-import dev.djlfit.experiment.Experiments;
-import dev.djlfit.model.Activation;
-import dev.djlfit.model.Footprint;
+import dev.djlfit.article.Experiments;
+import dev.djlfit.article.Nonlinearity;
+import dev.djlfit.article.Footprint;
 import dev.djlfit.parity.ParityPrinter;
 import dev.djlfit.parity.PyTorchReference;
-import dev.djlfit.parity.TutorialComparison;
-import dev.djlfit.parity.TutorialParity;
-import dev.djlfit.parity.TutorialTolerances;
-import dev.djlfit.training.OptimizerKind;
-import dev.djlfit.training.TrainingConfig;
-import dev.djlfit.tutorials.ArticleExperiment;
-import dev.djlfit.tutorials.DataSettings;
-import dev.djlfit.tutorials.Tutorial;
-import dev.djlfit.tutorials.Tutorials;
+import dev.djlfit.parity.Comparison;
+import dev.djlfit.parity.SideBySide;
+import dev.djlfit.parity.Tolerances;
+import dev.djlfit.article.OptimizerKind;
+import dev.djlfit.article.TrainingSettings;
+import dev.djlfit.article.ArticleExperiment;
+import dev.djlfit.program.DataSettings;
+import dev.djlfit.program.Program;
+import dev.djlfit.tutorials.Programs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,7 +52,7 @@ public final class CompareCommand implements Callable<Integer> {
 
     static final int MISMATCH = 1;
 
-    private static final List<Integer> MEASURED_STEPS = List.of(10, 1000, TrainingConfig.ARTICLE_STEPS);
+    private static final List<Integer> MEASURED_STEPS = List.of(10, 1000, TrainingSettings.ARTICLE_STEPS);
 
     /** The options of the article's experiments alone. */
     private static final List<String> ARTICLE_OPTIONS =
@@ -104,8 +104,8 @@ public final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Duration timeout = Duration.ofSeconds(OptionChecks.positive("--python-timeout", pythonTimeout));
-        TrainingConfig config = training.config();
-        List<Tutorial> programs = programs(config);
+        TrainingSettings config = training.config();
+        List<Program> programs = programs(config);
         boolean article = programs.get(0) instanceof ArticleExperiment;
         for (String option : article ? TUTORIAL_OPTIONS : ARTICLE_OPTIONS) {
             if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
@@ -121,7 +121,7 @@ public final class CompareCommand implements Callable<Integer> {
                     + " no --optimizer adam, no --normalize");
         }
         Path fashionMnist = data;
-        for (Tutorial program : programs) {
+        for (Program program : programs) {
             if (!program.trains()) {
                 throw new UserInputException("compare judges training runs; " + program.name() + " trains nothing"
                         + " (its printed lines are checked against src/reference/pytorch/basics_shown.py by"
@@ -147,15 +147,15 @@ public final class CompareCommand implements Callable<Integer> {
                 .map(p -> reference.script(p.referenceScript()).toString()).distinct()
                 .collect(Collectors.joining(", ")) + ")");
         out.flush();
-        TutorialParity parity = new TutorialParity(reference, fashionMnist);
+        SideBySide parity = new SideBySide(reference, fashionMnist);
         ParityPrinter printer = new ParityPrinter(out);
         boolean stepsGiven = spec.commandLine().getParseResult().hasMatchedOption("--steps");
         int epochCount = epochs == null ? 0 : OptionChecks.steps("--epochs", epochs);
         int mismatches = 0;
-        for (Tutorial program : programs) {
+        for (Program program : programs) {
             int length = program.steps(program.byEpoch() ? epochCount : stepsGiven || article ? config.steps() : 0);
-            TutorialComparison comparison = parity.run(program, config.seed(), length, referenceInputs, line -> { });
-            TutorialTolerances tolerances = TutorialTolerances.forProgram(program.name(), length);
+            Comparison comparison = parity.run(program, config.seed(), length, referenceInputs, line -> { });
+            Tolerances tolerances = Tolerances.forProgram(program.name(), length);
             printer.print(comparison, tolerances, program instanceof ArticleExperiment a
                     ? ", lr " + trim(a.learningRate()) : "");
             out.flush();
@@ -165,8 +165,8 @@ public final class CompareCommand implements Callable<Integer> {
         }
         out.printf("%n%d of %d %s match PyTorch%n", programs.size() - mismatches, programs.size(),
                 article ? "experiments" : "tutorial ports");
-        boolean articleNets = shape.hidden() == Experiments.ARTICLE_HIDDEN && shape.activation() == Activation.TANH
-                && config.learningRate() == TrainingConfig.ARTICLE_LEARNING_RATE;
+        boolean articleNets = shape.hidden() == Experiments.ARTICLE_HIDDEN && shape.activation() == Nonlinearity.TANH
+                && config.learningRate() == TrainingSettings.ARTICLE_LEARNING_RATE;
         if (article && (!MEASURED_STEPS.contains(config.steps()) || !articleNets)) {
             out.println("note: the tolerances were measured for the article's nets (hidden 10, tanh, lr 0.01) at 10,"
                     + " 1000 and 100000 steps; elsewhere the tanh and deep nets, whose early training is chaotic,"
@@ -177,25 +177,25 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     /** The programs named (the article's four if none), all article experiments or all tutorial ports. */
-    private List<Tutorial> programs(TrainingConfig config) {
+    private List<Program> programs(TrainingSettings config) {
         if (experiments.isEmpty()) {
             return List.copyOf(ArticleExperiment.article(config));
         }
-        List<Tutorial> programs = new ArrayList<>();
+        List<Program> programs = new ArrayList<>();
         for (String name : experiments) {
-            programs.add(Tutorials.named(name).orElseGet(() -> {
+            programs.add(Programs.named(name).orElseGet(() -> {
                 try {
                     return ArticleExperiment.named(name, shape.hidden(), shape.activation(), config);
                 } catch (IllegalArgumentException e) {
                     throw new UserInputException(e.getMessage() + "; or the tutorial ports "
-                            + String.join(", ", Tutorials.names()));
+                            + String.join(", ", Programs.names()));
                 }
             }));
         }
         long article = programs.stream().filter(p -> p instanceof ArticleExperiment).count();
         if (article > 0 && article < programs.size()) {
             throw new UserInputException("compare takes either the article's experiments or tutorials ("
-                    + String.join(", ", Tutorials.names()) + "), not both at once");
+                    + String.join(", ", Programs.names()) + "), not both at once");
         }
         return programs;
     }

@@ -1,14 +1,14 @@
 package dev.djlfit.cli;
 
-import dev.djlfit.data.ArticleData;
-import dev.djlfit.data.CsvData;
-import dev.djlfit.data.Dataset;
-import dev.djlfit.data.Formula;
-import dev.djlfit.data.FormulaData;
-import dev.djlfit.data.InvalidDataException;
-import dev.djlfit.data.XSpec;
-import dev.djlfit.evaluation.Extrapolation;
-import dev.djlfit.evaluation.Range;
+import dev.djlfit.article.data.ArticleData;
+import dev.djlfit.article.data.CsvData;
+import dev.djlfit.article.data.DataPoints;
+import dev.djlfit.article.data.Formula;
+import dev.djlfit.article.data.FormulaData;
+import dev.djlfit.article.data.InvalidDataException;
+import dev.djlfit.article.data.XSpec;
+import dev.djlfit.extrapolation.Extrapolation;
+import dev.djlfit.extrapolation.Range;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -55,18 +55,18 @@ public final class DataOptions {
                     + " data and the end of the extrapolation range; the article's 2.5,10).")
     String probes;
 
-    private Dataset dataset;
+    private DataPoints dataset;
     private Formula truthFormula;
 
     /** The training points, read once. */
-    public Dataset dataset() {
+    public DataPoints dataset() {
         if (dataset == null) {
             dataset = read();
         }
         return dataset;
     }
 
-    private Dataset read() {
+    private DataPoints read() {
         if (function != null && data != null) {
             throw new UserInputException("give either --data or --function, not both");
         }
@@ -95,7 +95,7 @@ public final class DataOptions {
             throw new UserInputException("--data is empty; give linear, quadratic or a CSV file");
         }
         truthFormula = truth == null ? null : Formula.parse("--truth", truth);
-        Dataset points = CsvData.read(Path.of(data), truthFormula == null ? null : truthFormula.truth());
+        DataPoints points = CsvData.read(Path.of(data), truthFormula == null ? null : truthFormula.truth());
         if (truthFormula != null) {
             truthFormula.requireDefined(points.x());
         }
@@ -122,7 +122,7 @@ public final class DataOptions {
     }
 
     /** Where the report measures the trained net: the article's setting for its data, else from the data. */
-    public Extrapolation extrapolation(Dataset points) {
+    public Extrapolation extrapolation(DataPoints points) {
         Range interp = interpolation == null ? null : range("--interpolation", interpolation, true);
         Range extrap = extrapolation == null ? null : range("--extrapolation", extrapolation, false);
         float[] probePoints = probes == null ? null : XSpec.parse("--probes", probes);

@@ -1,5 +1,8 @@
 package dev.djlfit.cli;
 
+import dev.djlfit.device.CudaRuntime;
+import dev.djlfit.device.DeviceChoice;
+import dev.djlfit.device.EngineInfo;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import picocli.CommandLine.Option;

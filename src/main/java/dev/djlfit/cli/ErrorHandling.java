@@ -1,12 +1,12 @@
 package dev.djlfit.cli;
 
-import dev.djlfit.files.CannotReadException;
-import dev.djlfit.files.CannotWriteException;
+import dev.djlfit.io.CannotReadException;
+import dev.djlfit.io.CannotWriteException;
 import dev.djlfit.parity.ReferenceUnavailableException;
 import dev.djlfit.torch.serialization.PthFileException;
 import dev.djlfit.torch.vision.datasets.DatasetUnavailableException;
-import dev.djlfit.training.TrainingDivergedException;
-import dev.djlfit.text.TerminalSafe;
+import dev.djlfit.article.DivergedException;
+import dev.djlfit.terminal.TerminalSafe;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -38,7 +38,7 @@ final class ErrorHandling {
                 || e instanceof ReferenceUnavailableException
                 || e instanceof DatasetUnavailableException || e instanceof PthFileException) {
             code = BAD_INPUT;
-        } else if (e instanceof TrainingDivergedException) {
+        } else if (e instanceof DivergedException) {
             code = DIVERGED;
         } else {
             code = FAILURE;

@@ -1,11 +1,11 @@
 package dev.djlfit.cli;
 
 import dev.djlfit.parity.ParityPrinter;
-import dev.djlfit.parity.TutorialComparison;
-import dev.djlfit.parity.TutorialTolerances;
-import dev.djlfit.trace.InvalidTraceException;
-import dev.djlfit.trace.Trace;
-import dev.djlfit.trace.TraceJson;
+import dev.djlfit.parity.Comparison;
+import dev.djlfit.parity.Tolerances;
+import dev.djlfit.program.InvalidTraceException;
+import dev.djlfit.program.Trace;
+import dev.djlfit.program.TraceJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -105,9 +105,9 @@ public final class JudgeCommand implements Callable<Integer> {
         OptionChecks.positiveNumber("--spread-factor", spreadFactor);
         Trace java = read(javaTrace);
         Trace pytorch = read(pytorchTrace);
-        TutorialComparison comparison = sameRun(java, pytorch, javaTrace, pytorchTrace);
+        Comparison comparison = sameRun(java, pytorch, javaTrace, pytorchTrace);
         StringWriter spreadLine = new StringWriter();
-        TutorialTolerances tolerances = tolerances(pytorch, comparison, new PrintWriter(spreadLine));
+        Tolerances tolerances = tolerances(pytorch, comparison, new PrintWriter(spreadLine));
         PrintWriter out = spec.commandLine().getOut();
         out.printf("judge: %s (%s) against %s (%s)%n", javaTrace, java.engine(), pytorchTrace, pytorch.engine());
         out.print(spreadLine);
@@ -116,12 +116,12 @@ public final class JudgeCommand implements Callable<Integer> {
         return comparison.verdict(tolerances).passed() ? 0 : CompareCommand.MISMATCH;
     }
 
-    private TutorialTolerances tolerances(Trace pytorch, TutorialComparison comparison, PrintWriter out) {
-        TutorialTolerances base;
+    private Tolerances tolerances(Trace pytorch, Comparison comparison, PrintWriter out) {
+        Tolerances base;
         if (!spreadTraces.isEmpty()) {
             base = null;
             for (Path spreadTrace : spreadTraces) {
-                TutorialTolerances measured = TutorialTolerances.fromSpread(spread(spreadTrace, pytorch, out),
+                Tolerances measured = Tolerances.fromSpread(spread(spreadTrace, pytorch, out),
                         spreadFactor);
                 base = base == null ? measured : base.widest(measured);
             }
@@ -134,12 +134,12 @@ public final class JudgeCommand implements Callable<Integer> {
                 throw new UserInputException("the traces hold test results: give --tolerance-accuracy and"
                         + " --tolerance-avg-loss too, or --spread NUDGED.json");
             }
-            base = new TutorialTolerances(TutorialTolerances.INITIAL, parameters, loss, loss,
+            base = new Tolerances(Tolerances.INITIAL, parameters, loss, loss,
                     Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, 0, "given");
         }
         boolean given = initial != null || parameters != null || loss != null || losses != null || accuracy != null
                 || avgLoss != null || values != null;
-        return new TutorialTolerances(
+        return new Tolerances(
                 or(initial, base.initialParameters()),
                 or(parameters, base.finalParameters()),
                 or(loss, base.lastLoss()),
@@ -150,9 +150,9 @@ public final class JudgeCommand implements Callable<Integer> {
                 !spreadTraces.isEmpty() && given ? base.reason() + ", some given" : base.reason());
     }
 
-    private TutorialComparison spread(Path spreadTrace, Trace pytorch, PrintWriter out) {
+    private Comparison spread(Path spreadTrace, Trace pytorch, PrintWriter out) {
         Trace nudged = read(spreadTrace);
-        TutorialComparison spread = sameRun(nudged, pytorch, spreadTrace, pytorchTrace);
+        Comparison spread = sameRun(nudged, pytorch, spreadTrace, pytorchTrace);
         if (spread.initialMaxAbs() == 0) {
             throw new UserInputException(spreadTrace + " starts where " + pytorchTrace + " does: it is not a"
                     + " nudged run (call djlfit_trace.nudge(model) before recorder.initial)");
@@ -172,9 +172,9 @@ public final class JudgeCommand implements Callable<Integer> {
         return given != null ? given : otherwise;
     }
 
-    private static TutorialComparison sameRun(Trace a, Trace b, Path aPath, Path bPath) {
+    private static Comparison sameRun(Trace a, Trace b, Path aPath, Path bPath) {
         try {
-            return TutorialComparison.of(a, b, false);
+            return Comparison.of(a, b, false);
         } catch (IllegalArgumentException e) {
             throw new UserInputException(aPath + " and " + bPath + " are not runs of the same program, seed and step"
                     + " count: " + a.program() + " seed " + a.seed() + ", " + a.steps() + " steps; " + b.program()

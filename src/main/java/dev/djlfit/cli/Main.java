@@ -1,9 +1,10 @@
 package dev.djlfit.cli;
 
-import dev.djlfit.model.Activation;
-import dev.djlfit.model.ModelKind;
+import dev.djlfit.terminal.StandardOutput;
+import dev.djlfit.article.Nonlinearity;
+import dev.djlfit.article.ModelKind;
 import dev.djlfit.torch.EngineDefaults;
-import dev.djlfit.training.OptimizerKind;
+import dev.djlfit.article.OptimizerKind;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -83,7 +84,7 @@ public final class Main implements Callable<Integer> {
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExpandAtFiles(false); // "--data @pts.csv" is a file name, not arguments read from pts.csv
         OptionChecks.registerConverters(cli);
-        LowerCaseEnums.register(cli, ModelKind.class, Activation.class, OptimizerKind.class);
+        LowerCaseEnums.register(cli, ModelKind.class, Nonlinearity.class, OptimizerKind.class);
         cli.setParameterExceptionHandler(ErrorHandling::onBadParameter);
         cli.setExecutionExceptionHandler(ErrorHandling::onFailure);
         // every command's --version says what the top level's does

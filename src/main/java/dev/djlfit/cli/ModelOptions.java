@@ -1,7 +1,7 @@
 package dev.djlfit.cli;
 
-import dev.djlfit.model.Activation;
-import dev.djlfit.model.ModelKind;
+import dev.djlfit.article.Nonlinearity;
+import dev.djlfit.article.ModelKind;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -20,7 +20,7 @@ public final class ModelOptions {
         return model;
     }
 
-    public Activation activation() {
+    public Nonlinearity activation() {
         return shape.activation();
     }
 

@@ -1,7 +1,7 @@
 package dev.djlfit.cli;
 
-import dev.djlfit.data.Numbers;
-import dev.djlfit.text.TerminalSafe;
+import dev.djlfit.article.data.Numbers;
+import dev.djlfit.terminal.TerminalSafe;
 import picocli.CommandLine;
 import picocli.CommandLine.TypeConversionException;
 

@@ -1,8 +1,8 @@
 package dev.djlfit.cli;
 
-import dev.djlfit.files.OutputFile;
-import dev.djlfit.files.Outputs;
-import dev.djlfit.report.OutputFolder;
+import dev.djlfit.io.OutputFile;
+import dev.djlfit.io.Outputs;
+import dev.djlfit.io.OutputFolder;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;

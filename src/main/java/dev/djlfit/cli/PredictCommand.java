@@ -1,9 +1,9 @@
 package dev.djlfit.cli;
 
-import dev.djlfit.data.XSpec;
-import dev.djlfit.experiment.SavedModels;
-import dev.djlfit.model.Footprint;
-import dev.djlfit.model.SavedModel;
+import dev.djlfit.article.data.XSpec;
+import dev.djlfit.article.saving.SavedModels;
+import dev.djlfit.article.Footprint;
+import dev.djlfit.article.saving.SavedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

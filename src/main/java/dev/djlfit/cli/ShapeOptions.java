@@ -1,7 +1,7 @@
 package dev.djlfit.cli;
 
-import dev.djlfit.experiment.Experiments;
-import dev.djlfit.model.Activation;
+import dev.djlfit.article.Experiments;
+import dev.djlfit.article.Nonlinearity;
 import picocli.CommandLine.Option;
 
 /** A net's activation and hidden width: {@code --activation}, {@code --hidden}. */
@@ -9,13 +9,13 @@ public final class ShapeOptions {
 
     @Option(names = "--activation", paramLabel = "ACT",
             description = "Activation of the tanh and deep models: tanh, sigmoid or relu (default: tanh).")
-    Activation activation = Activation.TANH;
+    Nonlinearity activation = Nonlinearity.TANH;
 
     @Option(names = "--hidden", paramLabel = "N",
             description = "Hidden layer width (default: ${DEFAULT-VALUE}, the article's).")
     int hidden = Experiments.ARTICLE_HIDDEN;
 
-    public Activation activation() {
+    public Nonlinearity activation() {
         return activation;
     }
 

@@ -1,17 +1,19 @@
 package dev.djlfit.cli;
 
-import dev.djlfit.data.Dataset;
-import dev.djlfit.files.OutputFile;
-import dev.djlfit.files.Outputs;
-import dev.djlfit.evaluation.Extrapolation;
-import dev.djlfit.model.Activation;
-import dev.djlfit.model.Footprint;
-import dev.djlfit.report.FanPlot;
-import dev.djlfit.report.FilesWritten;
-import dev.djlfit.report.OutputFolder;
-import dev.djlfit.report.ProgressReporter;
-import dev.djlfit.report.SweepJson;
-import dev.djlfit.report.SweepTable;
+import dev.djlfit.device.DeviceChoice;
+import dev.djlfit.device.EngineInfo;
+import dev.djlfit.article.data.DataPoints;
+import dev.djlfit.io.OutputFile;
+import dev.djlfit.io.Outputs;
+import dev.djlfit.extrapolation.Extrapolation;
+import dev.djlfit.article.Nonlinearity;
+import dev.djlfit.article.Footprint;
+import dev.djlfit.plots.FanPlot;
+import dev.djlfit.io.FilesWritten;
+import dev.djlfit.io.OutputFolder;
+import dev.djlfit.article.report.ProgressReporter;
+import dev.djlfit.sweep.SweepJson;
+import dev.djlfit.sweep.SweepTable;
 import dev.djlfit.sweep.ConfigurationResult;
 import dev.djlfit.sweep.Distribution;
 import dev.djlfit.sweep.OneByOneComparison;
@@ -19,8 +21,8 @@ import dev.djlfit.sweep.SweepConfiguration;
 import dev.djlfit.sweep.SweepGrid;
 import dev.djlfit.sweep.SweepResult;
 import dev.djlfit.sweep.SweepRunner;
-import dev.djlfit.training.Backward;
-import dev.djlfit.training.TrainingConfig;
+import dev.djlfit.article.Backward;
+import dev.djlfit.article.TrainingSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -68,7 +70,7 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--activations", paramLabel = "ACT", split = OptionChecks.LIST_SEPARATOR, defaultValue = "tanh,sigmoid,relu",
             description = "Activations, comma-separated (default: ${DEFAULT-VALUE}).")
-    List<Activation> activations;
+    List<Nonlinearity> activations;
 
     @Option(names = "--hidden", paramLabel = "N", split = OptionChecks.LIST_SEPARATOR, defaultValue = "2,10,50",
             description = "Hidden widths, comma-separated (default: ${DEFAULT-VALUE}).")
@@ -126,12 +128,12 @@ public final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SweepGrid grid = grid();
-        TrainingConfig config = config();
+        TrainingSettings config = config();
         OptionChecks.positiveNumber("--fit-threshold", fitThreshold);
         OptionChecks.threads("--threads", threads);
         OptionChecks.threads("--torch-threads", torchThreads);
         DeviceChoice target = device.choose();
-        Dataset dataset = data.dataset();
+        DataPoints dataset = data.dataset();
         Footprint.sweep(grid.configurations().stream().map(SweepConfiguration::architecture).toList(), seeds,
                 dataset.size(), data.extrapolation(dataset).evaluationPoints().length,
                 Math.min(threads, grid.configurations().size())).require("sweep with --seeds " + seeds);
@@ -148,11 +150,11 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     /** The tables' names start so: {@code sweep-<data>.csv}, {@code sweep-<data>.md}, {@code sweep-<data>-seeds.csv}. */
-    private static String base(Dataset dataset) {
+    private static String base(DataPoints dataset) {
         return "sweep-" + dataset.name();
     }
 
-    private List<String> fileNames(SweepGrid grid, Dataset dataset) {
+    private List<String> fileNames(SweepGrid grid, DataPoints dataset) {
         List<String> names = new ArrayList<>(SweepTable.fileNames(base(dataset)));
         for (SweepConfiguration c : grid.configurations()) {
             names.add(FanPlot.fileName(dataset.name(), c));
@@ -160,7 +162,7 @@ public final class SweepCommand implements Callable<Integer> {
         return names;
     }
 
-    private void run(SweepGrid grid, TrainingConfig config, DeviceChoice target, Dataset dataset, OutputFolder folder,
+    private void run(SweepGrid grid, TrainingSettings config, DeviceChoice target, DataPoints dataset, OutputFolder folder,
             PrintWriter out, Optional<OutputFile> json) {
         ProgressReporter progress = ProgressReporter.forStderr(spec.commandLine().getErr(), output.quiet);
         SweepRunner.setTorchThreads(torchThreads);
@@ -220,10 +222,10 @@ public final class SweepCommand implements Callable<Integer> {
         return new SweepGrid(activations, hidden, depths, seeds, firstSeed);
     }
 
-    private TrainingConfig config() {
+    private TrainingSettings config() {
         OptionChecks.steps("--steps", steps);
         OptionChecks.learningRate("--lr", learningRate);
-        return new TrainingConfig(steps, learningRate, firstSeed, TrainingConfig.DEFAULT_LOSS_EVERY)
+        return new TrainingSettings(steps, learningRate, firstSeed, TrainingSettings.DEFAULT_LOSS_EVERY)
                 .withBackward(backward);
     }
 

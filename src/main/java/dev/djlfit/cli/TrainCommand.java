@@ -1,23 +1,25 @@
 package dev.djlfit.cli;
 
-import dev.djlfit.data.Dataset;
-import dev.djlfit.evaluation.Extrapolation;
-import dev.djlfit.experiment.SavedModels;
-import dev.djlfit.model.Footprint;
-import dev.djlfit.model.SaveTarget;
-import dev.djlfit.experiment.ExperimentResult;
-import dev.djlfit.experiment.ExperimentRunner;
-import dev.djlfit.experiment.ExperimentSpec;
-import dev.djlfit.experiment.Experiments;
-import dev.djlfit.files.OutputFile;
-import dev.djlfit.files.Outputs;
-import dev.djlfit.report.ExperimentPlots;
-import dev.djlfit.report.ExperimentPrinter;
-import dev.djlfit.report.FilesWritten;
-import dev.djlfit.report.OutputFolder;
-import dev.djlfit.report.ProgressReporter;
-import dev.djlfit.experiment.ResultJson;
-import dev.djlfit.training.TrainingConfig;
+import dev.djlfit.device.DeviceChoice;
+import dev.djlfit.device.EngineInfo;
+import dev.djlfit.article.data.DataPoints;
+import dev.djlfit.extrapolation.Extrapolation;
+import dev.djlfit.article.saving.SavedModels;
+import dev.djlfit.article.Footprint;
+import dev.djlfit.article.saving.SaveTarget;
+import dev.djlfit.article.ExperimentResult;
+import dev.djlfit.article.ExperimentRunner;
+import dev.djlfit.article.ExperimentSpec;
+import dev.djlfit.article.Experiments;
+import dev.djlfit.io.OutputFile;
+import dev.djlfit.io.Outputs;
+import dev.djlfit.plots.ExperimentPlots;
+import dev.djlfit.article.report.ExperimentPrinter;
+import dev.djlfit.io.FilesWritten;
+import dev.djlfit.io.OutputFolder;
+import dev.djlfit.article.report.ProgressReporter;
+import dev.djlfit.article.ResultJson;
+import dev.djlfit.article.TrainingSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -70,10 +72,10 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Dataset points = data.dataset();
+        DataPoints points = data.dataset();
         ExperimentSpec experiment = Experiments.of(model.model(), points, model.hidden(), model.activation());
         Extrapolation extrapolation = data.extrapolation(points);
-        TrainingConfig config = training.config();
+        TrainingSettings config = training.config();
         DeviceChoice target = device.choose();
         Footprint.training(experiment.architecture(), points.size()).require("train with --hidden " + model.hidden());
         ProgressReporter progress = ProgressReporter.forStderr(spec.commandLine().getErr(), output.quiet);

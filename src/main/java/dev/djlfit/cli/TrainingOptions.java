@@ -1,8 +1,8 @@
 package dev.djlfit.cli;
 
-import dev.djlfit.training.Backward;
-import dev.djlfit.training.OptimizerKind;
-import dev.djlfit.training.TrainingConfig;
+import dev.djlfit.article.Backward;
+import dev.djlfit.article.OptimizerKind;
+import dev.djlfit.article.TrainingSettings;
 import picocli.CommandLine.Option;
 
 /** How long and how fast to train, and from which seed: shared by every command that trains. */
@@ -10,7 +10,7 @@ public final class TrainingOptions {
 
     @Option(names = "--steps", paramLabel = "N",
             description = "Training steps (default: ${DEFAULT-VALUE}, the article's loop).")
-    int steps = TrainingConfig.ARTICLE_STEPS;
+    int steps = TrainingSettings.ARTICLE_STEPS;
 
     @Option(names = "--lr", paramLabel = "X",
             description = "Learning rate (default: 0.01 for sgd, which reproduces the article's results;"
@@ -19,7 +19,7 @@ public final class TrainingOptions {
 
     @Option(names = "--seed", paramLabel = "N",
             description = "Random seed, as torch.manual_seed(N) (default: ${DEFAULT-VALUE}).")
-    int seed = TrainingConfig.DEFAULT_SEED;
+    int seed = TrainingSettings.DEFAULT_SEED;
 
     @Option(names = "--backward", paramLabel = "HOW",
             description = "How gradients are computed: autograd (loss.backward(), the article's way) or manual"
@@ -36,9 +36,9 @@ public final class TrainingOptions {
                     + " article's; use it for data far from the range -3..3.")
     boolean normalize;
 
-    public TrainingConfig config() {
+    public TrainingSettings config() {
         OptionChecks.steps("--steps", steps);
         float lr = OptionChecks.learningRate("--lr", learningRate != null ? learningRate : optimizer.defaultLearningRate());
-        return new TrainingConfig(steps, lr, seed, TrainingConfig.DEFAULT_LOSS_EVERY, optimizer, normalize, backward);
+        return new TrainingSettings(steps, lr, seed, TrainingSettings.DEFAULT_LOSS_EVERY, optimizer, normalize, backward);
     }
 }

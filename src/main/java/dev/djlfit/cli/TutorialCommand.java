@@ -1,15 +1,15 @@
 package dev.djlfit.cli;
 
-import dev.djlfit.data.DataChecks;
-import dev.djlfit.files.OutputFile;
-import dev.djlfit.files.Outputs;
-import dev.djlfit.trace.InvalidTraceException;
-import dev.djlfit.trace.Trace;
-import dev.djlfit.trace.TraceJson;
-import dev.djlfit.tutorials.DataSettings;
-import dev.djlfit.tutorials.Tutorial;
+import dev.djlfit.article.data.DataChecks;
+import dev.djlfit.io.OutputFile;
+import dev.djlfit.io.Outputs;
+import dev.djlfit.program.InvalidTraceException;
+import dev.djlfit.program.Trace;
+import dev.djlfit.program.TraceJson;
+import dev.djlfit.program.DataSettings;
+import dev.djlfit.program.Program;
 import dev.djlfit.tutorials.TutorialPrinter;
-import dev.djlfit.tutorials.Tutorials;
+import dev.djlfit.tutorials.Programs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -88,7 +88,7 @@ public final class TutorialCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Tutorial tutorial = tutorial(name);
+        Program tutorial = tutorial(name);
         int n = tutorial.steps(length(tutorial, steps, epochs));
         DataSettings settings = new DataSettings(data, out == null ? Path.of("") : out, Optional.ofNullable(load));
         boolean basics = tutorial.byEpoch() || !tutorial.trains();
@@ -136,7 +136,7 @@ public final class TutorialCommand implements Callable<Integer> {
             }
             Optional<OutputFile> file = json == null ? Optional.empty() : Optional.of(outputs.file("--json", json));
             PrintWriter out = outputs.report();
-            Trace trace = Tutorials.run(tutorial, seed, n, given, settings, line -> {
+            Trace trace = Programs.run(tutorial, seed, n, given, settings, line -> {
                 out.println(line);
                 out.flush();
             });
@@ -160,7 +160,7 @@ public final class TutorialCommand implements Callable<Integer> {
      * The program's length as asked: {@code --steps} for a sin fit, {@code --epochs} for a program
      * that trains by epoch; 0 for the program's own.
      */
-    static int length(Tutorial tutorial, Integer steps, Integer epochs) {
+    static int length(Program tutorial, Integer steps, Integer epochs) {
         if (!tutorial.trains() && (steps != null || epochs != null)) {
             throw new UserInputException(tutorial.name() + " trains nothing: it takes no --steps or --epochs");
         }
@@ -177,9 +177,9 @@ public final class TutorialCommand implements Callable<Integer> {
     }
 
     /** The port of that name, or the one line that lists the names. */
-    static Tutorial tutorial(String name) {
-        return Tutorials.named(name).orElseThrow(() -> new UserInputException("unknown tutorial '" + name
-                + "'; choose from " + String.join(", ", Tutorials.names())));
+    static Program tutorial(String name) {
+        return Programs.named(name).orElseThrow(() -> new UserInputException("unknown tutorial '" + name
+                + "'; choose from " + String.join(", ", Programs.names())));
     }
 
     /** A trace's x and y, held to what any training data must be (as a CSV file is). */

@@ -1,20 +1,22 @@
 package dev.djlfit.cli;
 
-import dev.djlfit.experiment.ExperimentResult;
-import dev.djlfit.experiment.ExperimentRunner;
-import dev.djlfit.experiment.ExperimentSpec;
-import dev.djlfit.experiment.Experiments;
-import dev.djlfit.experiment.ParallelExperiments;
-import dev.djlfit.files.OutputFile;
-import dev.djlfit.files.Outputs;
-import dev.djlfit.report.ExperimentPlots;
-import dev.djlfit.report.ExperimentPrinter;
-import dev.djlfit.report.FilesWritten;
-import dev.djlfit.report.OutputFolder;
-import dev.djlfit.report.ProgressReporter;
-import dev.djlfit.experiment.ResultJson;
-import dev.djlfit.report.SummaryTable;
-import dev.djlfit.training.TrainingConfig;
+import dev.djlfit.device.DeviceChoice;
+import dev.djlfit.device.EngineInfo;
+import dev.djlfit.article.ExperimentResult;
+import dev.djlfit.article.ExperimentRunner;
+import dev.djlfit.article.ExperimentSpec;
+import dev.djlfit.article.Experiments;
+import dev.djlfit.article.ParallelExperiments;
+import dev.djlfit.io.OutputFile;
+import dev.djlfit.io.Outputs;
+import dev.djlfit.plots.ExperimentPlots;
+import dev.djlfit.article.report.ExperimentPrinter;
+import dev.djlfit.io.FilesWritten;
+import dev.djlfit.io.OutputFolder;
+import dev.djlfit.article.report.ProgressReporter;
+import dev.djlfit.article.ResultJson;
+import dev.djlfit.article.report.SummaryTable;
+import dev.djlfit.article.TrainingSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -63,7 +65,7 @@ public final class WalkthroughCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TrainingConfig config = training.config();
+        TrainingSettings config = training.config();
         DeviceChoice target = device.choose();
         int parallel = OptionChecks.threads("--threads", threads);
         List<ExperimentSpec> experiments = Experiments.article();

@@ -1,6 +1,6 @@
 package dev.djlfit.parity;
 
-import dev.djlfit.trace.Trace;
+import dev.djlfit.program.Trace;
 
 /**
  * How two runs' inputs differ, point by point, in float32 ulps.

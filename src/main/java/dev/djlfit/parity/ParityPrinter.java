@@ -1,18 +1,18 @@
 package dev.djlfit.parity;
 
-import dev.djlfit.parity.TutorialComparison.LossDiff;
-import dev.djlfit.parity.TutorialComparison.ParameterDiff;
-import dev.djlfit.parity.TutorialComparison.ValueDiff;
+import dev.djlfit.parity.Comparison.LossDiff;
+import dev.djlfit.parity.Comparison.ParameterDiff;
+import dev.djlfit.parity.Comparison.ValueDiff;
 import dev.djlfit.torch.PyFormat;
-import dev.djlfit.trace.SinExtrapolation;
-import dev.djlfit.trace.Trace;
-import dev.djlfit.tutorials.ArticleExperiment;
+import dev.djlfit.program.SinExtrapolation;
+import dev.djlfit.program.Trace;
+import dev.djlfit.article.ArticleExperiment;
 
 import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
- * Prints a {@link TutorialComparison}: a program and its reference side by side (inputs,
+ * Prints a {@link Comparison}: a program and its reference side by side (inputs,
  * parameters, losses, tests, predictions, results), then each judged quantity against its
  * tolerance and the verdict.
  */
@@ -29,7 +29,7 @@ public final class ParityPrinter {
      *
      * @param settings what else to say in the heading, e.g. {@code , lr 0.01}; may be empty
      */
-    public void print(TutorialComparison c, TutorialTolerances tolerances, String settings) {
+    public void print(Comparison c, Tolerances tolerances, String settings) {
         Trace j = c.java();
         boolean byEpoch = j.epochs() > 0;
         if (byEpoch) {
@@ -76,7 +76,7 @@ public final class ParityPrinter {
      * Two traces of any program (judge): every check compare makes, and the named values, with
      * every tolerance, each as given or measured.
      */
-    public void printTraces(TutorialComparison c, TutorialTolerances tolerances) {
+    public void printTraces(Comparison c, Tolerances tolerances) {
         Trace j = c.java();
         out.printf(Locale.ROOT, "%n== %s, seed %d, %d steps%s%n", j.program(), j.seed(), j.steps(),
                 j.epochs() > 0 ? ", " + j.epochs() + " epoch" + (j.epochs() == 1 ? "" : "s") : "");
@@ -108,7 +108,7 @@ public final class ParityPrinter {
         verdict(c, tolerances);
     }
 
-    private void parameters(TutorialComparison c, boolean showBitEqual) {
+    private void parameters(Comparison c, boolean showBitEqual) {
         int width = Math.max(10, c.parameters().stream().mapToInt(p -> p.name().length()).max().orElse(0));
         out.printf(Locale.ROOT, "  %-" + width + "s %16s %16s%n", "parameter", "initial |diff|", "final |diff|");
         for (ParameterDiff p : c.parameters()) {
@@ -118,7 +118,7 @@ public final class ParityPrinter {
         }
     }
 
-    private void losses(TutorialComparison c) {
+    private void losses(Comparison c) {
         LossDiff loss = c.losses();
         if (!c.lossStepsMatch()) {
             out.println("printed losses: the two printed at different steps");
@@ -131,7 +131,7 @@ public final class ParityPrinter {
         }
     }
 
-    private void tests(TutorialComparison c) {
+    private void tests(Comparison c) {
         for (int i = 0; i < Math.min(c.java().tests().size(), c.pytorch().tests().size()); i++) {
             Trace.TestResult j = c.java().tests().get(i);
             Trace.TestResult p = c.pytorch().tests().get(i);
@@ -142,7 +142,7 @@ public final class ParityPrinter {
     }
 
     /** The article's predictions side by side: at the training inputs, then at its new inputs 2.5 and 10. */
-    private void predictions(TutorialComparison c) {
+    private void predictions(Comparison c) {
         var training = c.value(ArticleExperiment.FINAL_PREDICTION);
         var newInputs = c.value(ArticleExperiment.NEW_INPUTS);
         var fresh = c.value(ArticleExperiment.NEW_PREDICTION);
@@ -173,13 +173,13 @@ public final class ParityPrinter {
         }
     }
 
-    private void results(TutorialComparison c) {
+    private void results(Comparison c) {
         out.println("Java:    " + c.java().result().strip().replace("\n", " "));
         out.println("PyTorch: " + c.pytorch().result().strip().replace("\n", " "));
     }
 
     /** Each judged quantity, measured and allowed, and why these tolerances. */
-    private void judged(TutorialComparison c, TutorialTolerances t) {
+    private void judged(Comparison c, Tolerances t) {
         out.println("tolerances: " + t.reason());
         out.printf(Locale.ROOT, "  %-52s %13s %12s%n", "quantity", "measured", "allowed");
         row("initial parameters: largest |diff|", c.initialBitEqual() ? "0 (bit-equal)" : sci(c.initialMaxAbs()),
@@ -206,7 +206,7 @@ public final class ParityPrinter {
         out.printf(Locale.ROOT, "  %-52s %13s %12s%n", quantity, measured, allowed);
     }
 
-    private void verdict(TutorialComparison c, TutorialTolerances tolerances) {
+    private void verdict(Comparison c, Tolerances tolerances) {
         Verdict verdict = c.verdict(tolerances);
         if (verdict.passed()) {
             out.println("MATCH");
@@ -217,7 +217,7 @@ public final class ParityPrinter {
     }
 
     private static String allowed(double v) {
-        return v == TutorialTolerances.NOT_CHECKED ? "not checked" : sci(v);
+        return v == Tolerances.NOT_CHECKED ? "not checked" : sci(v);
     }
 
     private static String sci(double v) {

@@ -1,14 +1,14 @@
 package dev.djlfit.parity;
 
-import dev.djlfit.files.CannotReadException;
-import dev.djlfit.files.Reasons;
-import dev.djlfit.files.TextInput;
-import dev.djlfit.process.ChildProcess;
-import dev.djlfit.process.ChildProcess.Finished;
-import dev.djlfit.trace.InvalidTraceException;
-import dev.djlfit.trace.Trace;
-import dev.djlfit.trace.TraceJson;
-import dev.djlfit.tutorials.Tutorial;
+import dev.djlfit.io.CannotReadException;
+import dev.djlfit.io.Reasons;
+import dev.djlfit.io.TextInput;
+import dev.djlfit.io.ChildProcess;
+import dev.djlfit.io.ChildProcess.Finished;
+import dev.djlfit.program.InvalidTraceException;
+import dev.djlfit.program.Trace;
+import dev.djlfit.program.TraceJson;
+import dev.djlfit.program.Program;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -107,7 +107,7 @@ public final class PyTorchReference {
     }
 
     /**
-     * Starts a program's reference ({@link Tutorial#referenceScript()}), writing its trace into a
+     * Starts a program's reference ({@link Program#referenceScript()}), writing its trace into a
      * temporary folder of its own; it runs in its process while the caller does something else
      * (runs the Java side, say).
      *
@@ -115,7 +115,7 @@ public final class PyTorchReference {
      * @param data the FashionMNIST folder, for a program that trains by epoch
      * @throws ReferenceUnavailableException if it cannot start
      */
-    public ReferenceRun start(Tutorial program, long seed, int steps, Path data) {
+    public ReferenceProcess start(Program program, long seed, int steps, Path data) {
         Path temporary;
         try {
             temporary = Files.createTempDirectory("djlfit-reference-");
@@ -131,10 +131,10 @@ public final class PyTorchReference {
         args.addAll(program.referenceOptions());
         args.addAll(List.of("--out", out.toString()));
         try {
-            return new ReferenceRun(startScript(program.referenceScript(), args), temporary, out,
+            return new ReferenceProcess(startScript(program.referenceScript(), args), temporary, out,
                     python + " " + script(program.referenceScript()) + " " + program.name());
         } catch (RuntimeException e) {
-            ReferenceRun.delete(temporary, out);
+            ReferenceProcess.delete(temporary, out);
             throw e;
         }
     }
@@ -230,14 +230,14 @@ public final class PyTorchReference {
     }
 
     /** A reference program under way; closing it stops it if it still runs and removes its trace. */
-    public static final class ReferenceRun implements AutoCloseable {
+    public static final class ReferenceProcess implements AutoCloseable {
 
         private final Pending process;
         private final Path folder;
         private final Path out;
         private final String shown;
 
-        private ReferenceRun(Pending process, Path folder, Path out, String shown) {
+        private ReferenceProcess(Pending process, Path folder, Path out, String shown) {
             this.process = process;
             this.folder = folder;
             this.out = out;

@@ -3,12 +3,12 @@ package dev.djlfit.sweep;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import dev.djlfit.model.Architecture;
-import dev.djlfit.model.Net;
+import dev.djlfit.article.Architecture;
+import dev.djlfit.article.Nets;
 import dev.djlfit.torch.GradMode;
 import dev.djlfit.torch.TensorValues;
 import dev.djlfit.torch.Torch;
-import dev.djlfit.training.StackedLayout;
+import dev.djlfit.article.StackedLayout;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,15 +44,11 @@ public final class BatchedNets {
     }
 
     /**
-     * One net per seed, each with exactly the initial parameters {@link Net#initialise} gives
+     * One net per seed, each with exactly the initial parameters {@link Nets#initialise} gives
      * that seed alone (drawn one seed at a time, then stacked).
      */
     public static BatchedNets initialise(NDManager manager, Architecture architecture, int[] seeds) {
-        List<Map<String, TensorValues>> nets = new ArrayList<>();
-        for (int seed : seeds) {
-            nets.add(Net.initialValues(architecture, seed));
-        }
-        return stack(manager, architecture, nets);
+        return stack(manager, architecture, Nets.initialValues(architecture, seeds));
     }
 
     /** Stacks nets given as {@code state_dict}-like maps (l1.weight, l1.bias, ...). */
@@ -141,7 +137,7 @@ public final class BatchedNets {
         return Architecture.inTorchOrder(weights, biases);
     }
 
-    /** Each net's parameters, copied out, in {@link Net#stateDict()}'s names and shapes. */
+    /** Each net's parameters, copied out, in {@code fit.state_dict()}'s names and shapes. */
     public List<Map<String, TensorValues>> snapshots() {
         List<Map<String, TensorValues>> nets = new ArrayList<>();
         for (int k = 0; k < count; k++) {

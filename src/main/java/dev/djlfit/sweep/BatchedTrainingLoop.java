@@ -6,10 +6,10 @@ import ai.djl.ndarray.NDScope;
 import dev.djlfit.torch.GradMode;
 import dev.djlfit.torch.Torch;
 import dev.djlfit.torch.optim.SGD;
-import dev.djlfit.training.Backward;
-import dev.djlfit.training.HandWrittenBackward;
-import dev.djlfit.training.TrainingConfig;
-import dev.djlfit.training.TrainingListener;
+import dev.djlfit.article.Backward;
+import dev.djlfit.article.HandWrittenBackward;
+import dev.djlfit.article.TrainingSettings;
+import dev.djlfit.article.TrainingObserver;
 
 import java.util.Arrays;
 
@@ -32,7 +32,7 @@ public final class BatchedTrainingLoop {
      * @param loopNanos time inside the loop
      * @param steps steps run
      */
-    public record Run(float[] lastLosses, long loopNanos, int steps) {}
+    public record Outcome(float[] lastLosses, long loopNanos, int steps) {}
 
     /**
      * Trains with the gradients {@code config.backward()} chooses: autograd (the default) or the
@@ -42,7 +42,7 @@ public final class BatchedTrainingLoop {
      * @param y every net's targets, same shape
      * @param listener hears the median loss over the nets at recorded steps
      */
-    public Run run(BatchedNets nets, NDArray x, NDArray y, TrainingConfig config, TrainingListener listener) {
+    public Outcome run(BatchedNets nets, NDArray x, NDArray y, TrainingSettings config, TrainingObserver listener) {
         NDManager manager = x.getManager();
         long pointsPerNet = y.size() / nets.count();
         float[] lastLosses = new float[nets.count()];
@@ -78,11 +78,11 @@ public final class BatchedTrainingLoop {
         }
         long loopNanos = System.nanoTime() - start;
         listener.finished();
-        return new Run(lastLosses, loopNanos, config.steps());
+        return new Outcome(lastLosses, loopNanos, config.steps());
     }
 
     /** Reads each net's MSE at this step (its own mean over its points) into {@code lastLosses}; the listener hears the median. */
-    private static void record(NDArray perNetLosses, int step, TrainingListener listener, float[] lastLosses) {
+    private static void record(NDArray perNetLosses, int step, TrainingObserver listener, float[] lastLosses) {
         float[] perNet = perNetLosses.toFloatArray();
         System.arraycopy(perNet, 0, lastLosses, 0, perNet.length);
         listener.progressed(step, median(perNet)); // the nets after `step` updates

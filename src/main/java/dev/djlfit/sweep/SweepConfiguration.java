@@ -1,7 +1,7 @@
 package dev.djlfit.sweep;
 
-import dev.djlfit.model.Activation;
-import dev.djlfit.model.Architecture;
+import dev.djlfit.article.Nonlinearity;
+import dev.djlfit.article.Architecture;
 
 import java.util.Arrays;
 import java.util.regex.Matcher;
@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * {@code activation} between them. Depth 2 is the article's tanh net (1→H→act→1), depth 3 its deep
  * net (1→H→act→H→act→1).
  */
-public record SweepConfiguration(Activation activation, int hidden, int depth) {
+public record SweepConfiguration(Nonlinearity activation, int hidden, int depth) {
 
     public SweepConfiguration {
         if (hidden <= 0) {
@@ -41,7 +41,7 @@ public record SweepConfiguration(Activation activation, int hidden, int depth) {
     public static SweepConfiguration parse(String name) {
         Matcher m = NAME.matcher(name.strip());
         if (m.matches()) {
-            for (Activation a : Activation.values()) {
+            for (Nonlinearity a : Nonlinearity.values()) {
                 if (a.id().equals(m.group(1))) {
                     try {
                         return new SweepConfiguration(a, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));

@@ -1,6 +1,6 @@
 package dev.djlfit.sweep;
 
-import dev.djlfit.model.Activation;
+import dev.djlfit.article.Nonlinearity;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +10,7 @@ import java.util.List;
  * seeds: {@code firstSeed, firstSeed + 1, ...}.
  */
 public record SweepGrid(
-        List<Activation> activations, List<Integer> hidden, List<Integer> depths, int seeds, int firstSeed) {
+        List<Nonlinearity> activations, List<Integer> hidden, List<Integer> depths, int seeds, int firstSeed) {
 
     public SweepGrid {
         activations = List.copyOf(activations);
@@ -26,7 +26,7 @@ public record SweepGrid(
 
     public List<SweepConfiguration> configurations() {
         List<SweepConfiguration> all = new ArrayList<>();
-        for (Activation activation : activations) {
+        for (Nonlinearity activation : activations) {
             for (int depth : depths) {
                 for (int width : hidden) {
                     all.add(new SweepConfiguration(activation, width, depth));

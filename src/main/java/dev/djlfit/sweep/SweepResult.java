@@ -1,8 +1,8 @@
 package dev.djlfit.sweep;
 
-import dev.djlfit.data.Dataset;
-import dev.djlfit.evaluation.Extrapolation;
-import dev.djlfit.training.TrainingConfig;
+import dev.djlfit.article.data.DataPoints;
+import dev.djlfit.extrapolation.Extrapolation;
+import dev.djlfit.article.TrainingSettings;
 
 import java.util.List;
 
@@ -22,8 +22,8 @@ import java.util.List;
  * @param warmUpNanos the warm-up before it (not counted in any configuration's time)
  */
 public record SweepResult(
-        Dataset data,
-        TrainingConfig config,
+        DataPoints data,
+        TrainingSettings config,
         double fitThreshold,
         Extrapolation extrapolation,
         double[] truthAtProbes,

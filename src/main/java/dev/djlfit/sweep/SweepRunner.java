@@ -7,18 +7,18 @@ import ai.djl.ndarray.types.Shape;
 import dev.djlfit.article.Article;
 import dev.djlfit.article.Article.NNet;
 import dev.djlfit.article.Nets;
-import dev.djlfit.data.Dataset;
-import dev.djlfit.data.Truth;
-import dev.djlfit.evaluation.Extrapolation;
-import dev.djlfit.evaluation.ExtrapolationReport;
-import dev.djlfit.evaluation.Predictor;
-import dev.djlfit.experiment.ExperimentRunner;
+import dev.djlfit.article.data.DataPoints;
+import dev.djlfit.extrapolation.Truth;
+import dev.djlfit.extrapolation.Extrapolation;
+import dev.djlfit.extrapolation.ExtrapolationReport;
+import dev.djlfit.extrapolation.FittedFunction;
+import dev.djlfit.article.ExperimentRunner;
 import dev.djlfit.torch.GradMode;
 import dev.djlfit.torch.Torch;
 import dev.djlfit.torch.nn.MSELoss;
-import dev.djlfit.training.Backward;
-import dev.djlfit.training.TrainingConfig;
-import dev.djlfit.training.TrainingListener;
+import dev.djlfit.article.Backward;
+import dev.djlfit.article.TrainingSettings;
+import dev.djlfit.article.TrainingObserver;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -47,7 +47,7 @@ public final class SweepRunner {
     @FunctionalInterface
     public interface Trainer {
         ConfigurationResult train(
-                SweepConfiguration configuration, int[] seeds, TrainingConfig config, TrainingListener listener);
+                SweepConfiguration configuration, int[] seeds, TrainingSettings config, TrainingObserver listener);
     }
 
     /** Steps and seeds of the warm-up run: enough to load libtorch and let the JIT compile the loop. */
@@ -56,19 +56,19 @@ public final class SweepRunner {
 
     private final Device device;
     private final int threads;
-    private final Dataset data;
-    private final TrainingConfig config;
+    private final DataPoints data;
+    private final TrainingSettings config;
     private final double fitThreshold;
     private final Extrapolation extrapolation;
     private final float[] curveX;
 
     /** Scored at the article's probes and ranges. */
-    public SweepRunner(Device device, int threads, Dataset data, TrainingConfig config, double fitThreshold) {
+    public SweepRunner(Device device, int threads, DataPoints data, TrainingSettings config, double fitThreshold) {
         this(device, threads, data, config, fitThreshold, Extrapolation.article());
     }
 
     /** Scored where {@code extrapolation} says: its probes, its ranges, and its curve for the fans. */
-    public SweepRunner(Device device, int threads, Dataset data, TrainingConfig config, double fitThreshold,
+    public SweepRunner(Device device, int threads, DataPoints data, TrainingSettings config, double fitThreshold,
             Extrapolation extrapolation) {
         if (threads <= 0) {
             throw new IllegalArgumentException("threads must be positive, got " + threads);
@@ -92,17 +92,17 @@ public final class SweepRunner {
     }
 
     /** The sweep, batched. */
-    public SweepResult run(SweepGrid grid, Function<SweepConfiguration, TrainingListener> listeners) {
+    public SweepResult run(SweepGrid grid, Function<SweepConfiguration, TrainingObserver> listeners) {
         return run(grid, listeners, this::trainBatched);
     }
 
     /** The same nets trained one after the other by the article's loop, {@link Article#train}: the yardstick. */
-    public SweepResult runOneByOne(SweepGrid grid, Function<SweepConfiguration, TrainingListener> listeners) {
+    public SweepResult runOneByOne(SweepGrid grid, Function<SweepConfiguration, TrainingObserver> listeners) {
         return run(grid, listeners, this::trainOneByOne);
     }
 
     public SweepResult run(
-            SweepGrid grid, Function<SweepConfiguration, TrainingListener> listeners, Trainer trainer) {
+            SweepGrid grid, Function<SweepConfiguration, TrainingObserver> listeners, Trainer trainer) {
         List<SweepConfiguration> configurations = grid.configurations();
         int[] seeds = grid.seedValues();
         int workers = Math.min(threads, configurations.size());
@@ -143,7 +143,7 @@ public final class SweepRunner {
      */
     private void warmUp(ExecutorService pool, int workers, Trainer trainer, SweepConfiguration first, int[] seeds) {
         int[] few = Arrays.copyOf(seeds, Math.min(WARM_UP_SEEDS, seeds.length));
-        TrainingConfig shortRun = config.withSteps(Math.min(WARM_UP_STEPS, config.steps()));
+        TrainingSettings shortRun = config.withSteps(Math.min(WARM_UP_STEPS, config.steps()));
         // every worker takes one warm-up and waits for the others, so that none takes two
         CountDownLatch started = new CountDownLatch(workers);
         List<Future<ConfigurationResult>> warmUps = new ArrayList<>();
@@ -151,7 +151,7 @@ public final class SweepRunner {
             warmUps.add(pool.submit(() -> {
                 started.countDown();
                 started.await();
-                return trainer.train(first, few, shortRun, TrainingListener.NONE);
+                return trainer.train(first, few, shortRun, TrainingObserver.NONE);
             }));
         }
         for (Future<ConfigurationResult> f : warmUps) {
@@ -175,7 +175,7 @@ public final class SweepRunner {
 
     /** All seeds of one configuration as one batch. */
     public ConfigurationResult trainBatched(
-            SweepConfiguration configuration, int[] seeds, TrainingConfig config, TrainingListener listener) {
+            SweepConfiguration configuration, int[] seeds, TrainingSettings config, TrainingObserver listener) {
         try (NDManager manager = NDManager.newBaseManager(device)) {
             long start = System.nanoTime();
             BatchedNets nets = BatchedNets.stack(manager, configuration.architecture(),
@@ -199,7 +199,7 @@ public final class SweepRunner {
 
     /** The same seeds, each net alone through the article's loop, {@link Article#train}. */
     public ConfigurationResult trainOneByOne(
-            SweepConfiguration configuration, int[] seeds, TrainingConfig config, TrainingListener listener) {
+            SweepConfiguration configuration, int[] seeds, TrainingSettings config, TrainingObserver listener) {
         List<SeedOutcome> outcomes = new ArrayList<>();
         long trainNanos = 0;
         listener.started(config.steps() * seeds.length);
@@ -210,7 +210,7 @@ public final class SweepRunner {
                 NDArray x = manager.create(data.x(), new Shape(data.size(), 1));
                 NDArray y = manager.create(data.y(), new Shape(data.size(), 1));
                 int done = k * config.steps();
-                TrainingListener part = new TrainingListener() {
+                TrainingObserver part = new TrainingObserver() {
                     @Override
                     public void progressed(int stepsDone, float loss) {
                         listener.progressed(done + stepsDone, loss);
@@ -218,7 +218,7 @@ public final class SweepRunner {
                 };
                 try {
                     Article.train(fit, x, y, config.withBackward(Backward.AUTOGRAD), part);
-                } catch (dev.djlfit.training.TrainingDivergedException e) {
+                } catch (dev.djlfit.article.DivergedException e) {
                     // the batched run keeps a diverged net as NaN; so does this one
                 }
                 trainNanos += System.nanoTime() - start;
@@ -236,7 +236,7 @@ public final class SweepRunner {
         }
     }
 
-    private SeedOutcome outcome(int seed, Predictor net) {
+    private SeedOutcome outcome(int seed, FittedFunction net) {
         double finalLoss = MSELoss.mean(net.predict(data.x()), data.y());
         boolean fitted = finalLoss < fitThreshold;
         float[] probeX = extrapolation.probes();

@@ -1,5 +1,7 @@
 package dev.djlfit.tutorials;
 
+import dev.djlfit.program.Harness;
+import dev.djlfit.program.Program;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -14,7 +16,7 @@ import dev.djlfit.torch.nn.BCEWithLogitsLoss;
  * turned off by {@code no_grad} and {@code detach}, and a Jacobian-vector product whose gradients
  * accumulate across {@code backward(retain_graph=True)} calls until zeroed.
  */
-final class Autograd implements Tutorial {
+final class Autograd implements Program {
 
     @Override
     public String name() {
@@ -32,7 +34,7 @@ final class Autograd implements Tutorial {
     }
 
     @Override
-    public void run(TutorialRun run) {
+    public void run(Harness run) {
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray x = Torch.ones(m, 5);
             NDArray y = Torch.zeros(m, 3);
@@ -43,7 +45,7 @@ final class Autograd implements Tutorial {
 
             run.print(PyFormat.format("Gradient function for z = {}", gradFn(z)));
             run.print(PyFormat.format("Gradient function for loss = {}", gradFn(loss)));
-            run.loaded(TutorialRun.named("w b", w, b));
+            run.loaded(Harness.named("w b", w, b));
 
             Torch.backward(loss);
             run.print(Torch.grad(w));

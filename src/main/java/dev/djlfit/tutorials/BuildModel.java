@@ -1,5 +1,7 @@
 package dev.djlfit.tutorials;
 
+import dev.djlfit.program.Harness;
+import dev.djlfit.program.Program;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.djlfit.torch.PyFormat;
@@ -19,7 +21,7 @@ import java.util.Map;
  * through {@code nn.Softmax}, its layers taken apart on a batch of three random images, and its
  * parameters listed.
  */
-final class BuildModel implements Tutorial {
+final class BuildModel implements Program {
 
     /** {@code class NeuralNetwork(nn.Module)}, with a ReLU after the last layer as in this tutorial. */
     static final class NeuralNetwork extends Module {
@@ -61,7 +63,7 @@ final class BuildModel implements Tutorial {
     }
 
     @Override
-    public void run(TutorialRun run) {
+    public void run(Harness run) {
         try (NDManager m = NDManager.newBaseManager()) {
             String device = "cpu";
             run.print(PyFormat.format("Using {} device", device));

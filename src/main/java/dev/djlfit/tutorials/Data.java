@@ -1,5 +1,7 @@
 package dev.djlfit.tutorials;
 
+import dev.djlfit.program.Harness;
+import dev.djlfit.program.Program;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.djlfit.torch.PyFormat;
@@ -32,7 +34,7 @@ import java.util.stream.Stream;
  * The trace keeps the picked indices ({@code grid_indices}) and the first batch's labels
  * ({@code first_batch_labels}).
  */
-final class Data implements Tutorial {
+final class Data implements Program {
 
     static final Map<Integer, String> LABELS_MAP = Map.of(
             0, "T-Shirt",
@@ -72,7 +74,7 @@ final class Data implements Tutorial {
     }
 
     @Override
-    public void run(TutorialRun run) {
+    public void run(Harness run) {
         try (NDManager m = NDManager.newBaseManager()) {
             FashionMNIST trainingData = new FashionMNIST(run.data().data(), true, new ToTensor());
             FashionMNIST testData = new FashionMNIST(run.data().data(), false, new ToTensor());
@@ -119,7 +121,7 @@ final class Data implements Tutorial {
      * with a labels.csv into a new temporary folder (so no file of the user's is touched), read
      * back through {@link CustomImageDataset}, the folder removed after.
      */
-    private static void customDataset(TutorialRun run, FashionMNIST source) {
+    private static void customDataset(Harness run, FashionMNIST source) {
         Path imgDir;
         try {
             imgDir = Files.createTempDirectory("custom-image-dataset-");

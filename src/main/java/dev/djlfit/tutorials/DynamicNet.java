@@ -1,5 +1,8 @@
 package dev.djlfit.tutorials;
 
+import dev.djlfit.program.Harness;
+import dev.djlfit.program.Program;
+import dev.djlfit.program.SinFit;
 import static dev.djlfit.torch.Pow.pow;
 
 import ai.djl.ndarray.NDArray;
@@ -19,7 +22,7 @@ import java.util.Optional;
  * examples_nn/dynamic_net.py: a cubic plus e·x⁴ (and e·x⁵) on a random number of forwards,
  * Python's {@code random.randint(4, 6)} drawn as CPython draws it ({@link PyRandom}).
  */
-final class DynamicNet implements Tutorial {
+final class DynamicNet implements Program {
 
     static final class Net extends Module {
         private final PyRandom random;
@@ -70,7 +73,7 @@ final class DynamicNet implements Tutorial {
     }
 
     @Override
-    public void run(TutorialRun run) {
+    public void run(Harness run) {
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray[] xy = run.sinInputs(m);
             NDArray x = xy[0];

@@ -1,6 +1,6 @@
 package dev.djlfit.tutorials;
 
-import dev.djlfit.files.CannotWriteException;
+import dev.djlfit.io.CannotWriteException;
 
 import javax.imageio.ImageIO;
 import java.awt.Color;

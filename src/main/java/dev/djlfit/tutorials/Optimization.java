@@ -1,5 +1,7 @@
 package dev.djlfit.tutorials;
 
+import dev.djlfit.program.Harness;
+import dev.djlfit.program.Program;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -20,7 +22,7 @@ import dev.djlfit.torch.vision.transforms.ToTensor;
  * and checked by {@code test_loop} for 10 epochs. Its {@code NeuralNetwork} is the quickstart's,
  * letter for letter, so the port uses {@link Quickstart.NeuralNetwork}.
  */
-final class Optimization implements Tutorial {
+final class Optimization implements Program {
 
     @Override
     public String name() {
@@ -43,7 +45,7 @@ final class Optimization implements Tutorial {
     }
 
     @Override
-    public void run(TutorialRun run) {
+    public void run(Harness run) {
         try (NDManager m = NDManager.newBaseManager()) {
             FashionMNIST trainingData = new FashionMNIST(run.data().data(), true, new ToTensor());
             FashionMNIST testData = new FashionMNIST(run.data().data(), false, new ToTensor());
@@ -72,7 +74,7 @@ final class Optimization implements Tutorial {
     }
 
     /** {@code def train_loop(dataloader, model, loss_fn, optimizer)}; {@code epoch} counts from 0, for the trace. */
-    static void trainLoop(TutorialRun run, int epoch, DataLoader dataloader, Module model, CrossEntropyLoss lossFn,
+    static void trainLoop(Harness run, int epoch, DataLoader dataloader, Module model, CrossEntropyLoss lossFn,
             SGD optimizer, int batchSize) {
         int size = dataloader.dataset().size();
         model.train();
@@ -98,7 +100,7 @@ final class Optimization implements Tutorial {
     }
 
     /** {@code def test_loop(dataloader, model, loss_fn)}. */
-    static void testLoop(TutorialRun run, int epoch, DataLoader dataloader, Module model, CrossEntropyLoss lossFn) {
+    static void testLoop(Harness run, int epoch, DataLoader dataloader, Module model, CrossEntropyLoss lossFn) {
         model.eval();
         int size = dataloader.dataset().size();
         int numBatches = dataloader.size();

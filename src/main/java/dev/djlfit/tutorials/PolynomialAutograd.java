@@ -1,5 +1,8 @@
 package dev.djlfit.tutorials;
 
+import dev.djlfit.program.Harness;
+import dev.djlfit.program.Program;
+import dev.djlfit.program.SinFit;
 import static dev.djlfit.torch.Pow.pow;
 
 import ai.djl.ndarray.NDArray;
@@ -15,7 +18,7 @@ import java.util.Optional;
  * examples_autograd/polynomial_autograd.py (its newest stored version, which first prints the
  * device): the cubic, its gradients by autograd.
  */
-final class PolynomialAutograd implements Tutorial {
+final class PolynomialAutograd implements Program {
 
     @Override
     public String name() {
@@ -28,7 +31,7 @@ final class PolynomialAutograd implements Tutorial {
     }
 
     @Override
-    public void run(TutorialRun run) {
+    public void run(Harness run) {
         run.print("Using cpu device");
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray[] xy = run.sinInputs(m);
@@ -41,7 +44,7 @@ final class PolynomialAutograd implements Tutorial {
             NDArray d = Torch.requiresGrad(Torch.randn(m));
 
             NDArray learningRate = Torch.scalar(m, 1e-6f);
-            run.loop(TutorialRun.named("a b c d", a, b, c, d), t -> {
+            run.loop(Harness.named("a b c d", a, b, c, d), t -> {
                 NDArray yPred = a.add(b.mul(x)).add(c.mul(pow(x, 2))).add(d.mul(pow(x, 3)));
 
                 NDArray loss = yPred.sub(y).square().sum();
@@ -62,7 +65,7 @@ final class PolynomialAutograd implements Tutorial {
                 }
             });
 
-            run.result(TutorialRun.named("a b c d", a, b, c, d), Results.cubic(a, b, c, d));
+            run.result(Harness.named("a b c d", a, b, c, d), Results.cubic(a, b, c, d));
         }
     }
 

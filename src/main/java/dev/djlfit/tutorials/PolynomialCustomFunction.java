@@ -1,5 +1,8 @@
 package dev.djlfit.tutorials;
 
+import dev.djlfit.program.Harness;
+import dev.djlfit.program.Program;
+import dev.djlfit.program.SinFit;
 import static dev.djlfit.torch.Pow.pow;
 
 import ai.djl.ndarray.NDArray;
@@ -18,7 +21,7 @@ import java.util.Optional;
  * examples_autograd/polynomial_custom_function.py: y = a + b·P3(c + d·x), with the Legendre
  * polynomial P3 an autograd Function whose backward is written by hand.
  */
-final class PolynomialCustomFunction implements Tutorial {
+final class PolynomialCustomFunction implements Program {
 
     /** P3(z) = ½(5z³ − 3z); backward: g · 1.5 · (5z² − 1). */
     static final class LegendrePolynomial3 extends Function {
@@ -61,7 +64,7 @@ final class PolynomialCustomFunction implements Tutorial {
     }
 
     @Override
-    public void run(TutorialRun run) {
+    public void run(Harness run) {
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray[] xy = run.sinInputs(m);
             NDArray x = xy[0];
@@ -74,7 +77,7 @@ final class PolynomialCustomFunction implements Tutorial {
 
             NDArray learningRate = Torch.scalar(m, 5e-6f);
             Function p3 = new LegendrePolynomial3(m);
-            run.loop(TutorialRun.named("a b c d", a, b, c, d), t -> {
+            run.loop(Harness.named("a b c d", a, b, c, d), t -> {
                 NDArray yPred = a.add(b.mul(p3.apply(c.add(d.mul(x)))));
 
                 NDArray loss = yPred.sub(y).square().sum();
@@ -95,7 +98,7 @@ final class PolynomialCustomFunction implements Tutorial {
                 }
             });
 
-            run.result(TutorialRun.named("a b c d", a, b, c, d), "Result: y = " + Results.item(a) + " + "
+            run.result(Harness.named("a b c d", a, b, c, d), "Result: y = " + Results.item(a) + " + "
                     + Results.item(b) + " * P3(" + Results.item(c) + " + " + Results.item(d) + " x)");
         }
     }

@@ -1,5 +1,8 @@
 package dev.djlfit.tutorials;
 
+import dev.djlfit.program.Harness;
+import dev.djlfit.program.Program;
+import dev.djlfit.program.SinFit;
 import static dev.djlfit.torch.Pow.pow;
 
 import ai.djl.ndarray.NDArray;
@@ -15,7 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** examples_nn/polynomial_module.py: the cubic as a custom Module with parameters a, b, c, d. */
-final class PolynomialModule implements Tutorial {
+final class PolynomialModule implements Program {
 
     static final class Polynomial3 extends Module {
         private final NDArray a;
@@ -51,7 +54,7 @@ final class PolynomialModule implements Tutorial {
     }
 
     @Override
-    public void run(TutorialRun run) {
+    public void run(Harness run) {
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray[] xy = run.sinInputs(m);
             NDArray x = xy[0];

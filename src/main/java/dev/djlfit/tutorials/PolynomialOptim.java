@@ -1,5 +1,8 @@
 package dev.djlfit.tutorials;
 
+import dev.djlfit.program.Harness;
+import dev.djlfit.program.Program;
+import dev.djlfit.program.SinFit;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.djlfit.torch.TensorValues;
@@ -15,7 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** examples_nn/polynomial_optim.py, with RMSprop at lr 1e-3 (issue 11): polynomial-nn with an optimizer. */
-final class PolynomialOptim implements Tutorial {
+final class PolynomialOptim implements Program {
 
     @Override
     public String name() {
@@ -28,7 +31,7 @@ final class PolynomialOptim implements Tutorial {
     }
 
     @Override
-    public void run(TutorialRun run) {
+    public void run(Harness run) {
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray[] xy = run.sinInputs(m);
             NDArray x = xy[0];

@@ -1,5 +1,8 @@
 package dev.djlfit.tutorials;
 
+import dev.djlfit.program.Harness;
+import dev.djlfit.program.Program;
+import dev.djlfit.program.SinFit;
 import static dev.djlfit.torch.Pow.pow;
 
 import ai.djl.ndarray.NDArray;
@@ -11,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** examples_tensor/polynomial_tensor.py: the cubic fitted to sin with gradients written by hand. */
-final class PolynomialTensor implements Tutorial {
+final class PolynomialTensor implements Program {
 
     @Override
     public String name() {
@@ -24,7 +27,7 @@ final class PolynomialTensor implements Tutorial {
     }
 
     @Override
-    public void run(TutorialRun run) {
+    public void run(Harness run) {
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray[] xy = run.sinInputs(m);
             NDArray x = xy[0];
@@ -37,7 +40,7 @@ final class PolynomialTensor implements Tutorial {
 
             NDArray learningRate = Torch.scalar(m, 1e-6f);
             NDArray minusTwo = Torch.scalar(m, -2.0f);
-            run.loop(TutorialRun.named("a b c d", a, b, c, d), t -> {
+            run.loop(Harness.named("a b c d", a, b, c, d), t -> {
                 NDArray yPred = a.add(b.mul(x)).add(c.mul(pow(x, 2))).add(d.mul(pow(x, 3)));
 
                 double loss = Torch.item(yPred.sub(y).square().sum());
@@ -57,7 +60,7 @@ final class PolynomialTensor implements Tutorial {
                 d.subi(learningRate.mul(gradD));
             });
 
-            run.result(TutorialRun.named("a b c d", a, b, c, d), Results.cubic(a, b, c, d));
+            run.result(Harness.named("a b c d", a, b, c, d), Results.cubic(a, b, c, d));
         }
     }
 

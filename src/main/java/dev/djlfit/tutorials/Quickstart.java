@@ -1,5 +1,7 @@
 package dev.djlfit.tutorials;
 
+import dev.djlfit.program.Harness;
+import dev.djlfit.program.Program;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -28,7 +30,7 @@ import java.util.List;
  * CrossEntropyLoss, a test loop per epoch, then {@code model.pth} saved, loaded and asked for one
  * prediction. The data is read from the local folder ({@code --data}) where the original downloads it.
  */
-public final class Quickstart implements Tutorial {
+public final class Quickstart implements Program {
 
     static final List<String> CLASSES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal",
             "Shirt", "Sneaker", "Bag", "Ankle boot");
@@ -77,7 +79,7 @@ public final class Quickstart implements Tutorial {
     }
 
     @Override
-    public void run(TutorialRun run) {
+    public void run(Harness run) {
         try (NDManager m = NDManager.newBaseManager()) {
             FashionMNIST trainingData = new FashionMNIST(run.data().data(), true, new ToTensor());
             FashionMNIST testData = new FashionMNIST(run.data().data(), false, new ToTensor());
@@ -132,7 +134,7 @@ public final class Quickstart implements Tutorial {
     }
 
     /** {@code def train(dataloader, model, loss_fn, optimizer)}; {@code epoch} counts from 0, for the trace's batch numbers. */
-    static void train(TutorialRun run, int epoch, DataLoader dataloader, Module model, CrossEntropyLoss lossFn,
+    static void train(Harness run, int epoch, DataLoader dataloader, Module model, CrossEntropyLoss lossFn,
             SGD optimizer) {
         int size = dataloader.dataset().size();
         model.train();
@@ -158,7 +160,7 @@ public final class Quickstart implements Tutorial {
     }
 
     /** {@code def test(dataloader, model, loss_fn)}. */
-    static String test(TutorialRun run, int epoch, DataLoader dataloader, Module model, CrossEntropyLoss lossFn) {
+    static String test(Harness run, int epoch, DataLoader dataloader, Module model, CrossEntropyLoss lossFn) {
         int size = dataloader.dataset().size();
         int numBatches = dataloader.size();
         model.eval();

@@ -1,5 +1,6 @@
 package dev.djlfit.tutorials;
 
+import dev.djlfit.program.SinFit;
 import ai.djl.ndarray.NDArray;
 import dev.djlfit.torch.PyFormat;
 import dev.djlfit.torch.TensorValues;

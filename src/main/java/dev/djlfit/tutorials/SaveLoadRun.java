@@ -1,5 +1,7 @@
 package dev.djlfit.tutorials;
 
+import dev.djlfit.program.Harness;
+import dev.djlfit.program.Program;
 import ai.djl.ndarray.NDManager;
 import dev.djlfit.torch.PyFormat;
 import dev.djlfit.torch.Torch;
@@ -20,7 +22,7 @@ import java.nio.file.Path;
  * it only loads and tests FILE. {@code torch.save(model)}, which pickles the whole module, has no
  * Java counterpart and is left out.
  */
-final class SaveLoadRun implements Tutorial {
+final class SaveLoadRun implements Program {
 
     @Override
     public String name() {
@@ -43,7 +45,7 @@ final class SaveLoadRun implements Tutorial {
     }
 
     @Override
-    public void run(TutorialRun run) {
+    public void run(Harness run) {
         try (NDManager m = NDManager.newBaseManager()) {
             FashionMNIST trainingData = new FashionMNIST(run.data().data(), true, new ToTensor());
             FashionMNIST testData = new FashionMNIST(run.data().data(), false, new ToTensor());

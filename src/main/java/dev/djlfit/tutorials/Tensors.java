@@ -1,5 +1,7 @@
 package dev.djlfit.tutorials;
 
+import dev.djlfit.program.Harness;
+import dev.djlfit.program.Program;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
@@ -16,7 +18,7 @@ import java.util.Map;
  * {@code item()}, in-place operations. The NumPy bridge becomes Java arrays, which are copies:
  * the port says so and copies again where the original's shared memory shows the change.
  */
-final class Tensors implements Tutorial {
+final class Tensors implements Program {
 
     @Override
     public String name() {
@@ -34,7 +36,7 @@ final class Tensors implements Tutorial {
     }
 
     @Override
-    public void run(TutorialRun run) {
+    public void run(Harness run) {
         try (NDManager m = NDManager.newBaseManager()) {
             long[][] data = {{1, 2}, {3, 4}};
             NDArray xData = m.create(data);

@@ -1,5 +1,7 @@
 package dev.djlfit.tutorials;
 
+import dev.djlfit.program.Harness;
+import dev.djlfit.program.Program;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.djlfit.torch.Scatter;
@@ -15,7 +17,7 @@ import java.util.Map;
  * {@code Lambda} that makes each label a one-hot float vector with {@code scatter_}. Like the
  * original, it builds them and prints nothing.
  */
-final class Transforms implements Tutorial {
+final class Transforms implements Program {
 
     @Override
     public String name() {
@@ -38,7 +40,7 @@ final class Transforms implements Tutorial {
     }
 
     @Override
-    public void run(TutorialRun run) {
+    public void run(Harness run) {
         try (NDManager m = NDManager.newBaseManager()) {
             FashionMNIST ds = new FashionMNIST(
                     run.data().data(),

@@ -1,7 +1,7 @@
 package dev.djlfit.tutorials;
 
-import dev.djlfit.evaluation.PointError;
-import dev.djlfit.trace.SinExtrapolation;
+import dev.djlfit.extrapolation.PointError;
+import dev.djlfit.program.SinExtrapolation;
 
 import java.io.PrintWriter;
 import java.util.Locale;

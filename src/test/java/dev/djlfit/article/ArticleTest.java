@@ -4,13 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
-import dev.djlfit.experiment.ExperimentResult;
-import dev.djlfit.experiment.ExperimentRunner;
-import dev.djlfit.experiment.ExperimentSpec;
-import dev.djlfit.experiment.Experiments;
-import dev.djlfit.report.ExperimentPrinter;
-import dev.djlfit.training.TrainingConfig;
-import dev.djlfit.training.TrainingListener;
+import dev.djlfit.article.report.ExperimentPrinter;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -30,7 +24,7 @@ class ArticleTest {
 
     private static final String ROW_BREAK = "\n        ";
 
-    private static List<String> runs(TrainingConfig config) {
+    private static List<String> runs(TrainingSettings config) {
         StringWriter text = new StringWriter();
         Article.post(new PrintWriter(text), config);
         List<String> runs = List.of(text.toString().split("\n\n"));
@@ -56,19 +50,19 @@ class ArticleTest {
 
     @Test
     void printsWhatTheWalkthroughPrintsForEachExperimentFromTheSameSeed() {
-        TrainingConfig config = new TrainingConfig(300, 0.01f, 3, 100);
+        TrainingSettings config = new TrainingSettings(300, 0.01f, 3, 100);
         List<String> runs = runs(config);
         List<ExperimentSpec> specs = Experiments.article();
         ExperimentRunner runner = new ExperimentRunner(Device.cpu());
         for (int i = 0; i < specs.size(); i++) {
-            String walkthrough = walkthroughsPrints(runner.run(specs.get(i), config, TrainingListener.NONE));
+            String walkthrough = walkthroughsPrints(runner.run(specs.get(i), config, TrainingObserver.NONE));
             assertEquals(walkthrough, runs.get(i).strip(), specs.get(i).name());
         }
     }
 
     @Test
     void eachRunPrintsThePostsLinesInThePostsOrder() {
-        List<String> runs = runs(new TrainingConfig(10, 0.01f, 0, 10));
+        List<String> runs = runs(new TrainingSettings(10, 0.01f, 0, 10));
         assertTrue(runs.get(0).startsWith("[[0, 1], [1, 3], [2, 5], [3, 7]]\ninitial parameters\nParameter containing:\n"));
         assertTrue(runs.get(1).startsWith("[[0, 1], [1, 6], [2, 17], [3, 34]]\ninitial parameters\n"));
         int[] parameters = {4, 4, 4, 6};
@@ -93,7 +87,7 @@ class ArticleTest {
     @Test
     @Tag("slow")
     void atTheArticlesStepsPrintsThePostsPredictions() {
-        List<String> runs = runs(TrainingConfig.article());
+        List<String> runs = runs(TrainingSettings.article());
         assertTrue(runs.get(0).endsWith("final prediction tensor([[0.]," + ROW_BREAK + "[1.]," + ROW_BREAK + "[2.],"
                 + ROW_BREAK + "[3.]]) tensor([[1.0000]," + ROW_BREAK + "[3.0000]," + ROW_BREAK + "[5.0000],"
                 + ROW_BREAK + "[7.0000]], grad_fn=<AddmmBackward0>)\nnew prediction tensor([[ 2.5000],"

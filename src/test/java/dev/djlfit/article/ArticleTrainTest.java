@@ -10,17 +10,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.djlfit.article.Article.NNet;
-import dev.djlfit.data.ArticleData;
-import dev.djlfit.data.Dataset;
-import dev.djlfit.model.Activation;
-import dev.djlfit.model.Architecture;
-import dev.djlfit.model.ModelKind;
+import dev.djlfit.article.data.ArticleData;
+import dev.djlfit.article.data.DataPoints;
 import dev.djlfit.torch.TensorValues;
-import dev.djlfit.training.LossPoint;
-import dev.djlfit.training.TrainingConfig;
-import dev.djlfit.training.TrainingDivergedException;
-import dev.djlfit.training.TrainingListener;
-import dev.djlfit.training.TrainingRun;
 
 import java.util.List;
 import java.util.Map;
@@ -29,14 +21,14 @@ import org.junit.jupiter.api.Test;
 
 class ArticleTrainTest {
 
-    private static final Architecture LINEAR = ModelKind.LINEAR.architecture(10, Activation.TANH);
+    private static final Architecture LINEAR = ModelKind.LINEAR.architecture(10, Nonlinearity.TANH);
 
     @Test
     void shortRunFitsTheLineData() {
-        Dataset line = ArticleData.LINEAR.dataset();
+        DataPoints line = ArticleData.LINEAR.dataset();
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             NNet fit = Nets.initialise(manager, LINEAR, 0);
-            TrainingRun run = train(manager, fit, line, new TrainingConfig(2000, 0.01f, 0, 100));
+            LoopOutcome run = train(manager, fit, line, new TrainingSettings(2000, 0.01f, 0, 100));
             List<LossPoint> losses = run.losses();
             assertEquals(0, losses.get(0).step());
             assertEquals(1999, losses.get(losses.size() - 1).step());
@@ -48,18 +40,18 @@ class ArticleTrainTest {
 
     @Test
     void oneStepIsOneSgdUpdateWithFreshGradients() {
-        Dataset data = ArticleData.QUADRATIC.dataset();
+        DataPoints data = ArticleData.QUADRATIC.dataset();
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             NNet fit = Nets.initialise(manager, LINEAR, 1);
             Map<String, TensorValues> before = fit.stateDict();
-            train(manager, fit, data, new TrainingConfig(1, 0.01f, 1, 1));
+            train(manager, fit, data, new TrainingSettings(1, 0.01f, 1, 1));
             Map<String, TensorValues> afterOne = fit.stateDict();
             // the second step must use only its own gradient: compare with a fresh net given afterOne
-            train(manager, fit, data, new TrainingConfig(1, 0.01f, 1, 1));
+            train(manager, fit, data, new TrainingSettings(1, 0.01f, 1, 1));
             Map<String, TensorValues> afterTwo = fit.stateDict();
 
             NNet replay = Nets.fromValues(manager, LINEAR, afterOne);
-            train(manager, replay, data, new TrainingConfig(1, 0.01f, 1, 1));
+            train(manager, replay, data, new TrainingSettings(1, 0.01f, 1, 1));
             assertEquals(afterTwo, replay.stateDict(), "gradients leaked from one step into the next");
             assertNotEquals(before, afterOne);
         }
@@ -69,7 +61,7 @@ class ArticleTrainTest {
     void theGradientsAreZeroAfterEveryStep() {
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             NNet fit = Nets.initialise(manager, LINEAR, 2);
-            train(manager, fit, ArticleData.QUADRATIC.dataset(), new TrainingConfig(3, 0.01f, 2, 1));
+            train(manager, fit, ArticleData.QUADRATIC.dataset(), new TrainingSettings(3, 0.01f, 2, 1));
             for (NDArray p : fit.parameters()) {
                 for (float g : p.getGradient().toFloatArray()) {
                     assertEquals(0f, g);
@@ -80,14 +72,14 @@ class ArticleTrainTest {
 
     @Test
     void nothingAStepCreatesOutlivesIt() {
-        Dataset data = ArticleData.QUADRATIC.dataset();
+        DataPoints data = ArticleData.QUADRATIC.dataset();
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
-            NNet fit = Nets.initialise(manager, ModelKind.DEEP.architecture(10, Activation.TANH), 0);
+            NNet fit = Nets.initialise(manager, ModelKind.DEEP.architecture(10, Nonlinearity.TANH), 0);
             NDArray x = manager.create(data.x(), new Shape(data.size(), 1));
             NDArray y = manager.create(data.y(), new Shape(data.size(), 1));
-            Article.train(fit, x, y, new TrainingConfig(10, 0.01f, 0, 5), TrainingListener.NONE);
+            Article.train(fit, x, y, new TrainingSettings(10, 0.01f, 0, 5), TrainingObserver.NONE);
             int afterTen = manager.getManagedArrays().size();
-            Article.train(fit, x, y, new TrainingConfig(2000, 0.01f, 0, 5), TrainingListener.NONE);
+            Article.train(fit, x, y, new TrainingSettings(2000, 0.01f, 0, 5), TrainingObserver.NONE);
             assertEquals(afterTen, manager.getManagedArrays().size());
         }
     }
@@ -96,15 +88,15 @@ class ArticleTrainTest {
     void aDivergingRunStopsWithTheStep() {
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             NNet fit = Nets.initialise(manager, LINEAR, 0);
-            TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
-                    () -> train(manager, fit, ArticleData.QUADRATIC.dataset(), new TrainingConfig(5000, 1f, 0, 10)));
+            DivergedException e = assertThrows(DivergedException.class,
+                    () -> train(manager, fit, ArticleData.QUADRATIC.dataset(), new TrainingSettings(5000, 1f, 0, 10)));
             assertTrue(e.getMessage().contains("step " + e.step()), e.getMessage());
         }
     }
 
-    private static TrainingRun train(NDManager manager, NNet fit, Dataset data, TrainingConfig config) {
+    private static LoopOutcome train(NDManager manager, NNet fit, DataPoints data, TrainingSettings config) {
         NDArray x = manager.create(data.x(), new Shape(data.size(), 1));
         NDArray y = manager.create(data.y(), new Shape(data.size(), 1));
-        return Article.train(fit, x, y, config, TrainingListener.NONE);
+        return Article.train(fit, x, y, config, TrainingObserver.NONE);
     }
 }

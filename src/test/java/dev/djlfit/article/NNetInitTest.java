@@ -10,10 +10,6 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.djlfit.article.Article.NNet;
-import dev.djlfit.model.Activation;
-import dev.djlfit.model.Architecture;
-import dev.djlfit.model.ModelKind;
-import dev.djlfit.model.Net;
 import dev.djlfit.torch.TensorValues;
 import dev.djlfit.torch.Torch;
 import dev.djlfit.torch.nn.Init;
@@ -25,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 class NNetInitTest {
 
-    private static final Architecture DEEP = ModelKind.DEEP.architecture(10, Activation.TANH);
+    private static final Architecture DEEP = ModelKind.DEEP.architecture(10, Nonlinearity.TANH);
 
     @Test
     void boundsAreOneOverSqrtFanInAsTorchComputesThem() {
@@ -64,7 +60,7 @@ class NNetInitTest {
 
     @Test
     void drawsAreTheSeededGeneratorsInLayerOrder() {
-        Architecture twoLayer = ModelKind.TANH.architecture(10, Activation.TANH);
+        Architecture twoLayer = ModelKind.TANH.architecture(10, Nonlinearity.TANH);
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             Map<String, TensorValues> net = Nets.initialise(manager, twoLayer, 7).stateDict();
             Engine.getInstance().setRandomSeed(7);
@@ -87,7 +83,7 @@ class NNetInitTest {
      */
     @Test
     void seedZeroGivesPyTorchsSeedZeroNet() {
-        Architecture twoLayer = ModelKind.LINEAR.architecture(10, Activation.TANH);
+        Architecture twoLayer = ModelKind.LINEAR.architecture(10, Nonlinearity.TANH);
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             Map<String, TensorValues> p = Nets.initialise(manager, twoLayer, 0).stateDict();
             float[] w1 = p.get("l1.weight").values();
@@ -100,7 +96,7 @@ class NNetInitTest {
 
     @Test
     void differentSeedsGiveDifferentNetsAndTheSameSeedTheSameNet() {
-        Architecture twoLayer = ModelKind.TANH.architecture(10, Activation.TANH);
+        Architecture twoLayer = ModelKind.TANH.architecture(10, Nonlinearity.TANH);
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             TensorValues a = Nets.initialise(manager, twoLayer, 1).stateDict().get("l1.weight");
             TensorValues b = Nets.initialise(manager, twoLayer, 2).stateDict().get("l1.weight");
@@ -112,20 +108,20 @@ class NNetInitTest {
 
     /**
      * The post's {@code torch.manual_seed(s); fit = NNet()} as {@link Article#run} writes it, on the
-     * CPU, is the net {@link Nets#initialise} builds from the same seed; and the transitional
-     * {@link Net#initialValues} (BatchedNets still calls it) draws the same values.
+     * CPU, is the net {@link Nets#initialise} builds from the same seed, and the values
+     * {@link Nets#initialValues} draws for the sweep.
      */
     @Test
     void everyWayOfSeedingANetGivesTheSameBits() {
-        List<Architecture> nets = List.of(ModelKind.LINEAR.architecture(10, Activation.TANH),
-                ModelKind.DEEP.architecture(7, Activation.RELU), new Architecture(new int[] {1, 3, 4, 5, 1}, Activation.SIGMOID));
+        List<Architecture> nets = List.of(ModelKind.LINEAR.architecture(10, Nonlinearity.TANH),
+                ModelKind.DEEP.architecture(7, Nonlinearity.RELU), new Architecture(new int[] {1, 3, 4, 5, 1}, Nonlinearity.SIGMOID));
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             for (Architecture architecture : nets) {
                 for (int seed : new int[] {0, 5}) {
                     Map<String, TensorValues> built = Nets.initialise(manager, architecture, seed).stateDict();
                     Torch.manualSeed(seed);
                     assertEquals(built, new NNet(manager, architecture).stateDict(), architecture + " seed " + seed);
-                    assertEquals(built, Net.initialValues(architecture, seed), architecture + " seed " + seed);
+                    assertEquals(built, Nets.initialValues(architecture, seed), architecture + " seed " + seed);
                     assertEquals(built, Nets.initialValues(architecture, new int[] {seed}).get(0));
                 }
             }

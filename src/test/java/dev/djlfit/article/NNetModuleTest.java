@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import dev.djlfit.article.Article.NNet;
-import dev.djlfit.model.Activation;
-import dev.djlfit.model.ModelKind;
 import dev.djlfit.torch.TorchPythonAccess;
 
 import java.util.List;
@@ -30,7 +28,7 @@ class NNetModuleTest {
                 + "print(NNet())\n"
                 + "print(' '.join(NNet().state_dict().keys()))\n");
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
-            NNet net = Nets.initialise(manager, ModelKind.DEEP.architecture(10, Activation.TANH), 0);
+            NNet net = Nets.initialise(manager, ModelKind.DEEP.architecture(10, Nonlinearity.TANH), 0);
             assertEquals(String.join("\n", python),
                     net + "\n" + String.join(" ", net.stateDict().keySet()));
         }

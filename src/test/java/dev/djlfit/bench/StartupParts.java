@@ -6,10 +6,10 @@ import ai.djl.ndarray.types.Shape;
 import dev.djlfit.article.Article;
 import dev.djlfit.article.Article.NNet;
 import dev.djlfit.article.Nets;
-import dev.djlfit.experiment.Experiments;
+import dev.djlfit.article.Experiments;
 import dev.djlfit.torch.Torch;
-import dev.djlfit.training.TrainingConfig;
-import dev.djlfit.training.TrainingListener;
+import dev.djlfit.article.TrainingSettings;
+import dev.djlfit.article.TrainingObserver;
 
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
@@ -37,7 +37,7 @@ public final class StartupParts {
             NNet fit = Nets.initialise(manager, Experiments.article().get(2).architecture(), 0);
             NDArray x = manager.create(new float[] {0, 1, 2, 3}, new Shape(4, 1));
             NDArray y = manager.create(new float[] {1, 6, 17, 34}, new Shape(4, 1));
-            Article.train(fit, x, y, new TrainingConfig(1, 0.01f, 0, 1000), TrainingListener.NONE);
+            Article.train(fit, x, y, new TrainingSettings(1, 0.01f, 0, 1000), TrainingObserver.NONE);
         }
         double step = cpuSeconds();
         System.out.printf(Locale.ROOT, "process CPU: JVM to main %.2f s, + libtorch loaded %.2f s, + first step %.2f s"

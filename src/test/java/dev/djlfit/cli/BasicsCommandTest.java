@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
-import dev.djlfit.trace.Trace;
-import dev.djlfit.trace.TraceJson;
-import dev.djlfit.tutorials.DataSettings;
-import dev.djlfit.tutorials.Tutorials;
+import dev.djlfit.program.Trace;
+import dev.djlfit.program.TraceJson;
+import dev.djlfit.program.DataSettings;
+import dev.djlfit.tutorials.Programs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,7 +77,7 @@ class BasicsCommandTest {
     @Test
     void quickstartPrintsTheOriginalsLinesAndItsModelLoadsInSaveloadrun(@TempDir Path dir) throws Exception {
         List<String> printed = new ArrayList<>();
-        Trace trace = Tutorials.run(Tutorials.named("quickstart").orElseThrow(), 3, 1, Optional.empty(),
+        Trace trace = Programs.run(Programs.named("quickstart").orElseThrow(), 3, 1, Optional.empty(),
                 new DataSettings(SLICE, dir, Optional.empty()), printed::add);
         String text = String.join("\n", printed);
         List<String> lines = text.lines().toList();
@@ -118,7 +118,7 @@ class BasicsCommandTest {
             engine = probe.getParentManager();
         }
         List<Integer> arraysAfterEachTest = new ArrayList<>();
-        Tutorials.run(Tutorials.named("optimization").orElseThrow(), 1, 4, Optional.empty(),
+        Programs.run(Programs.named("optimization").orElseThrow(), 1, 4, Optional.empty(),
                 new DataSettings(SLICE, dir, Optional.empty()), line -> {
                     if (line.startsWith("Test Error")) {
                         arraysAfterEachTest.add(engine.getManagedArrays().size());

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.djlfit.torch.TorchFormat;
 import dev.djlfit.torch.vision.FashionMnistForTests;
 import dev.djlfit.torch.vision.datasets.FashionMNIST;
-import dev.djlfit.trace.Trace;
-import dev.djlfit.trace.TraceJson;
+import dev.djlfit.program.Trace;
+import dev.djlfit.program.TraceJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

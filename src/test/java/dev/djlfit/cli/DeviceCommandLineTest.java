@@ -1,5 +1,6 @@
 package dev.djlfit.cli;
 
+import dev.djlfit.device.EngineInfo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,8 @@
 package dev.djlfit.cli;
 
+import dev.djlfit.device.CudaRuntime;
+import dev.djlfit.device.DeviceChoice;
+import dev.djlfit.device.EngineInfo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -197,11 +197,11 @@ class HostileInputTest {
             });
             CliRun run = CliRun.of(args.toArray(String[]::new));
             String all = run.out() + run.err();
-            String shown = "case " + i + ": " + dev.djlfit.text.TerminalSafe.text(args + " -> " + all);
+            String shown = "case " + i + ": " + dev.djlfit.terminal.TerminalSafe.text(args + " -> " + all);
             assertEquals(2, run.exitCode(), shown);
             String[] lines = all.split("\n", -1);
             for (String line : lines) {
-                assertTrue(line.codePoints().noneMatch(dev.djlfit.text.TerminalSafe::unsafe), "raw control: " + shown);
+                assertTrue(line.codePoints().noneMatch(dev.djlfit.terminal.TerminalSafe::unsafe), "raw control: " + shown);
             }
             assertEquals(1, all.strip().lines().count(), shown);
         }

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.djlfit.torch.TensorValues;
-import dev.djlfit.trace.Trace;
-import dev.djlfit.trace.TraceJson;
+import dev.djlfit.program.Trace;
+import dev.djlfit.program.TraceJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

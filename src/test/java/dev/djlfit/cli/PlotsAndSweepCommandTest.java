@@ -1,7 +1,7 @@
 package dev.djlfit.cli;
 
-import dev.djlfit.report.Charts;
-import dev.djlfit.report.PngAssertions;
+import dev.djlfit.plots.Charts;
+import dev.djlfit.terminal.PngAssertions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -7,19 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ai.djl.Device;
-import dev.djlfit.data.CsvData;
-import dev.djlfit.data.Dataset;
-import dev.djlfit.evaluation.Extrapolation;
-import dev.djlfit.experiment.ExperimentResult;
-import dev.djlfit.experiment.ExperimentRunner;
-import dev.djlfit.experiment.Experiments;
-import dev.djlfit.experiment.SavedModels;
-import dev.djlfit.model.Activation;
-import dev.djlfit.model.ModelKind;
-import dev.djlfit.model.SaveTarget;
-import dev.djlfit.training.OptimizerKind;
-import dev.djlfit.training.TrainingConfig;
-import dev.djlfit.training.TrainingListener;
+import dev.djlfit.article.data.CsvData;
+import dev.djlfit.article.data.DataPoints;
+import dev.djlfit.extrapolation.Extrapolation;
+import dev.djlfit.article.ExperimentResult;
+import dev.djlfit.article.ExperimentRunner;
+import dev.djlfit.article.Experiments;
+import dev.djlfit.article.saving.SavedModels;
+import dev.djlfit.article.Nonlinearity;
+import dev.djlfit.article.ModelKind;
+import dev.djlfit.article.saving.SaveTarget;
+import dev.djlfit.article.OptimizerKind;
+import dev.djlfit.article.TrainingSettings;
+import dev.djlfit.article.TrainingObserver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -399,11 +399,11 @@ class UserDataCliTest {
     @Test
     void normalizedNetRoundTripsBitForBit() throws IOException {
         Path data = csv("scaled.csv", "x,y\n100,2000\n200,4500\n300,9000\n400,16000\n");
-        Dataset points = CsvData.read(data);
-        TrainingConfig config = new TrainingConfig(200, 0.01f, 0, 100, OptimizerKind.ADAM, true);
+        DataPoints points = CsvData.read(data);
+        TrainingSettings config = new TrainingSettings(200, 0.01f, 0, 100, OptimizerKind.ADAM, true);
         ExperimentResult result = new ExperimentRunner(Device.cpu(),
                 Extrapolation.forData(points.minX(), points.maxX(), null, null, null))
-                .run(Experiments.of(ModelKind.TANH, points, 8, Activation.RELU), config, TrainingListener.NONE);
+                .run(Experiments.of(ModelKind.TANH, points, 8, Nonlinearity.RELU), config, TrainingObserver.NONE);
         Path model = dir.resolve("model");
         SavedModels.save(result, SaveTarget.prepare(model, "--save"));
         Run predicted = run("predict", "--from", model.toString(), "--x", "100,200,300,400");

@@ -108,7 +108,7 @@ class NotebookCellsTest {
         List<NotebookShell.Problem> problems = run(notebook(
                 "%jar ../target/dependency\n%classpath ../target/classes",
                 "%%bash\nexit 1",
-                "import dev.djlfit.data.ArticleData;\n"
+                "import dev.djlfit.article.data.ArticleData;\n"
                         + "if (!ArticleData.LINEAR.dataset().toArticleString().equals(\"[[0, 1], [1, 3], [2, 5], [3, 7]]\"))"
                         + " throw new AssertionError();"));
         assertEquals(List.of(), problems);

@@ -3,11 +3,11 @@ package dev.djlfit.parity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.djlfit.trace.Trace;
-import dev.djlfit.trace.TraceJson;
-import dev.djlfit.tutorials.DataSettings;
-import dev.djlfit.tutorials.Tutorial;
-import dev.djlfit.tutorials.Tutorials;
+import dev.djlfit.program.Trace;
+import dev.djlfit.program.TraceJson;
+import dev.djlfit.program.DataSettings;
+import dev.djlfit.program.Program;
+import dev.djlfit.tutorials.Programs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +27,7 @@ import java.util.Optional;
  * on Debian's PyTorch 1.13 and torchvision 0.14, one epoch on the FashionMNIST slice that ships
  * with the tests (1024 training and 256 test images): the same printed lines, bit-equal initial
  * parameters, and the printed losses, test accuracy, average loss and final parameters within
- * {@link TutorialTolerances#CLASSIFIER}; {@code model.pth} both ways. Skipped, saying how to
+ * {@link Tolerances#CLASSIFIER}; {@code model.pth} both ways. Skipped, saying how to
  * install PyTorch and torchvision, where /usr/bin/python3 lacks them; failed instead when
  * DJLFIT_REQUIRE_PYTORCH is set.
  */
@@ -41,7 +41,7 @@ class BasicsParityTest {
     @CsvSource({"quickstart, 5", "quickstart, 42", "optimization, 42", "saveloadrun, 5"})
     void portPrintsTheOriginalsLinesAndMatchesPyTorch(String name, long seed, @TempDir Path dir) throws Exception {
         Both both = Both.run(name, seed, dir);
-        TutorialComparison c = TutorialComparison.of(both.java, both.pytorch, false);
+        Comparison c = Comparison.of(both.java, both.pytorch, false);
 
         assertEquals(0, c.initialMaxAbs(), "initial parameters are bit-equal");
         assertEquals(List.of("linear_relu_stack.0.weight", "linear_relu_stack.0.bias", "linear_relu_stack.2.weight",
@@ -51,7 +51,7 @@ class BasicsParityTest {
         assertEquals(16, c.java().steps(), "1024 images in batches of 64");
         assertEquals(List.of(0), c.java().losses().stream().map(Trace.PrintedLoss::step).toList());
         assertEquals(1, c.java().tests().size());
-        Verdict verdict = c.verdict(TutorialTolerances.forProgram(name));
+        Verdict verdict = c.verdict(Tolerances.forProgram(name));
         assertTrue(verdict.passed(), name + " seed " + seed + ": " + verdict.failures());
 
         assertEquals(numbersMasked(both.pytorchPrinted), numbersMasked(both.javaPrinted),
@@ -85,9 +85,9 @@ class BasicsParityTest {
     void aPyTorchSavedModelGivesPyTorchsAccuracyInSaveloadrun(@TempDir Path dir) throws Exception {
         Both both = Both.run("quickstart", 5, dir);
         Path pytorchPth = dir.resolve("reference.pth");
-        Tutorial saveloadrun = Tutorials.named("saveloadrun").orElseThrow();
+        Program saveloadrun = Programs.named("saveloadrun").orElseThrow();
         List<String> lines = new ArrayList<>();
-        Trace loaded = Tutorials.run(saveloadrun, 0, 1, Optional.empty(),
+        Trace loaded = Programs.run(saveloadrun, 0, 1, Optional.empty(),
                 new DataSettings(SLICE, dir, Optional.of(pytorchPth)), lines::add);
 
         Trace.TestResult pytorch = both.pytorch.tests().get(0);
@@ -95,7 +95,7 @@ class BasicsParityTest {
         assertEquals(pytorch.accuracy(), java.accuracy(), "the same images right");
         assertEquals(pytorch.avgLoss(), java.avgLoss(), 1e-6 * pytorch.avgLoss());
         assertEquals(both.pytorch.finalParameters().keySet(), loaded.finalParameters().keySet());
-        assertEquals(0, both.pytorch.finalParameters().keySet().stream().mapToDouble(name -> TutorialComparison.maxAbs(
+        assertEquals(0, both.pytorch.finalParameters().keySet().stream().mapToDouble(name -> Comparison.maxAbs(
                 both.pytorch.finalParameters().get(name), loaded.finalParameters().get(name))).max().orElseThrow(),
                 "loaded bit for bit");
         String accuracyLine = both.pytorchPrinted.lines().filter(l -> l.startsWith(" Accuracy")).findFirst().orElseThrow();
@@ -108,13 +108,13 @@ class BasicsParityTest {
 
         static Both run(String name, long seed, Path dir) throws IOException {
             PyTorchReference reference = PyTorchForTests.referenceWithTorchvision();
-            Tutorial tutorial = Tutorials.named(name).orElseThrow();
+            Program tutorial = Programs.named(name).orElseThrow();
             Path out = dir.resolve("reference.json");
-            PyTorchReference.Pending python = reference.startScript(TutorialParity.BASICS_SCRIPT, List.of(name,
+            PyTorchReference.Pending python = reference.startScript(SideBySide.BASICS_SCRIPT, List.of(name,
                     "--seed", Long.toString(seed), "--epochs", "1", "--data", SLICE.toString(),
                     "--model", dir.resolve("reference.pth").toString(), "--out", out.toString()));
             List<String> lines = new ArrayList<>();
-            Trace java = Tutorials.run(tutorial, seed, 1, Optional.empty(), new DataSettings(SLICE, dir, Optional.empty()),
+            Trace java = Programs.run(tutorial, seed, 1, Optional.empty(), new DataSettings(SLICE, dir, Optional.empty()),
                     lines::add);
             String pytorchPrinted = python.output();
             StringBuilder javaPrinted = new StringBuilder();

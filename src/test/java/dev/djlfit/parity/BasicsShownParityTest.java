@@ -7,9 +7,9 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.djlfit.torch.vision.FashionMnistForTests;
-import dev.djlfit.trace.Trace;
-import dev.djlfit.tutorials.DataSettings;
-import dev.djlfit.tutorials.Tutorials;
+import dev.djlfit.program.Trace;
+import dev.djlfit.program.DataSettings;
+import dev.djlfit.tutorials.Programs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,7 +80,7 @@ class BasicsShownParityTest {
         PyTorchReference.Pending python = reference.startScript(SCRIPT, List.of(name, "--seed",
                 Long.toString(seed), "--data", data.toString(), "--out", dir.resolve("reference.json").toString()));
         List<String> lines = new ArrayList<>();
-        Trace java = Tutorials.run(Tutorials.named(name).orElseThrow(), seed, 1, Optional.empty(),
+        Trace java = Programs.run(Programs.named(name).orElseThrow(), seed, 1, Optional.empty(),
                 new DataSettings(data, dir, Optional.empty()), lines::add);
         StringBuilder javaPrinted = new StringBuilder();
         lines.forEach(l -> javaPrinted.append(l).append('\n'));

@@ -7,8 +7,8 @@ import ai.djl.ndarray.NDManager;
 import dev.djlfit.torch.Torch;
 import dev.djlfit.torch.nn.Linear;
 import dev.djlfit.torch.trace.TraceRecorder;
-import dev.djlfit.trace.Trace;
-import dev.djlfit.trace.TraceJson;
+import dev.djlfit.program.Trace;
+import dev.djlfit.program.TraceJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,11 +65,11 @@ class DjlfitTraceModuleTest {
             recorder.loss(0, 0.25).value("labels", new long[] {3, 9});
             fromJava = TraceJson.parse(recorder.finish(model.stateDict()).steps(1).toJson(), "java");
         }
-        TutorialComparison c = TutorialComparison.of(fromJava, fromPython, false);
+        Comparison c = Comparison.of(fromJava, fromPython, false);
         assertEquals(0, c.initialMaxAbs(), "torch.manual_seed(11) draws the same Linear on both sides");
         assertEquals(0, c.finalMaxAbs());
         assertEquals(0, c.valuesMaxAbs());
-        assertTrue(c.verdict(new TutorialTolerances(0, 0, 0, 0, 0, 0, "equal")).passed());
+        assertTrue(c.verdict(new Tolerances(0, 0, 0, 0, 0, 0, "equal")).passed());
     }
 
     private static String python(List<String> arguments, Path directory) throws IOException, InterruptedException {

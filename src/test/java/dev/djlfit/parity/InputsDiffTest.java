@@ -2,7 +2,7 @@ package dev.djlfit.parity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.djlfit.trace.Trace;
+import dev.djlfit.program.Trace;
 import org.junit.jupiter.api.Test;
 
 class InputsDiffTest {

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.djlfit.torch.TensorValues;
-import dev.djlfit.trace.Trace;
-import dev.djlfit.tutorials.ArticleExperiment;
+import dev.djlfit.program.Trace;
+import dev.djlfit.article.ArticleExperiment;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
@@ -39,20 +39,20 @@ class ParityComparisonTest {
         return run(0, w0, finalBias, loss, y10, new long[] {2, 1});
     }
 
-    private static TutorialComparison compare(Trace java, Trace pytorch) {
-        return TutorialComparison.of(java, pytorch, false);
+    private static Comparison compare(Trace java, Trace pytorch) {
+        return Comparison.of(java, pytorch, false);
     }
 
     /** The article's kind of tolerances: predictions judged as |diff| / max(1, |PyTorch|). */
-    private static TutorialTolerances tolerances(double initial, double parameters, double training, double fresh) {
-        return new TutorialTolerances(initial, parameters, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY,
+    private static Tolerances tolerances(double initial, double parameters, double training, double fresh) {
+        return new Tolerances(initial, parameters, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY,
                 Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, 0,
                 Map.of(ArticleExperiment.FINAL_PREDICTION, training, ArticleExperiment.NEW_PREDICTION, fresh), "test");
     }
 
     @Test
     void identicalRunsAreBitEqualWithNoDifference() {
-        TutorialComparison c = compare(run(0.1f, 3, 2, 38), run(0.1f, 3, 2, 38));
+        Comparison c = compare(run(0.1f, 3, 2, 38), run(0.1f, 3, 2, 38));
         assertTrue(c.initialBitEqual());
         assertEquals(0, c.initialMaxAbs());
         assertEquals(0, c.finalMaxAbs());
@@ -63,7 +63,7 @@ class ParityComparisonTest {
 
     @Test
     void oneUlpInAnInitialWeightIsNotBitEqualAndFailsAnExactTolerance() {
-        TutorialComparison c = compare(run(Math.nextUp(0.1f), 3, 2, 38), run(0.1f, 3, 2, 38));
+        Comparison c = compare(run(Math.nextUp(0.1f), 3, 2, 38), run(0.1f, 3, 2, 38));
         assertFalse(c.initialBitEqual());
         assertEquals(Math.ulp(0.1f), c.initialMaxAbs(), 0);
         Verdict verdict = c.verdict(tolerances(0, 1, 1, 1));
@@ -73,7 +73,7 @@ class ParityComparisonTest {
 
     @Test
     void measuresFinalParametersLossAndPredictions() {
-        TutorialComparison c = compare(run(0.1f, 3.5f, 2.2f, 40), run(0.1f, 3, 2, 38));
+        Comparison c = compare(run(0.1f, 3.5f, 2.2f, 40), run(0.1f, 3, 2, 38));
         assertEquals(0.5, c.finalMaxAbs(), 0);
         assertEquals(0.1, c.losses().maxRelative(), 1e-6);
         assertEquals(1000, c.losses().worstStep());
@@ -87,8 +87,8 @@ class ParityComparisonTest {
 
     @Test
     void aValueWithoutAScaledToleranceIsJudgedAbsolutely() {
-        TutorialComparison c = compare(run(0.1f, 3, 2, 40), run(0.1f, 3, 2, 38));
-        TutorialTolerances trainingOnly = new TutorialTolerances(0, 1, 1, 1, 1, 1, 1.5,
+        Comparison c = compare(run(0.1f, 3, 2, 40), run(0.1f, 3, 2, 38));
+        Tolerances trainingOnly = new Tolerances(0, 1, 1, 1, 1, 1, 1.5,
                 Map.of(ArticleExperiment.FINAL_PREDICTION, 0.0), "test");
         Verdict verdict = c.verdict(trainingOnly);
         assertEquals(List.of("named values: largest |diff| 2.000e+00 exceeds 1.5e+00"), verdict.failures());
@@ -96,7 +96,7 @@ class ParityComparisonTest {
 
     @Test
     void differentShapesAreAnInfiniteDifference() {
-        TutorialComparison c = compare(run(0, 0.1f, 3, 2, 38, new long[] {1, 2}), run(0.1f, 3, 2, 38));
+        Comparison c = compare(run(0, 0.1f, 3, 2, 38, new long[] {1, 2}), run(0.1f, 3, 2, 38));
         assertEquals(Double.POSITIVE_INFINITY, c.initialMaxAbs());
         assertFalse(c.verdict(tolerances(1, 1, 1, 1)).passed());
     }
@@ -109,11 +109,11 @@ class ParityComparisonTest {
 
     @Test
     void theArticlesTableGivesRoundingUpToTenStepsThenEachExperimentsOwn() {
-        assertEquals(TutorialTolerances.ROUNDING, TutorialTolerances.forProgram("deep-quadratic", 10));
-        assertEquals(TutorialTolerances.LINEAR, TutorialTolerances.forProgram("linear-quadratic", 1000));
-        assertEquals(TutorialTolerances.TANH, TutorialTolerances.forProgram("tanh-quadratic", 100_000));
-        assertEquals(TutorialTolerances.DEEP, TutorialTolerances.forProgram("deep-linear", 1000));
-        assertEquals(TutorialTolerances.NOT_CHECKED, TutorialTolerances.DEEP.finalParameters());
-        assertEquals(TutorialTolerances.SMOOTH, TutorialTolerances.forProgram("polynomial-nn", 10));
+        assertEquals(Tolerances.ROUNDING, Tolerances.forProgram("deep-quadratic", 10));
+        assertEquals(Tolerances.LINEAR, Tolerances.forProgram("linear-quadratic", 1000));
+        assertEquals(Tolerances.TANH, Tolerances.forProgram("tanh-quadratic", 100_000));
+        assertEquals(Tolerances.DEEP, Tolerances.forProgram("deep-linear", 1000));
+        assertEquals(Tolerances.NOT_CHECKED, Tolerances.DEEP.finalParameters());
+        assertEquals(Tolerances.SMOOTH, Tolerances.forProgram("polynomial-nn", 10));
     }
 }

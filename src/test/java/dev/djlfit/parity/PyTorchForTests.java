@@ -2,10 +2,10 @@ package dev.djlfit.parity;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.djlfit.experiment.Experiments;
-import dev.djlfit.model.Activation;
-import dev.djlfit.training.TrainingConfig;
-import dev.djlfit.tutorials.ArticleExperiment;
+import dev.djlfit.article.Experiments;
+import dev.djlfit.article.Nonlinearity;
+import dev.djlfit.article.TrainingSettings;
+import dev.djlfit.article.ArticleExperiment;
 import org.junit.jupiter.api.Assumptions;
 
 import java.nio.file.Path;
@@ -23,7 +23,7 @@ public final class PyTorchForTests {
 
     private static final String UNAVAILABLE;
     private static final PyTorchReference REFERENCE;
-    private static final Map<String, TutorialComparison> RUNS = new ConcurrentHashMap<>();
+    private static final Map<String, Comparison> RUNS = new ConcurrentHashMap<>();
 
     static {
         PyTorchReference reference = null;
@@ -92,10 +92,10 @@ public final class PyTorchForTests {
     }
 
     /** Both sides of an article experiment at the article's learning rate; each run once per JVM. */
-    static TutorialComparison compare(String experiment, int seed, int steps) {
+    static Comparison compare(String experiment, int seed, int steps) {
         PyTorchReference reference = reference();
-        return RUNS.computeIfAbsent(experiment + "/" + seed + "/" + steps, key -> new TutorialParity(reference).run(
-                ArticleExperiment.named(experiment, Experiments.ARTICLE_HIDDEN, Activation.TANH, TrainingConfig.article()),
+        return RUNS.computeIfAbsent(experiment + "/" + seed + "/" + steps, key -> new SideBySide(reference).run(
+                ArticleExperiment.named(experiment, Experiments.ARTICLE_HIDDEN, Nonlinearity.TANH, TrainingSettings.article()),
                 seed, steps, false, line -> { }));
     }
 }

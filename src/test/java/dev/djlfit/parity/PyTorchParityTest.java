@@ -3,7 +3,7 @@ package dev.djlfit.parity;
 import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.djlfit.parity.TutorialComparison.ParameterDiff;
+import dev.djlfit.parity.Comparison.ParameterDiff;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -13,12 +13,12 @@ import java.util.stream.Stream;
 
 /**
  * The Java port against PyTorch itself (Debian's python3-torch 1.13 running the article's code in
- * src/reference/pytorch/article.py, through the one compare path: TutorialParity, TutorialComparison), over the article's four experiments and three seeds. Skipped,
+ * src/reference/pytorch/article.py, through the one compare path: SideBySide, Comparison), over the article's four experiments and three seeds. Skipped,
  * saying how to install PyTorch, where /usr/bin/python3 has none.
  *
  * <p>The 100000-step runs take 36–49 s per experiment on a 2-core machine (both sides at once;
  * the 10- and 1000-step runs about 2.5 s), so by default they run at seed 0 only (the whole class:
- * 222 s measured); {@code mvn -B test -Pparity-full} runs them at every seed (about 6 minutes more). The tolerances, and the measurements behind them, are in {@link TutorialTolerances} and
+ * 222 s measured); {@code mvn -B test -Pparity-full} runs them at every seed (about 6 minutes more). The tolerances, and the measurements behind them, are in {@link Tolerances} and
  * docs/article-port.md.
  */
 @Tag("external")
@@ -44,7 +44,7 @@ class PyTorchParityTest {
     @ParameterizedTest(name = "{0}, seed {1}")
     @MethodSource("everyExperimentAndSeed")
     void initialParametersAreBitEqualToPyTorchs(String experiment, int seed) {
-        TutorialComparison c = PyTorchForTests.compare(experiment, seed, 10);
+        Comparison c = PyTorchForTests.compare(experiment, seed, 10);
         for (ParameterDiff p : c.parameters()) {
             assertTrue(p.initialBitEqual(), () -> p.name() + " differs from PyTorch's by up to " + p.initialMaxAbs());
         }
@@ -72,8 +72,8 @@ class PyTorchParityTest {
         assertMatches(PyTorchForTests.compare(experiment, seed, 100_000));
     }
 
-    private static void assertMatches(TutorialComparison c) {
-        TutorialTolerances tolerances = TutorialTolerances.forProgram(c.java().program(), c.java().steps());
+    private static void assertMatches(Comparison c) {
+        Tolerances tolerances = Tolerances.forProgram(c.java().program(), c.java().steps());
         Verdict verdict = c.verdict(tolerances);
         assertTrue(verdict.passed(), () -> String.join("; ", verdict.failures()));
     }

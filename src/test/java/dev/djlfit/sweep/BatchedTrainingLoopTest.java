@@ -7,14 +7,14 @@ import ai.djl.ndarray.types.Shape;
 import dev.djlfit.article.Article;
 import dev.djlfit.article.Article.NNet;
 import dev.djlfit.article.Nets;
-import dev.djlfit.data.ArticleData;
-import dev.djlfit.data.Dataset;
-import dev.djlfit.model.Activation;
-import dev.djlfit.model.Architecture;
+import dev.djlfit.article.data.ArticleData;
+import dev.djlfit.article.data.DataPoints;
+import dev.djlfit.article.Nonlinearity;
+import dev.djlfit.article.Architecture;
 import dev.djlfit.torch.TensorValues;
-import dev.djlfit.training.Backward;
-import dev.djlfit.training.TrainingConfig;
-import dev.djlfit.training.TrainingListener;
+import dev.djlfit.article.Backward;
+import dev.djlfit.article.TrainingSettings;
+import dev.djlfit.article.TrainingObserver;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
@@ -46,7 +46,7 @@ class BatchedTrainingLoopTest {
 
     @Test
     void stackedInitialParametersAreExactlyEachSeedsOwn() {
-        Architecture deep = new SweepConfiguration(Activation.TANH, 10, 3).architecture();
+        Architecture deep = new SweepConfiguration(Nonlinearity.TANH, 10, 3).architecture();
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             List<Map<String, TensorValues>> stacked = BatchedNets.initialise(manager, deep, SEEDS).snapshots();
             for (int k = 0; k < SEEDS.length; k++) {
@@ -57,40 +57,40 @@ class BatchedTrainingLoopTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Activation.class)
-    void batchedTrainingMatchesTrainingEachNetAloneOverALongRun(Activation activation) {
-        compare(activation, TrainingConfig.article().withSteps(300).withLearningRate(0.001f));
+    @EnumSource(Nonlinearity.class)
+    void batchedTrainingMatchesTrainingEachNetAloneOverALongRun(Nonlinearity activation) {
+        compare(activation, TrainingSettings.article().withSteps(300).withLearningRate(0.001f));
     }
 
     /** ReLU is left out here: see {@link #TOLERANCE}. */
     @ParameterizedTest
-    @EnumSource(value = Activation.class, names = {"TANH", "SIGMOID"})
-    void batchedTrainingMatchesTrainingEachNetAloneAtTheArticlesRate(Activation activation) {
-        compare(activation, TrainingConfig.article().withSteps(20));
+    @EnumSource(value = Nonlinearity.class, names = {"TANH", "SIGMOID"})
+    void batchedTrainingMatchesTrainingEachNetAloneAtTheArticlesRate(Nonlinearity activation) {
+        compare(activation, TrainingSettings.article().withSteps(20));
     }
 
     /** The batched hand-written backward against the lone nets' autograd loop, as above. */
     @ParameterizedTest
-    @EnumSource(Activation.class)
-    void handWrittenBatchMatchesTrainingEachNetAloneOverALongRun(Activation activation) {
-        compare(activation, TrainingConfig.article().withSteps(300).withLearningRate(0.001f)
+    @EnumSource(Nonlinearity.class)
+    void handWrittenBatchMatchesTrainingEachNetAloneOverALongRun(Nonlinearity activation) {
+        compare(activation, TrainingSettings.article().withSteps(300).withLearningRate(0.001f)
                 .withBackward(Backward.MANUAL));
     }
 
     @ParameterizedTest
-    @EnumSource(value = Activation.class, names = {"TANH", "SIGMOID"})
-    void handWrittenBatchMatchesTrainingEachNetAloneAtTheArticlesRate(Activation activation) {
-        compare(activation, TrainingConfig.article().withSteps(20).withBackward(Backward.MANUAL));
+    @EnumSource(value = Nonlinearity.class, names = {"TANH", "SIGMOID"})
+    void handWrittenBatchMatchesTrainingEachNetAloneAtTheArticlesRate(Nonlinearity activation) {
+        compare(activation, TrainingSettings.article().withSteps(20).withBackward(Backward.MANUAL));
     }
 
-    private static void compare(Activation activation, TrainingConfig config) {
+    private static void compare(Nonlinearity activation, TrainingSettings config) {
         Architecture architecture = new SweepConfiguration(activation, 10, 3).architecture();
-        Dataset data = ArticleData.QUADRATIC.dataset();
+        DataPoints data = ArticleData.QUADRATIC.dataset();
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             BatchedNets batch = BatchedNets.initialise(manager, architecture, SEEDS);
             NDArray x = batch.inputs(manager, data.x());
             NDArray y = batch.inputs(manager, data.y());
-            BatchedTrainingLoop.Run run = new BatchedTrainingLoop().run(batch, x, y, config, TrainingListener.NONE);
+            BatchedTrainingLoop.Outcome run = new BatchedTrainingLoop().run(batch, x, y, config, TrainingObserver.NONE);
             List<Map<String, TensorValues>> batched = batch.snapshots();
 
             double worst = 0;
@@ -101,7 +101,7 @@ class BatchedTrainingLoopTest {
                 NDArray xs = manager.create(data.x(), new Shape(data.size(), 1));
                 NDArray ys = manager.create(data.y(), new Shape(data.size(), 1));
                 var soloRun = Article.train(alone, xs, ys, config.withBackward(Backward.AUTOGRAD),
-                        TrainingListener.NONE);
+                        TrainingObserver.NONE);
                 Map<String, TensorValues> solo = alone.stateDict();
                 for (String name : solo.keySet()) {
                     assertArrayEquals(solo.get(name).shape(), batched.get(k).get(name).shape(), name);

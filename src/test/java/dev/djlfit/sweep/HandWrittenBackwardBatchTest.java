@@ -7,15 +7,15 @@ import ai.djl.ndarray.types.Shape;
 import dev.djlfit.article.Article;
 import dev.djlfit.article.Article.NNet;
 import dev.djlfit.article.Nets;
-import dev.djlfit.data.ArticleData;
-import dev.djlfit.data.Dataset;
-import dev.djlfit.model.Activation;
-import dev.djlfit.model.Architecture;
+import dev.djlfit.article.data.ArticleData;
+import dev.djlfit.article.data.DataPoints;
+import dev.djlfit.article.Nonlinearity;
+import dev.djlfit.article.Architecture;
 import dev.djlfit.torch.TensorValues;
-import dev.djlfit.training.Backward;
-import dev.djlfit.training.HandWrittenBackward;
-import dev.djlfit.training.TrainingConfig;
-import dev.djlfit.training.TrainingListener;
+import dev.djlfit.article.Backward;
+import dev.djlfit.article.HandWrittenBackward;
+import dev.djlfit.article.TrainingSettings;
+import dev.djlfit.article.TrainingObserver;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -48,16 +48,16 @@ class HandWrittenBackwardBatchTest {
     @ParameterizedTest
     @CsvSource({"TANH, 10, 2", "SIGMOID, 10, 2", "RELU, 10, 2", "TANH, 7, 3", "SIGMOID, 3, 4", "RELU, 10, 3",
         "TANH, 40, 3"})
-    void handWrittenBatchEndsWhereAutogradBatchEnds(Activation activation, int hidden, int depth) {
+    void handWrittenBatchEndsWhereAutogradBatchEnds(Nonlinearity activation, int hidden, int depth) {
         Architecture architecture = new SweepConfiguration(activation, hidden, depth).architecture();
-        TrainingConfig config = TrainingConfig.article().withSteps(200).withLearningRate(0.001f);
-        Dataset data = ArticleData.QUADRATIC.dataset();
+        TrainingSettings config = TrainingSettings.article().withSteps(200).withLearningRate(0.001f);
+        DataPoints data = ArticleData.QUADRATIC.dataset();
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             BatchedNets autograd = BatchedNets.initialise(manager, architecture, SEEDS);
             BatchedNets manual = BatchedNets.stack(manager, architecture, autograd.snapshots());
             List<Map<String, TensorValues>> initial = autograd.snapshots();
-            BatchedTrainingLoop.Run a = train(autograd, data, config.withBackward(Backward.AUTOGRAD), manager);
-            BatchedTrainingLoop.Run m = train(manual, data, config.withBackward(Backward.MANUAL), manager);
+            BatchedTrainingLoop.Outcome a = train(autograd, data, config.withBackward(Backward.AUTOGRAD), manager);
+            BatchedTrainingLoop.Outcome m = train(manual, data, config.withBackward(Backward.MANUAL), manager);
 
             List<Map<String, TensorValues>> byAutograd = autograd.snapshots();
             List<Map<String, TensorValues>> byHand = manual.snapshots();
@@ -69,10 +69,10 @@ class HandWrittenBackwardBatchTest {
                 NNet net = Nets.initialise(manager, architecture, SEEDS[k]);
                 NDArray xs = manager.create(data.x(), new Shape(data.size(), 1));
                 NDArray ys = manager.create(data.y(), new Shape(data.size(), 1));
-                Article.train(net, xs, ys, config, TrainingListener.NONE);
+                Article.train(net, xs, ys, config, TrainingObserver.NONE);
                 Map<String, TensorValues> alone = net.stateDict();
                 NNet byHandAlone = Nets.initialise(manager, architecture, SEEDS[k]);
-                HandWrittenBackward.train(byHandAlone, xs, ys, config.withBackward(Backward.MANUAL), TrainingListener.NONE);
+                HandWrittenBackward.train(byHandAlone, xs, ys, config.withBackward(Backward.MANUAL), TrainingObserver.NONE);
                 Map<String, TensorValues> layouts = byHandAlone.stateDict();
                 for (String name : architecture.parameterNames()) {
                     float[] x = byAutograd.get(k).get(name).values();
@@ -101,10 +101,10 @@ class HandWrittenBackwardBatchTest {
         }
     }
 
-    private static BatchedTrainingLoop.Run train(
-            BatchedNets nets, Dataset data, TrainingConfig config, NDManager manager) {
+    private static BatchedTrainingLoop.Outcome train(
+            BatchedNets nets, DataPoints data, TrainingSettings config, NDManager manager) {
         NDArray x = nets.inputs(manager, data.x());
         NDArray y = nets.inputs(manager, data.y());
-        return new BatchedTrainingLoop().run(nets, x, y, config, TrainingListener.NONE);
+        return new BatchedTrainingLoop().run(nets, x, y, config, TrainingObserver.NONE);
     }
 }

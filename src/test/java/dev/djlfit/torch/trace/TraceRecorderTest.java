@@ -10,8 +10,8 @@ import ai.djl.ndarray.NDManager;
 import dev.djlfit.torch.TensorValues;
 import dev.djlfit.torch.Torch;
 import dev.djlfit.torch.nn.Linear;
-import dev.djlfit.trace.Trace;
-import dev.djlfit.trace.TraceJson;
+import dev.djlfit.program.Trace;
+import dev.djlfit.program.TraceJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,9 +1,0 @@
-package dev.djlfit.trace;
-
-/** A file that should hold a trace does not, or lacks a part; the message says which. */
-public final class InvalidTraceException extends RuntimeException {
-
-    public InvalidTraceException(String message) {
-        super(message);
-    }
-}
