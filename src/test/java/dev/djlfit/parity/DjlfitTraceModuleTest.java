@@ -34,7 +34,7 @@ class DjlfitTraceModuleTest {
     @Test
     void itsOwnUnittestPassesUnderTheInstalledTorch() throws Exception {
         String output = python(List.of("-m", "unittest", "-v", "test_djlfit_trace"), MODULE_FOLDER);
-        assertTrue(output.contains("Ran 11 tests") && output.strip().endsWith("OK"), output);
+        assertTrue(output.contains("Ran 12 tests") && output.strip().endsWith("OK"), output);
     }
 
     @Tag("external")
