@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * {@link Tolerances}, docs/trace-format.md.
  */
 @Tag("external")
-class SideBySideTest {
+class TutorialParityTest {
 
     /** dynamic-net: 30000 steps, about 6 s a side, so two seeds; 31 draws no x⁴ term at its first step. */
     static Stream<Arguments> portsAndSeeds() {
