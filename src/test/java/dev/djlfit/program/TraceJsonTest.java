@@ -23,7 +23,7 @@ class TraceJsonTest {
         Map<String, TensorValues> last = Map.of("a", new TensorValues(new long[0], new float[] {-0.014628551f}));
         Trace trace = new Trace("polynomial-nn", 1234, 2000, "test", new Trace.Inputs(new float[] {(float) -Math.PI, 0f},
                 new float[] {8.742278e-8f, 0f}), initial, last, List.of(new Trace.PrintedLoss(99, 3238.3005f)),
-                "Result: y = 1", 0.5, Optional.of(new SinExtrapolation(List.of(new PointError(1, 2, 3)), 0.1, 7.8, "m")));
+                "Result: y = 1", 0.5, Optional.of(new ExtrapolationSummary(List.of(new PointError(1, 2, 3)), 0.1, 7.8, "m")));
 
         Trace back = TraceJson.parse(TraceJson.toJson(trace), "test");
 
