@@ -1,8 +1,15 @@
 package dev.djlfit.article;
 
+import dev.djlfit.article.Article.NNet;
+import dev.djlfit.article.data.Scaling;
+import dev.djlfit.extrapolation.Extrapolation;
+import dev.djlfit.extrapolation.ExtrapolationReport;
+import dev.djlfit.extrapolation.FittedFunction;
+import dev.djlfit.program.ExtrapolationSummary;
 import dev.djlfit.program.Harness;
 import dev.djlfit.program.Program;
 import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
 import dev.djlfit.torch.PyFormat;
 import dev.djlfit.torch.TensorValues;
 import dev.djlfit.torch.Torch;
@@ -12,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One of the article's experiments ({@code <model>-<data>}, e.g. {@code tanh-quadratic}) as a
@@ -31,14 +39,22 @@ public final class ArticleExperiment implements Program {
 
     private final ExperimentSpec spec;
     private final TrainingSettings settings;
+    private final Extrapolation extrapolation;
 
     /**
      * @param settings the learning rate, optimizer and backward to train with (its steps and seed
      *     are replaced by the run's)
+     * @param extrapolation the questions asked of the trained net beyond the data
      */
-    public ArticleExperiment(ExperimentSpec spec, TrainingSettings settings) {
+    public ArticleExperiment(ExperimentSpec spec, TrainingSettings settings, Extrapolation extrapolation) {
         this.spec = spec;
         this.settings = settings;
+        this.extrapolation = extrapolation;
+    }
+
+    /** The experiment asked the article's questions: y at 2.5 and 10, RMSE over 0..3 and 3..10. */
+    public ArticleExperiment(ExperimentSpec spec, TrainingSettings settings) {
+        this(spec, settings, Extrapolation.article());
     }
 
     /**
@@ -100,8 +116,34 @@ public final class ArticleExperiment implements Program {
     public void run(Harness run) {
         TrainingSettings config = new TrainingSettings(run.steps(), settings.learningRate(), (int) run.seed(),
                 ResultJson.LOSS_EVERY, settings.optimizer(), settings.normalize(), settings.backward());
-        ExperimentResult result = new ExperimentRunner(Device.cpu()).run(spec, config, TrainingObserver.NONE);
+        ExperimentResult result =
+                new ExperimentRunner(Device.cpu(), extrapolation).run(spec, config, TrainingObserver.NONE);
         run.traced(trace(result));
+    }
+
+    /**
+     * The net these parameters make (rebuilt on the CPU) against the data's truth, asked what the
+     * run asks ({@link ExperimentRunner}); empty where the data has no known truth.
+     */
+    @Override
+    public Optional<ExtrapolationSummary> extrapolation(Map<String, TensorValues> finalParameters) {
+        if (spec.data().truth().isEmpty()) {
+            return Optional.empty();
+        }
+        Scaling scaling = Scaling.of(spec.data(), settings.normalize());
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+            NNet fit = Nets.fromValues(manager, spec.architecture(), finalParameters);
+            FittedFunction net =
+                    xs -> ExperimentRunner.predict(fit, manager, scaling, TensorValues.column(xs)).y().values();
+            return Optional.of(summary(extrapolation.evaluate(spec.data().truth().get(), net), spec.architecture()));
+        }
+    }
+
+    /** The walkthrough's extrapolation report as a trace holds it. */
+    static ExtrapolationSummary summary(ExtrapolationReport report, Architecture architecture) {
+        return new ExtrapolationSummary(report.truthFormula(), "net " + architecture.describe(), report.probes(),
+                report.interpolationRmse(), report.interpolation().describeAscii(), report.extrapolationRmse(),
+                report.extrapolation().describeAscii());
     }
 
     /** The run as its trace: what {@code article.py} records of the same run. */
@@ -124,7 +166,7 @@ public final class ArticleExperiment implements Program {
         return new Trace(result.spec().name(), result.config().seed(), steps, engine, new Trace.Inputs(x, y),
                 result.initialParameters(), result.finalParameters(), losses,
                 resultLine(result.newPrediction().y().values()), result.training().loopNanos() / 1e9,
-                java.util.Optional.empty(), 0, List.of(), values);
+                result.extrapolation().map(r -> summary(r, result.spec().architecture())), 0, List.of(), values);
     }
 
     /** {@code y(2.5) = ..., y(10) = ...}: the trained net at the article's new inputs, as article.py prints it. */

@@ -2,6 +2,7 @@ package dev.djlfit.cli;
 
 import dev.djlfit.device.DeviceChoice;
 import dev.djlfit.device.EngineInfo;
+import dev.djlfit.article.ArticleExperiment;
 import dev.djlfit.article.ExperimentResult;
 import dev.djlfit.article.ExperimentRunner;
 import dev.djlfit.article.ExperimentSpec;
@@ -10,6 +11,7 @@ import dev.djlfit.article.ParallelExperiments;
 import dev.djlfit.io.OutputFile;
 import dev.djlfit.io.Outputs;
 import dev.djlfit.plots.ExperimentPlots;
+import dev.djlfit.program.TraceJson;
 import dev.djlfit.article.report.ExperimentPrinter;
 import dev.djlfit.io.FilesWritten;
 import dev.djlfit.io.OutputFolder;
@@ -57,6 +59,12 @@ public final class WalkthroughCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N",
             description = "Experiments trained at once; they are independent (default: the number of cores, ${DEFAULT-VALUE}).")
     int threads = Runtime.getRuntime().availableProcessors();
+    @Option(names = "--trace", paramLabel = "DIR",
+            description = "Also write each experiment's trace into DIR as <experiment>.json (linear-linear.json, ...),"
+                    + " the document train --trace writes (docs/trace-format.md); created if missing, each file"
+                    + " written whole.")
+    Path trace;
+
     @Mixin
     OutputOptions output = new OutputOptions();
 
@@ -76,6 +84,9 @@ public final class WalkthroughCommand implements Callable<Integer> {
             for (ExperimentSpec experiment : experiments) {
                 folder.check(ExperimentPlots.fileNames(experiment, config));
             }
+            Optional<OutputFolder> traces =
+                    trace == null ? Optional.empty() : Optional.of(new OutputFolder(outputs.folder("--trace", trace)));
+            traces.ifPresent(t -> t.check(experiments.stream().map(WalkthroughCommand::traceName).toList()));
             PrintWriter out = outputs.report();
             out.println("Machine Learning and Regression Models with PyTorch, part II: the Java port");
             out.println(EngineInfo.header(target));
@@ -103,9 +114,20 @@ public final class WalkthroughCommand implements Callable<Integer> {
                 json.get().writeText(ResultJson.runs(results.stream().map(ResultJson::of).toList()) + "\n");
                 out.println("wrote " + json.get().path());
             }
+            if (traces.isPresent()) {
+                for (ExperimentResult result : results) {
+                    files.add(traces.get().writeText(traceName(result.spec()),
+                            TraceJson.toJson(ArticleExperiment.trace(result)) + "\n"));
+                }
+            }
             FilesWritten.print(out, files);
             outputs.succeeded();
         }
         return 0;
+    }
+
+    /** {@code linear-linear.json}: an experiment's trace in the {@code --trace} folder. */
+    static String traceName(ExperimentSpec experiment) {
+        return experiment.name() + ".json";
     }
 }

@@ -32,6 +32,11 @@ public record Range(double from, double to, boolean includeFrom) {
         return fmt(from) + (includeFrom ? " ≤ x ≤ " : " < x ≤ ") + fmt(to);
     }
 
+    /** As {@link #describe()}, in ASCII: {@code 3 < x <= 10}. */
+    public String describeAscii() {
+        return describe().replace("≤", "<=");
+    }
+
     private static String fmt(double v) {
         return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }

@@ -3,8 +3,9 @@ package dev.djlfit.parity;
 import dev.djlfit.parity.Comparison.LossDiff;
 import dev.djlfit.parity.Comparison.ParameterDiff;
 import dev.djlfit.parity.Comparison.ValueDiff;
+import dev.djlfit.extrapolation.PointError;
 import dev.djlfit.torch.PyFormat;
-import dev.djlfit.program.SinExtrapolation;
+import dev.djlfit.program.ExtrapolationSummary;
 import dev.djlfit.program.Trace;
 import dev.djlfit.article.ArticleExperiment;
 
@@ -61,13 +62,7 @@ public final class ParityPrinter {
         tests(c);
         predictions(c);
         results(c);
-        if (j.extrapolation().isPresent() && c.pytorch().extrapolation().isPresent()) {
-            SinExtrapolation java = j.extrapolation().get();
-            SinExtrapolation torch = c.pytorch().extrapolation().get();
-            out.printf(Locale.ROOT, "extrapolation (RMSE against sin): Java %.4f inside, %.4f outside;"
-                    + " PyTorch %.4f inside, %.4f outside%n", java.insideRmse(), java.outsideRmse(),
-                    torch.insideRmse(), torch.outsideRmse());
-        }
+        extrapolation(c);
         judged(c, tolerances);
         verdict(c, tolerances);
     }
@@ -101,6 +96,7 @@ public final class ParityPrinter {
         if (!j.result().isEmpty() || !c.pytorch().result().isEmpty()) {
             results(c);
         }
+        extrapolation(c);
         out.printf(Locale.ROOT, "tolerances: initial %.1e, final parameters %.1e, last loss %.1e, logged losses %.1e,"
                 + " accuracy %.1e, avg loss %.1e, values %.1e (%s)%n", tolerances.initialParameters(),
                 tolerances.finalParameters(), tolerances.lastLoss(), tolerances.printedLosses(), tolerances.accuracy(),
@@ -173,6 +169,31 @@ public final class ParityPrinter {
         }
     }
 
+    /**
+     * Both fits beyond the data, each from its own final parameters: the RMSE inside and outside,
+     * then the probes. Shown, not judged: it follows from the parameters.
+     */
+    private void extrapolation(Comparison c) {
+        if (c.java().extrapolation().isEmpty() || c.pytorch().extrapolation().isEmpty()) {
+            return;
+        }
+        ExtrapolationSummary java = c.java().extrapolation().get();
+        ExtrapolationSummary torch = c.pytorch().extrapolation().get();
+        String ranges = java.inside().isEmpty() || java.outside().isEmpty() ? ""
+                : "; inside " + java.inside() + ", outside " + java.outside();
+        out.printf(Locale.ROOT, "extrapolation (RMSE against %s%s): Java %.4f inside, %.4f outside;"
+                + " PyTorch %.4f inside, %.4f outside%n", java.truth().isEmpty() ? "the truth" : "y = " + java.truth(), ranges,
+                java.insideRmse(), java.outsideRmse(), torch.insideRmse(), torch.outsideRmse());
+        for (int i = 0; i < Math.min(java.probes().size(), torch.probes().size()); i++) {
+            PointError j = java.probes().get(i);
+            PointError p = torch.probes().get(i);
+            if (j.x() == p.x()) {
+                out.printf(Locale.ROOT, "  at x = %s: true %.4f, Java %.4f, PyTorch %.4f%n", probe(j.x()),
+                        j.truth(), j.prediction(), p.prediction());
+            }
+        }
+    }
+
     private void results(Comparison c) {
         out.println("Java:    " + c.java().result().strip().replace("\n", " "));
         out.println("PyTorch: " + c.pytorch().result().strip().replace("\n", " "));
@@ -225,6 +246,11 @@ public final class ParityPrinter {
             return "0";
         }
         return Double.isInfinite(v) ? "inf" : String.format(Locale.ROOT, "%.2e", v);
+    }
+
+    /** {@code 10}, {@code -6.2831855}: a probe's float32 x as Java prints a float. */
+    private static String probe(double x) {
+        return x == Math.rint(x) ? Long.toString((long) x) : Float.toString((float) x);
     }
 
     private static String trim(double v) {

@@ -68,8 +68,12 @@ public interface Program {
         return byEpoch();
     }
 
-    /** The function the trained parameters compute, to measure against sin beyond the data; empty for a classifier. */
-    public default Optional<SinFit> fitted(Map<String, TensorValues> parameters) {
+    /**
+     * How the function these final parameters compute follows the truth beyond the data (the sin
+     * fits: against sin; the article's experiments: against the data's formula); empty for a
+     * classifier, or where no truth is known.
+     */
+    public default Optional<ExtrapolationSummary> extrapolation(Map<String, TensorValues> finalParameters) {
         return Optional.empty();
     }
 }

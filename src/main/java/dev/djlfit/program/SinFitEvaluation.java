@@ -22,12 +22,13 @@ public final class SinFitEvaluation {
 
     private SinFitEvaluation() {}
 
-    public static SinExtrapolation evaluate(SinFit fit) {
+    public static ExtrapolationSummary evaluate(SinFit fit) {
         Extrapolation questions = new Extrapolation(PROBES, INSIDE, RIGHT);
         ExtrapolationReport right = questions.evaluate(SIN, predictor(fit, 1));
         ExtrapolationReport left = questions.evaluate(SIN_MIRRORED, predictor(fit, -1));
         double outside = Math.sqrt((square(right.extrapolationRmse()) + square(left.extrapolationRmse())) / 2);
-        return new SinExtrapolation(right.probes(), right.interpolationRmse(), outside, fit.model());
+        return new ExtrapolationSummary(SIN.formula(), fit.model(), right.probes(), right.interpolationRmse(),
+                "-pi <= x <= pi", outside, "pi < |x| <= 2 pi");
     }
 
     private static FittedFunction predictor(SinFit fit, int sign) {

@@ -39,7 +39,7 @@ public record Trace(
         List<PrintedLoss> losses,
         String result,
         double loopSeconds,
-        Optional<SinExtrapolation> extrapolation,
+        Optional<ExtrapolationSummary> extrapolation,
         int epochs,
         List<TestResult> tests,
         Map<String, NamedValue> values) {
@@ -55,7 +55,7 @@ public record Trace(
     /** A trace without named values: the project's own programs. */
     public Trace(String program, long seed, int steps, String engine, Inputs inputs,
             Map<String, TensorValues> initialParameters, Map<String, TensorValues> finalParameters,
-            List<PrintedLoss> losses, String result, double loopSeconds, Optional<SinExtrapolation> extrapolation,
+            List<PrintedLoss> losses, String result, double loopSeconds, Optional<ExtrapolationSummary> extrapolation,
             int epochs, List<TestResult> tests) {
         this(program, seed, steps, engine, inputs, initialParameters, finalParameters, losses, result, loopSeconds,
                 extrapolation, epochs, tests, Map.of());
@@ -64,7 +64,7 @@ public record Trace(
     /** A trace of a program that trains by steps (a sin fit): no epochs, no test loop. */
     public Trace(String program, long seed, int steps, String engine, Inputs inputs,
             Map<String, TensorValues> initialParameters, Map<String, TensorValues> finalParameters,
-            List<PrintedLoss> losses, String result, double loopSeconds, Optional<SinExtrapolation> extrapolation) {
+            List<PrintedLoss> losses, String result, double loopSeconds, Optional<ExtrapolationSummary> extrapolation) {
         this(program, seed, steps, engine, inputs, initialParameters, finalParameters, losses, result, loopSeconds,
                 extrapolation, 0, List.of());
     }
@@ -84,7 +84,7 @@ public record Trace(
         return losses.isEmpty() ? Optional.empty() : Optional.of(losses.get(losses.size() - 1));
     }
 
-    public Trace withExtrapolation(SinExtrapolation report) {
+    public Trace withExtrapolation(ExtrapolationSummary report) {
         return new Trace(program, seed, steps, engine, inputs, initialParameters, finalParameters, losses, result,
                 loopSeconds, Optional.of(report), epochs, tests, values);
     }

@@ -221,9 +221,9 @@ public final class TraceJson {
         return a;
     }
 
-    private static JsonObject extrapolation(SinExtrapolation e) {
+    private static JsonObject extrapolation(ExtrapolationSummary e) {
         JsonObject o = new JsonObject();
-        o.addProperty("truth", "sin(x)");
+        o.addProperty("truth", e.truth());
         o.addProperty("model", e.model());
         JsonArray probes = new JsonArray();
         for (PointError p : e.probes()) {
@@ -235,13 +235,13 @@ public final class TraceJson {
         }
         o.add("probes", probes);
         o.addProperty("rmse_inside", e.insideRmse());
-        o.addProperty("inside", "-pi <= x <= pi");
+        o.addProperty("inside", e.inside());
         o.addProperty("rmse_outside", e.outsideRmse());
-        o.addProperty("outside", "pi < |x| <= 2 pi");
+        o.addProperty("outside", e.outside());
         return o;
     }
 
-    private static SinExtrapolation extrapolation(JsonObject o) {
+    private static ExtrapolationSummary extrapolation(JsonObject o) {
         List<PointError> probes = new ArrayList<>();
         JsonArray all = JsonFields.array(field(o, "probes"), "\"extrapolation\".\"probes\"");
         for (int i = 0; i < all.size(); i++) {
@@ -251,8 +251,15 @@ public final class TraceJson {
                     JsonFields.number(field(p, "true"), name + " true"),
                     JsonFields.number(field(p, "predicted"), name + " predicted")));
         }
-        return new SinExtrapolation(probes, JsonFields.number(field(o, "rmse_inside"), "\"rmse_inside\""),
-                JsonFields.number(field(o, "rmse_outside"), "\"rmse_outside\""),
-                JsonFields.string(field(o, "model"), "\"extrapolation\".\"model\""));
+        return new ExtrapolationSummary(optionalText(o, "truth"),
+                JsonFields.string(field(o, "model"), "\"extrapolation\".\"model\""), probes,
+                JsonFields.number(field(o, "rmse_inside"), "\"rmse_inside\""), optionalText(o, "inside"),
+                JsonFields.number(field(o, "rmse_outside"), "\"rmse_outside\""), optionalText(o, "outside"));
+    }
+
+    /** A description a trace may leave out (the three were not read before the article's traces held one). */
+    private static String optionalText(JsonObject extrapolation, String name) {
+        return extrapolation.has(name)
+                ? JsonFields.string(extrapolation.get(name), "\"extrapolation\".\"" + name + "\"") : "";
     }
 }

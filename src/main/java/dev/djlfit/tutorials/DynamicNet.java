@@ -2,6 +2,8 @@ package dev.djlfit.tutorials;
 
 import dev.djlfit.program.Harness;
 import dev.djlfit.program.Program;
+import dev.djlfit.program.SinFitEvaluation;
+import dev.djlfit.program.ExtrapolationSummary;
 import dev.djlfit.program.SinFit;
 import static dev.djlfit.torch.Pow.pow;
 
@@ -103,13 +105,14 @@ final class DynamicNet implements Program {
 
     /** The forward's expectation over the draws: randint(4, 6) adds no term, x⁴, or x⁴ and x⁵. */
     @Override
-    public Optional<SinFit> fitted(Map<String, TensorValues> p) {
+    public Optional<ExtrapolationSummary> extrapolation(Map<String, TensorValues> p) {
         double a = p.get("a").get(0);
         double b = p.get("b").get(0);
         double c = p.get("c").get(0);
         double d = p.get("d").get(0);
         double e = p.get("e").get(0);
-        return Optional.of(new SinFit("a + b x + c x^2 + d x^3 + e (2 x^4 + x^5) / 3, the mean over the draws",
-                x -> a + b * x + c * x * x + d * x * x * x + e * (2 * Math.pow(x, 4) + Math.pow(x, 5)) / 3));
+        return Optional.of(SinFitEvaluation.evaluate(new SinFit(
+                "a + b x + c x^2 + d x^3 + e (2 x^4 + x^5) / 3, the mean over the draws",
+                x -> a + b * x + c * x * x + d * x * x * x + e * (2 * Math.pow(x, 4) + Math.pow(x, 5)) / 3)));
     }
 }

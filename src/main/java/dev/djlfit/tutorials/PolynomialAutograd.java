@@ -2,7 +2,8 @@ package dev.djlfit.tutorials;
 
 import dev.djlfit.program.Harness;
 import dev.djlfit.program.Program;
-import dev.djlfit.program.SinFit;
+import dev.djlfit.program.SinFitEvaluation;
+import dev.djlfit.program.ExtrapolationSummary;
 import static dev.djlfit.torch.Pow.pow;
 
 import ai.djl.ndarray.NDArray;
@@ -70,7 +71,7 @@ final class PolynomialAutograd implements Program {
     }
 
     @Override
-    public Optional<SinFit> fitted(Map<String, TensorValues> p) {
-        return Optional.of(Results.cubicFit(p));
+    public Optional<ExtrapolationSummary> extrapolation(Map<String, TensorValues> p) {
+        return Optional.of(SinFitEvaluation.evaluate(Results.cubicFit(p)));
     }
 }

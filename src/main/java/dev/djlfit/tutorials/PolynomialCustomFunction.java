@@ -2,6 +2,8 @@ package dev.djlfit.tutorials;
 
 import dev.djlfit.program.Harness;
 import dev.djlfit.program.Program;
+import dev.djlfit.program.SinFitEvaluation;
+import dev.djlfit.program.ExtrapolationSummary;
 import dev.djlfit.program.SinFit;
 import static dev.djlfit.torch.Pow.pow;
 
@@ -104,14 +106,14 @@ final class PolynomialCustomFunction implements Program {
     }
 
     @Override
-    public Optional<SinFit> fitted(Map<String, TensorValues> p) {
+    public Optional<ExtrapolationSummary> extrapolation(Map<String, TensorValues> p) {
         double a = p.get("a").get(0);
         double b = p.get("b").get(0);
         double c = p.get("c").get(0);
         double d = p.get("d").get(0);
-        return Optional.of(new SinFit("a + b P3(c + d x)", x -> {
+        return Optional.of(SinFitEvaluation.evaluate(new SinFit("a + b P3(c + d x)", x -> {
             double z = c + d * x;
             return a + b * 0.5 * (5 * z * z * z - 3 * z);
-        }));
+        })));
     }
 }

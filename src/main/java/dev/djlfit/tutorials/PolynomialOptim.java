@@ -2,7 +2,8 @@ package dev.djlfit.tutorials;
 
 import dev.djlfit.program.Harness;
 import dev.djlfit.program.Program;
-import dev.djlfit.program.SinFit;
+import dev.djlfit.program.SinFitEvaluation;
+import dev.djlfit.program.ExtrapolationSummary;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.djlfit.torch.TensorValues;
@@ -69,7 +70,7 @@ final class PolynomialOptim implements Program {
     }
 
     @Override
-    public Optional<SinFit> fitted(Map<String, TensorValues> p) {
-        return Optional.of(Results.linearFit(p));
+    public Optional<ExtrapolationSummary> extrapolation(Map<String, TensorValues> p) {
+        return Optional.of(SinFitEvaluation.evaluate(Results.linearFit(p)));
     }
 }

@@ -3,7 +3,6 @@ package dev.djlfit.tutorials;
 import dev.djlfit.program.DataSettings;
 import dev.djlfit.program.Harness;
 import dev.djlfit.program.Program;
-import dev.djlfit.program.SinFitEvaluation;
 import dev.djlfit.torch.GradMode;
 import dev.djlfit.torch.Torch;
 import dev.djlfit.program.Trace;
@@ -82,12 +81,13 @@ public final class Programs {
     }
 
     /**
-     * The trace with the extrapolation of the fit its final parameters make (a reference's trace
-     * has none); as it is for a program that is no sin fit.
+     * The trace with the extrapolation its final parameters make ({@link Program#extrapolation}), where
+     * it holds none yet (a reference's trace never does); as it is for a program that has none.
      */
     public static Trace withExtrapolation(Program program, Trace trace) {
-        return program.fitted(trace.finalParameters())
-                .map(fit -> trace.withExtrapolation(SinFitEvaluation.evaluate(fit)))
-                .orElse(trace);
+        if (trace.extrapolation().isPresent()) {
+            return trace;
+        }
+        return program.extrapolation(trace.finalParameters()).map(trace::withExtrapolation).orElse(trace);
     }
 }

@@ -1,7 +1,7 @@
 package dev.djlfit.tutorials;
 
 import dev.djlfit.extrapolation.PointError;
-import dev.djlfit.program.SinExtrapolation;
+import dev.djlfit.program.ExtrapolationSummary;
 
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -15,7 +15,7 @@ public final class TutorialPrinter {
         this.out = out;
     }
 
-    public void printExtrapolation(SinExtrapolation report) {
+    public void printExtrapolation(ExtrapolationSummary report) {
         out.println("extrapolation against the truth y = sin(x), the fit " + report.model() + ":");
         out.println(String.format(Locale.ROOT, "  %8s %12s %12s %12s %10s", "x", "true", "predicted", "abs error",
                 "rel error"));

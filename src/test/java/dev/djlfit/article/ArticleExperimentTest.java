@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
+import dev.djlfit.article.data.DataPoints;
+import dev.djlfit.extrapolation.ExtrapolationReport;
+import dev.djlfit.extrapolation.PointError;
+import dev.djlfit.program.ExtrapolationSummary;
 import dev.djlfit.program.Trace;
 import dev.djlfit.program.TraceJson;
 import org.junit.jupiter.api.Test;
@@ -46,6 +50,58 @@ class ArticleExperimentTest {
         assertTrue(trace.result().matches("Result: y\\(2\\.5\\) = -?\\d+\\.\\d{4}, y\\(10\\) = -?\\d+\\.\\d{4}"), trace.result());
         assertEquals(List.of(trace.result()), printed);
         assertEquals(trace.values(), TraceJson.parse(TraceJson.toJson(trace), "test").values(), "the JSON keeps them");
+
+        ExtrapolationReport report = direct.extrapolation().orElseThrow();
+        ExtrapolationSummary e = trace.extrapolation().orElseThrow();
+        assertEquals("3x^2 + 2x + 1", e.truth());
+        assertEquals("net 1→10→tanh→1", e.model());
+        assertEquals(report.probes(), e.probes(), "the walkthrough's probes: 2.5 and 10 against the truth");
+        assertEquals(report.interpolationRmse(), e.insideRmse());
+        assertEquals(report.extrapolationRmse(), e.outsideRmse());
+        assertEquals("0 <= x <= 3", e.inside());
+        assertEquals("3 < x <= 10", e.outside());
+        assertEquals(e, TraceJson.parse(TraceJson.toJson(trace), "test").extrapolation().orElseThrow());
+    }
+
+    @Test
+    void theFinalParametersAloneGiveTheWalkthroughsExtrapolation() {
+        for (boolean normalize : new boolean[] {false, true}) {
+            TrainingSettings settings = new TrainingSettings(1500, TrainingSettings.ARTICLE_LEARNING_RATE, 5,
+                    ResultJson.LOSS_EVERY, OptimizerKind.SGD, normalize);
+            ExperimentResult result = new ExperimentRunner(Device.cpu()).run(TANH_QUADRATIC.spec(), settings,
+                    TrainingObserver.NONE);
+            ExtrapolationReport walkthrough = result.extrapolation().orElseThrow();
+
+            ExtrapolationSummary rebuilt = new ArticleExperiment(TANH_QUADRATIC.spec(), settings)
+                    .extrapolation(result.finalParameters()).orElseThrow();
+
+            assertEquals(ArticleExperiment.trace(result).extrapolation().orElseThrow().model(), rebuilt.model());
+            assertEquals(walkthrough.probes().size(), rebuilt.probes().size());
+            for (int i = 0; i < walkthrough.probes().size(); i++) {
+                PointError w = walkthrough.probes().get(i);
+                PointError r = rebuilt.probes().get(i);
+                assertEquals(w.x(), r.x());
+                assertEquals(w.truth(), r.truth());
+                assertFloatPrecision(w.prediction(), r.prediction(), "y(" + w.x() + "), normalize " + normalize);
+            }
+            assertFloatPrecision(walkthrough.interpolationRmse(), rebuilt.insideRmse(), "inside, normalize " + normalize);
+            assertFloatPrecision(walkthrough.extrapolationRmse(), rebuilt.outsideRmse(), "outside, normalize " + normalize);
+        }
+    }
+
+    @Test
+    void dataWithoutAKnownTruthHasNoExtrapolation() {
+        DataPoints own = new DataPoints("own", new float[] {0, 1, 2}, new float[] {1, 0, 4}, null);
+        ArticleExperiment experiment = new ArticleExperiment(
+                Experiments.of(ModelKind.LINEAR, own, 4, Nonlinearity.TANH), TrainingSettings.article());
+        ExperimentResult result = new ExperimentRunner(Device.cpu()).run(experiment.spec(),
+                new TrainingSettings(10, 0.01f, 0, ResultJson.LOSS_EVERY), TrainingObserver.NONE);
+        assertEquals(Optional.empty(), experiment.extrapolation(result.finalParameters()));
+        assertEquals(Optional.empty(), ArticleExperiment.trace(result).extrapolation());
+    }
+
+    private static void assertFloatPrecision(double expected, double actual, String what) {
+        assertEquals(expected, actual, 1e-6 * Math.max(1, Math.abs(expected)), what);
     }
 
     @Test

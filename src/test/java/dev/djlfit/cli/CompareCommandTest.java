@@ -49,6 +49,12 @@ class CompareCommandTest {
         assertTrue(run.out().lines().anyMatch(l -> l.matches("\\s+printed losses: largest \\|diff\\| / \\|PyTorch\\|\\s+\\S+\\s+not checked")),
                 run.out());
         assertTrue(run.out().lines().anyMatch(l -> l.matches("\\s+2\\.5\\s+-?\\d+\\.\\d{6}\\s+-?\\d+\\.\\d{6}\\s+\\S+")), run.out());
+        assertTrue(run.out().lines().anyMatch(l -> l.matches("extrapolation \\(RMSE against y = 3x\\^2 \\+ 2x \\+ 1;"
+                + " inside 0 <= x <= 3, outside 3 < x <= 10\\): Java \\d+\\.\\d{4} inside, \\d+\\.\\d{4} outside;"
+                + " PyTorch \\d+\\.\\d{4} inside, \\d+\\.\\d{4} outside")), "the reference's from its final parameters: "
+                + run.out());
+        assertTrue(run.out().lines().anyMatch(l -> l.matches("  at x = 10: true 321\\.0000, Java -?\\d+\\.\\d{4},"
+                + " PyTorch -?\\d+\\.\\d{4}")), run.out());
         assertTrue(run.out().contains("1 of 1 experiments match PyTorch"), run.out());
     }
 

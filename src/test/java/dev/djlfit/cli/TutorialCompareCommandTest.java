@@ -42,8 +42,10 @@ class TutorialCompareCommandTest {
         int loss = out.indexOf("last printed loss: Java");
         assertTrue(inputs > 0 && inputs < parameters && parameters < loss, out);
         assertTrue(out.contains("== polynomial-module, seed 31, 300 steps"), out);
-        assertTrue(out.lines().anyMatch(l -> l.matches("extrapolation \\(RMSE against sin\\): Java \\d+\\.\\d{4} inside,"
+        assertTrue(out.lines().anyMatch(l -> l.matches("extrapolation \\(RMSE against y = sin\\(x\\); inside -pi <= x <= pi,"
+                + " outside pi < \\|x\\| <= 2 pi\\): Java \\d+\\.\\d{4} inside,"
                 + " \\d+\\.\\d{4} outside; PyTorch \\d+\\.\\d{4} inside, \\d+\\.\\d{4} outside")), out);
+        assertTrue(out.contains("\n  at x = 6.2831855: true "), "the probes side by side: " + out);
         assertTrue(out.contains("\nMATCH\n") && out.contains("1 of 1 tutorial ports match PyTorch"), out);
     }
 

@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.djlfit.extrapolation.PointError;
+import dev.djlfit.program.ExtrapolationSummary;
 import dev.djlfit.torch.TensorValues;
 import dev.djlfit.program.Trace;
 import dev.djlfit.article.ArticleExperiment;
 import org.junit.jupiter.api.Test;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +63,31 @@ class ParityComparisonTest {
         assertEquals(0, c.losses().maxRelative());
         assertEquals(0, c.valuesMaxAbs());
         assertTrue(c.verdict(tolerances(0, 0, 0, 0)).passed());
+    }
+
+    @Test
+    void theExtrapolationIsShownSideBySideAndNotJudged() {
+        Trace java = run(0.1f, 3, 2, 38).withExtrapolation(new ExtrapolationSummary("3x^2 + 2x + 1", "net 1→10→1",
+                List.of(new PointError(2.5, 24.75, 25.5), new PointError(10, 321, 108)), 2.5108, "0 <= x <= 3",
+                103.9215, "3 < x <= 10"));
+        Trace pytorch = run(0.1f, 3, 2, 38).withExtrapolation(new ExtrapolationSummary("3x^2 + 2x + 1", "net 1→10→1",
+                List.of(new PointError(2.5, 24.75, 25.25), new PointError(10, 321, 107)), 2.75, "0 <= x <= 3",
+                104.5, "3 < x <= 10"));
+        Comparison c = compare(java, pytorch);
+        assertTrue(c.verdict(tolerances(0, 0, 0, 0)).passed(), "the parameters and predictions decide, not the summary");
+
+        StringWriter printed = new StringWriter();
+        new ParityPrinter(new PrintWriter(printed)).print(c, tolerances(0, 0, 0, 0), "");
+        String out = printed.toString();
+        assertTrue(out.contains("extrapolation (RMSE against y = 3x^2 + 2x + 1; inside 0 <= x <= 3, outside 3 < x <= 10):"
+                + " Java 2.5108 inside, 103.9215 outside; PyTorch 2.7500 inside, 104.5000 outside\n"
+                + "  at x = 2.5: true 24.7500, Java 25.5000, PyTorch 25.2500\n"
+                + "  at x = 10: true 321.0000, Java 108.0000, PyTorch 107.0000\n"), out);
+        assertTrue(out.strip().endsWith("MATCH"), out);
+
+        StringWriter withoutOne = new StringWriter();
+        new ParityPrinter(new PrintWriter(withoutOne)).print(compare(java, run(0.1f, 3, 2, 38)), tolerances(0, 0, 0, 0), "");
+        assertFalse(withoutOne.toString().contains("extrapolation"), "shown only where both sides hold one");
     }
 
     @Test

@@ -4,6 +4,11 @@ import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.djlfit.article.ArticleExperiment;
+import dev.djlfit.article.Experiments;
+import dev.djlfit.article.Nonlinearity;
+import dev.djlfit.article.TrainingSettings;
+import dev.djlfit.program.ExtrapolationSummary;
 import dev.djlfit.program.Trace;
 import dev.djlfit.program.Program;
 import dev.djlfit.tutorials.Programs;
@@ -61,6 +66,30 @@ class TutorialParityTest {
         assertTrue(c.inputs().identical(), "inputs fed: " + c.inputs());
         Verdict verdict = c.verdict(Tolerances.forProgram(name));
         assertTrue(verdict.passed(), name + ": " + verdict.failures());
+    }
+
+    /**
+     * An article experiment: the reference's trace gets its extrapolation from its final parameters
+     * (the net rebuilt in Java), and the rebuilt net predicts at 2.5 and 10 what PyTorch printed there.
+     */
+    @org.junit.jupiter.api.Test
+    void theArticlesReferenceGetsTheWalkthroughsExtrapolationFromItsFinalParameters() {
+        ArticleExperiment experiment = ArticleExperiment.named("tanh-quadratic", Experiments.ARTICLE_HIDDEN,
+                Nonlinearity.TANH, TrainingSettings.article());
+        Comparison c = new SideBySide(PyTorchForTests.reference()).run(experiment, 0, 1000, false, line -> { });
+
+        ExtrapolationSummary java = c.java().extrapolation().orElseThrow();
+        ExtrapolationSummary pytorch = c.pytorch().extrapolation().orElseThrow();
+        assertEquals("3x^2 + 2x + 1", pytorch.truth());
+        assertEquals(java.model(), pytorch.model());
+        double[] printed = c.pytorch().values().get(ArticleExperiment.NEW_PREDICTION).numbers();
+        for (int i = 0; i < printed.length; i++) {
+            assertEquals(java.probes().get(i).x(), pytorch.probes().get(i).x());
+            assertEquals(printed[i], pytorch.probes().get(i).prediction(), 1e-6 * Math.max(1, Math.abs(printed[i])),
+                    "PyTorch's own y(" + pytorch.probes().get(i).x() + ")");
+        }
+        assertEquals(java.insideRmse(), pytorch.insideRmse(), 1e-4 * java.insideRmse());
+        assertEquals(java.outsideRmse(), pytorch.outsideRmse(), 1e-4 * java.outsideRmse());
     }
 
     static Stream<String> names() {

@@ -23,7 +23,8 @@ class TraceJsonTest {
         Map<String, TensorValues> last = Map.of("a", new TensorValues(new long[0], new float[] {-0.014628551f}));
         Trace trace = new Trace("polynomial-nn", 1234, 2000, "test", new Trace.Inputs(new float[] {(float) -Math.PI, 0f},
                 new float[] {8.742278e-8f, 0f}), initial, last, List.of(new Trace.PrintedLoss(99, 3238.3005f)),
-                "Result: y = 1", 0.5, Optional.of(new SinExtrapolation(List.of(new PointError(1, 2, 3)), 0.1, 7.8, "m")));
+                "Result: y = 1", 0.5, Optional.of(new ExtrapolationSummary("3x^2 + 2x + 1", "net 1→10→1",
+                        List.of(new PointError(10, 321, 108)), 2.5, "0 <= x <= 3", 103.9, "3 < x <= 10")));
 
         Trace back = TraceJson.parse(TraceJson.toJson(trace), "test");
 
@@ -49,6 +50,31 @@ class TraceJsonTest {
         assertEquals((float) -Math.PI, t.inputs().x()[0]);
         assertEquals(3238.300048828125f, t.lastLoss().orElseThrow().value());
         assertEquals(Optional.empty(), t.extrapolation());
+    }
+
+    @Test
+    void aSinFitsTraceWrittenBeforeTheSummaryWasGeneralReadsAsItWasWritten() {
+        String older = "{\"program\": \"polynomial-nn\", \"seed\": 0, \"steps\": 100, \"inputs\": {\"x\": [0], \"y\": [0]},"
+                + " \"initial_parameters\": {}, \"final_parameters\": {}, \"losses\": [], \"result\": \"r\","
+                + " \"extrapolation\": {\"truth\": \"sin(x)\", \"model\": \"a + b x + c x^2 + d x^3\","
+                + " \"probes\": [{\"x\": -6.2831854820251465, \"true\": 1.7484555314695172E-7, \"predicted\": 16.86}],"
+                + " \"rmse_inside\": 0.0785, \"inside\": \"-pi <= x <= pi\", \"rmse_outside\": 7.78,"
+                + " \"outside\": \"pi < |x| <= 2 pi\"}}";
+        ExtrapolationSummary e = TraceJson.parse(older, "old.json").extrapolation().orElseThrow();
+        assertEquals(new ExtrapolationSummary("sin(x)", "a + b x + c x^2 + d x^3",
+                List.of(new PointError(-6.2831854820251465, 1.7484555314695172E-7, 16.86)), 0.0785, "-pi <= x <= pi",
+                7.78, "pi < |x| <= 2 pi"), e);
+        String written = TraceJson.toJson(TraceJson.parse(older, "old.json"));
+        assertEquals(e, TraceJson.parse(written, "again").extrapolation().orElseThrow(), "written back with the same keys");
+    }
+
+    @Test
+    void anExtrapolationWithoutItsDescriptionsStillReads() {
+        String bare = "{\"program\": \"p\", \"seed\": 0, \"steps\": 1, \"inputs\": {\"x\": [0], \"y\": [0]},"
+                + " \"initial_parameters\": {}, \"final_parameters\": {}, \"losses\": [], \"result\": \"r\","
+                + " \"extrapolation\": {\"model\": \"m\", \"probes\": [], \"rmse_inside\": 1, \"rmse_outside\": 2}}";
+        assertEquals(new ExtrapolationSummary("", "m", List.of(), 1, "", 2, ""),
+                TraceJson.parse(bare, "bare.json").extrapolation().orElseThrow());
     }
 
     @Test
