@@ -17,9 +17,6 @@ import java.util.function.Consumer;
  */
 public final class SideBySide {
 
-    /** The reference of the programs that train by epoch on FashionMNIST ("Learn the Basics"). */
-    public static final String BASICS_SCRIPT = "basics.py";
-
     private final PyTorchReference reference;
     private final Path data;
 

@@ -110,7 +110,7 @@ class BasicsParityTest {
             PyTorchReference reference = PyTorchForTests.referenceWithTorchvision();
             Program tutorial = Programs.named(name).orElseThrow();
             Path out = dir.resolve("reference.json");
-            PyTorchReference.Pending python = reference.startScript(SideBySide.BASICS_SCRIPT, List.of(name,
+            PyTorchReference.Pending python = reference.startScript(tutorial.referenceScript(), List.of(name,
                     "--seed", Long.toString(seed), "--epochs", "1", "--data", SLICE.toString(),
                     "--model", dir.resolve("reference.pth").toString(), "--out", out.toString()));
             List<String> lines = new ArrayList<>();
