@@ -28,7 +28,7 @@ public final class RunJson {
     public static final List<String> SETTINGS = List.of("lr", "hidden", "activation", "optimizer", "normalize",
             "backward");
 
-    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
+    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
 
     private RunJson() {}
 

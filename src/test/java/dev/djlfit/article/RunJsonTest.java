@@ -54,7 +54,7 @@ class RunJsonTest {
     @Test
     void theSettingsAreTheOnlyKeysATraceLacks() {
         ExperimentResult result = run(ModelKind.DEEP, ArticleData.QUADRATIC,
-                new TrainingSettings(20, 0.01f, 0, 1, OptimizerKind.ADAM, true, Backward.MANUAL));
+                new TrainingSettings(20, 0.01f, 0, 1, OptimizerKind.ADAM, true, Backward.AUTOGRAD));
 
         JsonObject o = JsonParser.parseString(RunJson.of(result)).getAsJsonObject();
 
@@ -66,7 +66,7 @@ class RunJsonTest {
         assertEquals("tanh", o.get("activation").getAsString());
         assertEquals("adam", o.get("optimizer").getAsString());
         assertTrue(o.get("normalize").getAsBoolean());
-        assertEquals("manual", o.get("backward").getAsString());
+        assertEquals("autograd", o.get("backward").getAsString());
     }
 
     @Test

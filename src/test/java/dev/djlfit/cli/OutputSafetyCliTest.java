@@ -119,7 +119,7 @@ class OutputSafetyCliTest {
         assertEquals(0, walkthrough.exitCode(), walkthrough.err());
         JsonObject runs = JsonParser.parseString(Files.readString(walk)).getAsJsonObject();
         assertEquals(4, runs.getAsJsonArray("runs").size());
-        assertEquals("deep-quadratic", runs.getAsJsonArray("runs").get(3).getAsJsonObject().get("experiment").getAsString());
+        assertEquals("deep-quadratic", TraceJson.parse(runs.getAsJsonArray("runs").get(3).toString(), "walk.json").program());
 
         Path sweepJson = dir.resolve("sweep.json");
         CliRun sweep = CliRun.of("sweep", "--steps", "10", "--seeds", "3", "--first-seed", "5", "--hidden", "2",
