@@ -3,6 +3,7 @@ package dev.djlfit.article;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import dev.djlfit.program.TraceJson;
@@ -19,7 +20,8 @@ import java.util.List;
  *  "initial_parameters": {...}, "final_parameters": {...}, "losses": [[step, value], ...],
  *  "values": {"final_prediction": ..., "new_inputs": ..., "new_prediction": ...},
  *  "result": "...", "loop_seconds": ..., "extrapolation": {...},
- *  "lr": 0.01, "hidden": 10, "activation": "tanh", "optimizer": "sgd", "normalize": false, "backward": "autograd"}
+ *  "lr": 0.01, "hidden": 10, "activation": "tanh", "optimizer": "sgd", "normalize": false,
+ *  "backward": "autograd"}
  * </pre>
  */
 public final class RunJson {
@@ -53,8 +55,7 @@ public final class RunJson {
         Architecture net = result.spec().architecture();
         o.addProperty("lr", Double.parseDouble(Float.toString(settings.learningRate())));
         o.addProperty("hidden", net.widths()[1]);
-        o.add("activation", net.activation().<com.google.gson.JsonElement>map(a -> GSON.toJsonTree(a.id()))
-                .orElse(JsonNull.INSTANCE));
+        o.add("activation", net.activation().<JsonElement>map(a -> GSON.toJsonTree(a.id())).orElse(JsonNull.INSTANCE));
         o.addProperty("optimizer", settings.optimizer().id());
         o.addProperty("normalize", settings.normalize());
         o.addProperty("backward", settings.backward().id());
