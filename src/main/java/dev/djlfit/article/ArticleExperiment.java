@@ -115,7 +115,7 @@ public final class ArticleExperiment implements Program {
     @Override
     public void run(Harness run) {
         TrainingSettings config = new TrainingSettings(run.steps(), settings.learningRate(), (int) run.seed(),
-                ResultJson.LOSS_EVERY, settings.optimizer(), settings.normalize(), settings.backward());
+                LOSS_EVERY, settings.optimizer(), settings.normalize(), settings.backward());
         ExperimentResult result =
                 new ExperimentRunner(Device.cpu(), extrapolation).run(spec, config, TrainingObserver.NONE);
         run.traced(trace(result));
@@ -146,12 +146,20 @@ public final class ArticleExperiment implements Program {
                 report.extrapolation().describeAscii());
     }
 
+    /** The trace keeps the loss every this many steps (and at the last): article.py's rhythm. */
+    public static final int LOSS_EVERY = 1000;
+
+    /** Whether 0-based step {@code i} of a run of {@code steps} has its loss in the trace. */
+    public static boolean keepsLossAt(int i, int steps) {
+        return i % LOSS_EVERY == 0 || i == steps - 1;
+    }
+
     /** The run as its trace: what {@code article.py} records of the same run. */
     public static Trace trace(ExperimentResult result) {
         int steps = result.config().steps();
         List<Trace.PrintedLoss> losses = new ArrayList<>();
         for (LossPoint p : result.training().losses()) {
-            if (ResultJson.keepsLossAt(p.step(), steps)) {
+            if (keepsLossAt(p.step(), steps)) {
                 losses.add(new Trace.PrintedLoss(p.step(), p.loss()));
             }
         }

@@ -26,7 +26,8 @@ public final class OutputOptions {
     boolean quiet;
 
     @Option(names = "--json", paramLabel = "FILE",
-            description = "Also write the run's results as JSON to FILE (- for the standard output; the report"
+            description = "Also write the run's results as JSON to FILE (train, walkthrough: the run's trace plus its settings,"
+                    + " docs/trace-format.md, that judge reads; - for the standard output; the report"
                     + " then goes to stderr). Written whole: FILE is complete or untouched, its missing folders made; a link is written"
                     + " through, a device or FIFO written directly.")
     Path json;

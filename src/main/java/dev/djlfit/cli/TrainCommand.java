@@ -7,7 +7,6 @@ import dev.djlfit.extrapolation.Extrapolation;
 import dev.djlfit.article.saving.SavedModels;
 import dev.djlfit.article.Footprint;
 import dev.djlfit.article.saving.SaveTarget;
-import dev.djlfit.article.ArticleExperiment;
 import dev.djlfit.article.ExperimentResult;
 import dev.djlfit.article.ExperimentRunner;
 import dev.djlfit.article.ExperimentSpec;
@@ -15,12 +14,11 @@ import dev.djlfit.article.Experiments;
 import dev.djlfit.io.OutputFile;
 import dev.djlfit.io.Outputs;
 import dev.djlfit.plots.ExperimentPlots;
-import dev.djlfit.program.TraceJson;
 import dev.djlfit.article.report.ExperimentPrinter;
 import dev.djlfit.io.FilesWritten;
 import dev.djlfit.io.OutputFolder;
 import dev.djlfit.article.report.ProgressReporter;
-import dev.djlfit.article.ResultJson;
+import dev.djlfit.article.RunJson;
 import dev.djlfit.article.TrainingSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,12 +64,6 @@ public final class TrainCommand implements Callable<Integer> {
                     + " model.json; read it back with predict --from DIR.")
     Path save;
 
-    @Option(names = "--trace", paramLabel = "FILE",
-            description = "Also write the run's trace to FILE, the document tutorial --json and article.py write"
-                    + " (docs/trace-format.md), for judge against a trace of your own PyTorch port (- for the standard"
-                    + " output; the report then goes to stderr). Written whole, as --json is.")
-    Path trace;
-
     @Mixin
     OutputOptions output = new OutputOptions();
 
@@ -91,8 +83,6 @@ public final class TrainCommand implements Callable<Integer> {
         try (Outputs outputs = new Outputs(spec.commandLine().getOut(), spec.commandLine().getErr())) {
             data.file().ifPresent(file -> outputs.input("--data", file));
             Optional<OutputFile> json = output.json(outputs);
-            Optional<OutputFile> traceFile =
-                    trace == null ? Optional.empty() : Optional.of(outputs.file("--trace", trace));
             SaveTarget saveTarget = save == null ? null
                     : SaveTarget.prepare(outputs.folder("--save", save), "--save " + save);
             OutputFolder folder = output.folder(outputs);
@@ -109,12 +99,8 @@ public final class TrainCommand implements Callable<Integer> {
                 out.println("saved: " + saveTarget.target() + " (predict --from " + save + " --x ...)");
             }
             if (json.isPresent()) {
-                json.get().writeText(ResultJson.of(result).toJson() + "\n");
+                json.get().writeText(RunJson.of(result) + "\n");
                 out.println("wrote " + json.get().path());
-            }
-            if (traceFile.isPresent()) {
-                traceFile.get().writeText(TraceJson.toJson(ArticleExperiment.trace(result)) + "\n");
-                out.println("trace written to " + traceFile.get().path());
             }
             FilesWritten.print(out, ExperimentPlots.write(result, folder));
             out.flush();

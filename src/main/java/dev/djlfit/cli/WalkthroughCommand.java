@@ -16,7 +16,7 @@ import dev.djlfit.article.report.ExperimentPrinter;
 import dev.djlfit.io.FilesWritten;
 import dev.djlfit.io.OutputFolder;
 import dev.djlfit.article.report.ProgressReporter;
-import dev.djlfit.article.ResultJson;
+import dev.djlfit.article.RunJson;
 import dev.djlfit.article.report.SummaryTable;
 import dev.djlfit.article.TrainingSettings;
 import picocli.CommandLine.Command;
@@ -61,8 +61,8 @@ public final class WalkthroughCommand implements Callable<Integer> {
     int threads = Runtime.getRuntime().availableProcessors();
     @Option(names = "--trace", paramLabel = "DIR",
             description = "Also write each experiment's trace into DIR as <experiment>.json (linear-linear.json, ...),"
-                    + " the document train --trace writes (docs/trace-format.md); created if missing, each file"
-                    + " written whole.")
+                    + " for judge: train --json's document without its settings keys (docs/trace-format.md); created"
+                    + " if missing, each file written whole.")
     Path trace;
 
     @Mixin
@@ -111,7 +111,7 @@ public final class WalkthroughCommand implements Callable<Integer> {
             out.println("=== summary ===");
             new SummaryTable(out).print(results);
             if (json.isPresent()) {
-                json.get().writeText(ResultJson.runs(results.stream().map(ResultJson::of).toList()) + "\n");
+                json.get().writeText(RunJson.runs(results) + "\n");
                 out.println("wrote " + json.get().path());
             }
             if (traces.isPresent()) {

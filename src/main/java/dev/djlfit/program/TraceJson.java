@@ -28,6 +28,11 @@ public final class TraceJson {
     private TraceJson() {}
 
     public static String toJson(Trace trace) {
+        return GSON.toJson(tree(trace));
+    }
+
+    /** The trace as a JSON object, for a document that adds keys of its own (readers ignore unknown keys). */
+    public static JsonObject tree(Trace trace) {
         JsonObject o = new JsonObject();
         o.addProperty("program", trace.program());
         o.addProperty("seed", trace.seed());
@@ -71,7 +76,7 @@ public final class TraceJson {
         o.addProperty("result", trace.result());
         o.addProperty("loop_seconds", trace.loopSeconds());
         trace.extrapolation().ifPresent(e -> o.add("extrapolation", extrapolation(e)));
-        return GSON.toJson(o);
+        return o;
     }
 
     /** The most bytes a trace file may have: the ports' traces are well under a megabyte. */

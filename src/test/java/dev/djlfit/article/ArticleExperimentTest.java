@@ -29,7 +29,7 @@ class ArticleExperimentTest {
         List<String> printed = new ArrayList<>();
         Trace trace = Programs.run(TANH_QUADRATIC, 3, 1001, Optional.empty(), printed::add);
         ExperimentResult direct = new ExperimentRunner(Device.cpu()).run(TANH_QUADRATIC.spec(),
-                new TrainingSettings(1001, TrainingSettings.ARTICLE_LEARNING_RATE, 3, ResultJson.LOSS_EVERY),
+                new TrainingSettings(1001, TrainingSettings.ARTICLE_LEARNING_RATE, 3, ArticleExperiment.LOSS_EVERY),
                 TrainingObserver.NONE);
 
         assertEquals("tanh-quadratic", trace.program());
@@ -67,7 +67,7 @@ class ArticleExperimentTest {
     void theFinalParametersAloneGiveTheWalkthroughsExtrapolation() {
         for (boolean normalize : new boolean[] {false, true}) {
             TrainingSettings settings = new TrainingSettings(1500, TrainingSettings.ARTICLE_LEARNING_RATE, 5,
-                    ResultJson.LOSS_EVERY, OptimizerKind.SGD, normalize);
+                    ArticleExperiment.LOSS_EVERY, OptimizerKind.SGD, normalize);
             ExperimentResult result = new ExperimentRunner(Device.cpu()).run(TANH_QUADRATIC.spec(), settings,
                     TrainingObserver.NONE);
             ExtrapolationReport walkthrough = result.extrapolation().orElseThrow();
@@ -95,7 +95,7 @@ class ArticleExperimentTest {
         ArticleExperiment experiment = new ArticleExperiment(
                 Experiments.of(ModelKind.LINEAR, own, 4, Nonlinearity.TANH), TrainingSettings.article());
         ExperimentResult result = new ExperimentRunner(Device.cpu()).run(experiment.spec(),
-                new TrainingSettings(10, 0.01f, 0, ResultJson.LOSS_EVERY), TrainingObserver.NONE);
+                new TrainingSettings(10, 0.01f, 0, ArticleExperiment.LOSS_EVERY), TrainingObserver.NONE);
         assertEquals(Optional.empty(), experiment.extrapolation(result.finalParameters()));
         assertEquals(Optional.empty(), ArticleExperiment.trace(result).extrapolation());
     }

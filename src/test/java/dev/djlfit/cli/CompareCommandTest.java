@@ -1,11 +1,12 @@
 package dev.djlfit.cli;
 
+import dev.djlfit.program.Trace;
+import dev.djlfit.program.TraceJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.djlfit.parity.PyTorchForTests;
-import dev.djlfit.article.ResultJson;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,10 +65,10 @@ class CompareCommandTest {
         CliRun run = CliRun.of("train", "--model", "linear", "--data", "linear", "--steps", "1200", "--seed", "4",
                 "--json", file.toString());
         assertEquals(0, run.exitCode(), run.err());
-        ResultJson json = ResultJson.parse(Files.readString(file));
-        assertEquals("linear-linear", json.experiment());
+        Trace json = TraceJson.read(file);
+        assertEquals("linear-linear", json.program());
         assertEquals(4, json.seed());
-        assertEquals(List.of(0, 1000, 1199), json.loss().stream().map(p -> p.step()).toList());
+        assertEquals(List.of(0, 1000, 1199), json.losses().stream().map(Trace.PrintedLoss::step).toList());
         try (var entries = Files.list(folder)) {
             assertEquals(List.of(file), entries.toList());
         }

@@ -1,12 +1,12 @@
 package dev.djlfit.cli;
 
+import dev.djlfit.program.TraceJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.djlfit.article.ResultJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,7 +93,7 @@ class OutputSafetyCliTest {
         CliRun viaLink = CliRun.of("train", "--steps", "20", "-q", "--out", out.toString(), "--json", link.toString());
         assertEquals(0, viaLink.exitCode(), viaLink.err());
         assertTrue(Files.isSymbolicLink(link), "the link stays a link");
-        assertEquals(20, ResultJson.parse(Files.readString(real)).steps());
+        assertEquals(20, TraceJson.read(real).steps());
 
         CliRun toNull = CliRun.of("train", "--steps", "20", "-q", "--out", out.toString(), "--json", "/dev/null");
         assertEquals(0, toNull.exitCode(), toNull.err());
@@ -106,7 +106,7 @@ class OutputSafetyCliTest {
 
         CliRun toStdout = CliRun.of("train", "--steps", "20", "-q", "--out", out.toString(), "--json", "-");
         assertEquals(0, toStdout.exitCode(), toStdout.err());
-        assertEquals(20, ResultJson.parse(toStdout.out()).steps(), "stdout holds the JSON alone");
+        assertEquals(20, TraceJson.parse(toStdout.out(), "stdout").steps(), "stdout holds the JSON alone");
         assertTrue(toStdout.err().contains("initial parameters"), "the report went to stderr");
         assertEquals(List.of("link.json", "out", "real.json"), names(dir));
     }
@@ -119,7 +119,7 @@ class OutputSafetyCliTest {
         assertEquals(0, walkthrough.exitCode(), walkthrough.err());
         JsonObject runs = JsonParser.parseString(Files.readString(walk)).getAsJsonObject();
         assertEquals(4, runs.getAsJsonArray("runs").size());
-        assertEquals("deep-quadratic", runs.getAsJsonArray("runs").get(3).getAsJsonObject().get("experiment").getAsString());
+        assertEquals("deep-quadratic", TraceJson.parse(runs.getAsJsonArray("runs").get(3).toString(), "walk.json").program());
 
         Path sweepJson = dir.resolve("sweep.json");
         CliRun sweep = CliRun.of("sweep", "--steps", "10", "--seeds", "3", "--first-seed", "5", "--hidden", "2",

@@ -49,9 +49,9 @@ class TrainCommandTest {
         String printed = "";
         for (Path trace : List.of(first, second)) {
             CliRun run = CliRun.of("train", "--model", "linear", "--data", "quadratic", "--steps", "1000", "-q",
-                    "--out", folder.resolve("plots").toString(), "--trace", trace.toString());
+                    "--out", folder.resolve("plots").toString(), "--json", trace.toString());
             assertEquals(0, run.exitCode(), run.err());
-            assertTrue(run.out().contains("trace written to " + trace), run.out());
+            assertTrue(run.out().contains("wrote " + trace), run.out());
             printed = run.out();
         }
         String inside = rmse(printed, "interpolation");
@@ -82,12 +82,12 @@ class TrainCommandTest {
     }
 
     @Test
-    void aTraceFileThatCannotBeWrittenIsOneLineBeforeTraining(@TempDir Path folder) throws Exception {
+    void aJsonFileThatCannotBeWrittenIsOneLineBeforeTraining(@TempDir Path folder) throws Exception {
         Path file = Files.writeString(folder.resolve("notes.txt"), "mine").resolve("run.json");
         CliRun run = CliRun.of("train", "--steps", "100000", "--out", folder.resolve("plots").toString(),
-                "--trace", file.toString());
+                "--json", file.toString());
         assertEquals(2, run.exitCode());
-        assertTrue(run.err().startsWith("error: --trace " + file), run.err());
+        assertTrue(run.err().startsWith("error: --json " + file), run.err());
         assertEquals(1, run.err().strip().lines().count(), run.err());
         assertFalse(run.out().contains("initial parameters"), run.out());
         assertEquals("mine", Files.readString(folder.resolve("notes.txt")));
