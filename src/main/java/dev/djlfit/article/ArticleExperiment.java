@@ -114,8 +114,7 @@ public final class ArticleExperiment implements Program {
 
     @Override
     public void run(Harness run) {
-        TrainingSettings config = new TrainingSettings(run.steps(), settings.learningRate(), (int) run.seed(),
-                LOSS_EVERY, settings.optimizer(), settings.normalize(), settings.backward());
+        TrainingSettings config = settings.withSteps(run.steps()).withSeed((int) run.seed()).withLossEvery(LOSS_EVERY);
         ExperimentResult result =
                 new ExperimentRunner(Device.cpu(), extrapolation).run(spec, config, TrainingObserver.NONE);
         run.traced(trace(result));
@@ -149,26 +148,22 @@ public final class ArticleExperiment implements Program {
     /** The trace keeps the loss every this many steps (and at the last): article.py's rhythm. */
     public static final int LOSS_EVERY = 1000;
 
-    /** Whether 0-based step {@code i} of a run of {@code steps} has its loss in the trace. */
-    public static boolean keepsLossAt(int i, int steps) {
-        return i % LOSS_EVERY == 0 || i == steps - 1;
-    }
-
     /** The run as its trace: what {@code article.py} records of the same run. */
     public static Trace trace(ExperimentResult result) {
         int steps = result.config().steps();
+        TrainingSettings kept = result.config().withLossEvery(LOSS_EVERY);
         List<Trace.PrintedLoss> losses = new ArrayList<>();
         for (LossPoint p : result.training().losses()) {
-            if (keepsLossAt(p.step(), steps)) {
+            if (kept.records(p.step())) {
                 losses.add(new Trace.PrintedLoss(p.step(), p.loss()));
             }
         }
         float[] x = result.spec().data().x();
         float[] y = result.spec().data().y();
         Map<String, Trace.NamedValue> values = new LinkedHashMap<>();
-        values.put(FINAL_PREDICTION, named(result.finalPrediction().y()));
-        values.put(NEW_INPUTS, named(result.newPrediction().x()));
-        values.put(NEW_PREDICTION, named(result.newPrediction().y()));
+        values.put(FINAL_PREDICTION, Trace.NamedValue.of(result.finalPrediction().y()));
+        values.put(NEW_INPUTS, Trace.NamedValue.of(result.newPrediction().x()));
+        values.put(NEW_PREDICTION, Trace.NamedValue.of(result.newPrediction().y()));
         String engine = Torch.engineDescription() + " on " + result.device() + ", "
                 + result.config().backward().id() + " backward";
         return new Trace(result.spec().name(), result.config().seed(), steps, engine, new Trace.Inputs(x, y),
@@ -180,14 +175,5 @@ public final class ArticleExperiment implements Program {
     /** {@code y(2.5) = ..., y(10) = ...}: the trained net at the article's new inputs, as article.py prints it. */
     public static String resultLine(float[] newPrediction) {
         return PyFormat.format("Result: y(2.5) = {:.4f}, y(10) = {:.4f}", newPrediction[0], newPrediction[1]);
-    }
-
-    private static Trace.NamedValue named(TensorValues t) {
-        float[] v = t.values();
-        double[] numbers = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            numbers[i] = v[i];
-        }
-        return new Trace.NamedValue(t.shape(), numbers);
     }
 }

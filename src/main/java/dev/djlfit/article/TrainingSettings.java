@@ -69,6 +69,10 @@ public record TrainingSettings(
         return new TrainingSettings(steps, newLearningRate, seed, lossEvery, optimizer, normalize, backward);
     }
 
+    public TrainingSettings withLossEvery(int newLossEvery) {
+        return new TrainingSettings(steps, learningRate, seed, newLossEvery, optimizer, normalize, backward);
+    }
+
     public TrainingSettings withBackward(Backward newBackward) {
         return new TrainingSettings(steps, learningRate, seed, lossEvery, optimizer, normalize, newBackward);
     }

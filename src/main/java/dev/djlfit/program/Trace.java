@@ -163,6 +163,16 @@ public record Trace(
         }
 
         /** A vector of integers, as a program's picks ({@code grid_indices}) are kept. */
+        /** A tensor's values, float32 widened exactly, in its shape. */
+        public static NamedValue of(TensorValues tensor) {
+            float[] v = tensor.values();
+            double[] numbers = new double[v.length];
+            for (int i = 0; i < v.length; i++) {
+                numbers[i] = v[i];
+            }
+            return new NamedValue(tensor.shape(), numbers);
+        }
+
         public static NamedValue integers(List<Long> values) {
             return new NamedValue(new long[] {values.size()}, values.stream().mapToDouble(Long::doubleValue).toArray());
         }

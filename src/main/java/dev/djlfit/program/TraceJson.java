@@ -1,6 +1,7 @@
 package dev.djlfit.program;
 
 import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -23,7 +24,7 @@ import java.util.Optional;
 /** A {@link Trace} to and from its JSON (docs/trace-format.md), the one the reference programs write. */
 public final class TraceJson {
 
-    private static final Gson GSON = new Gson();
+    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
 
     private TraceJson() {}
 
